@@ -1,0 +1,50 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify'
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod'
+import { z } from 'zod'
+
+/** The body of every 4xx/5xx answer: a machine code, a sentence, and per-field issues for 400s. */
+export const problemSchema = z.object({
+  error: z.string(),
+  message: z.string(),
+  issues: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
+})
+export type Problem = z.infer<typeof problemSchema>
+
+function fieldName(path: readonly PropertyKey[], part: string): string {
+  const dotted = path.map((segment) => (typeof segment === 'number' ? `[${segment}]` : `.${String(segment)}`)).join('')
+  return `${part}${dotted}`
+}
+
+/** Turns validation, parsing and size errors into clear 4xx answers; anything else is a logged 500. */
+export function replyWithProblem(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const part = error.validationContext ?? 'body'
+    const issues = error.validation.map((issue) => {
+      const path = (issue.params.issue as { path?: PropertyKey[] } | undefined)?.path ?? []
+      return { field: fieldName(path, part), message: issue.message ?? 'is invalid' }
+    })
+    const first = issues[0]
+    void reply.code(400).send({
+      error: 'invalid_request',
+      message: first ? `${first.field}: ${first.message}` : 'The request does not match the schema.',
+      issues,
+    } satisfies Problem)
+    return
+  }
+  const status = error.statusCode ?? 500
+  if (status >= 400 && status < 500) {
+    const codes: Record<string, string> = {
+      FST_ERR_CTP_BODY_TOO_LARGE: 'payload_too_large',
+      FST_ERR_CTP_INVALID_MEDIA_TYPE: 'unsupported_media_type',
+      FST_ERR_CTP_EMPTY_JSON_BODY: 'invalid_json',
+      FST_ERR_CTP_INVALID_JSON_BODY: 'invalid_json',
+    }
+    void reply.code(status).send({
+      error: codes[error.code] ?? (error.code === undefined ? 'bad_request' : error.code.toLowerCase()),
+      message: error.message,
+    } satisfies Problem)
+    return
+  }
+  request.log.error({ err: error }, 'request failed')
+  void reply.code(500).send({ error: 'internal_error', message: 'Something went wrong; the request was not completed.' } satisfies Problem)
+}

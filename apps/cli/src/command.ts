@@ -1,0 +1,12 @@
+/** One `crosswise` sub-command: its name, a one-line summary for help, and what it does. */
+export interface Command {
+  name: string
+  summary: string
+  usage: string
+  run(args: string[]): Promise<number>
+}
+
+/** Thrown for a wrong invocation; main prints the message and the command's usage, exit code 2. */
+export class UsageError extends Error {
+  override name = 'UsageError'
+}

@@ -1,0 +1,110 @@
+import { drainDispatches, type Db, type Dispatch } from '@crosswise/db'
+import { crossSellJourney, orderPlacedSignal, type OrderPlaced } from '@crosswise/journeys'
+import type { Client } from '@temporalio/client'
+import type { Logger } from 'pino'
+
+export interface DispatcherOptions {
+  db: Db
+  client: Client
+  taskQueue: string
+  logger: Logger
+  batchSize: number
+  /** Pause when the queue is empty. */
+  idleMs: number
+  /** Deadline of one signal-with-start call. */
+  callTimeoutMs: number
+}
+
+/** Retry delay for a dispatch that failed `attempts` times: 1 s doubling to at most 1 min. */
+export function dispatchRetryDelayMs(attempts: number): number {
+  return Math.min(60_000, 1_000 * 2 ** Math.max(0, attempts - 1))
+}
+
+/**
+ * Turns recorded events into journey signals. It polls the dispatch outbox, calls
+ * signal-with-start for each row and marks it done, so an order recorded while Temporal is down
+ * waits in PostgreSQL and reaches its journey once Temporal is back.
+ */
+export class Dispatcher {
+  private running = false
+  private loop: Promise<void> | undefined
+  private wake: (() => void) | undefined
+
+  constructor(private readonly options: DispatcherOptions) {}
+
+  start(): void {
+    if (this.running) return
+    this.running = true
+    this.loop = this.run()
+  }
+
+  async stop(): Promise<void> {
+    this.running = false
+    this.wake?.()
+    await this.loop
+  }
+
+  /** Drains until the queue is empty once; for tests and one-shot use. */
+  async drainOnce(): Promise<number> {
+    let total = 0
+    for (;;) {
+      const { delivered, failed } = await this.drainBatch()
+      total += delivered
+      if (delivered + failed < this.options.batchSize) return total
+    }
+  }
+
+  private drainBatch() {
+    const { db, batchSize } = this.options
+    return drainDispatches(db, { limit: batchSize, concurrency: 16, retryDelayMs: dispatchRetryDelayMs }, (dispatch) =>
+      this.deliver(dispatch),
+    )
+  }
+
+  private async run(): Promise<void> {
+    const { logger, idleMs, batchSize } = this.options
+    let failures = 0
+    while (this.running) {
+      let pause = idleMs
+      try {
+        const { delivered, failed } = await this.drainBatch()
+        if (delivered > 0) logger.debug({ delivered, failed }, 'dispatched events to journeys')
+        if (failed > 0) logger.warn({ delivered, failed }, 'some dispatches failed; they will be retried')
+        failures = 0
+        if (delivered + failed >= batchSize) pause = 0
+      } catch (error) {
+        failures++
+        pause = Math.min(30_000, idleMs * 2 ** failures)
+        logger.error({ err: error }, 'dispatcher batch failed')
+      }
+      if (pause > 0 && this.running) {
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, pause)
+          this.wake = () => {
+            clearTimeout(timer)
+            resolve()
+          }
+        })
+      }
+    }
+  }
+
+  private async deliver(dispatch: Dispatch): Promise<void> {
+    const { client, taskQueue, callTimeoutMs } = this.options
+    const signal: OrderPlaced = {
+      eventKey: dispatch.eventKey,
+      orderId: String(dispatch.payload.orderId),
+      placedAt: String(dispatch.payload.placedAt),
+      productIds: (dispatch.payload.productIds as string[] | undefined) ?? [],
+    }
+    await client.withDeadline(Date.now() + callTimeoutMs, () =>
+      client.workflow.signalWithStart(crossSellJourney, {
+        workflowId: dispatch.workflowId,
+        taskQueue,
+        args: [{ storeId: dispatch.storeId, customerId: dispatch.customerId }],
+        signal: orderPlacedSignal,
+        signalArgs: [signal],
+      }),
+    )
+  }
+}

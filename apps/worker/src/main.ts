@@ -1,0 +1,47 @@
+import { createLogger, loadConfig } from '@crosswise/config'
+import { createDatabase } from '@crosswise/db'
+import { Client, Connection } from '@temporalio/client'
+import { NativeConnection } from '@temporalio/worker'
+import { createActivities } from './activities/index.ts'
+import { Dispatcher } from './dispatcher.ts'
+import { createJourneyWorker } from './journey-worker.ts'
+
+const config = loadConfig()
+const logger = createLogger('worker', config.LOG_LEVEL)
+if (!config.DATABASE_URL || !config.TEMPORAL_ADDRESS) {
+  throw new Error('The worker needs DATABASE_URL and TEMPORAL_ADDRESS (`pnpm dev` sets both for the local stack).')
+}
+
+const db = createDatabase(config.DATABASE_URL)
+const workerConnection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS })
+const clientConnection = await Connection.connect({ address: config.TEMPORAL_ADDRESS })
+const client = new Client({ connection: clientConnection, namespace: config.TEMPORAL_NAMESPACE })
+
+const worker = await createJourneyWorker({
+  connection: workerConnection,
+  namespace: config.TEMPORAL_NAMESPACE,
+  taskQueue: config.CROSSWISE_TASK_QUEUE,
+  activities: createActivities({ db }),
+  ...(config.CROSSWISE_WORKFLOW_BUNDLE ? { workflowBundlePath: config.CROSSWISE_WORKFLOW_BUNDLE } : {}),
+  maxConcurrentActivityTaskExecutions: config.CROSSWISE_WORKER_MAX_ACTIVITIES,
+  maxConcurrentWorkflowTaskExecutions: config.CROSSWISE_WORKER_MAX_WORKFLOW_TASKS,
+})
+const dispatcher = new Dispatcher({
+  db,
+  client,
+  taskQueue: config.CROSSWISE_TASK_QUEUE,
+  logger,
+  batchSize: config.CROSSWISE_DISPATCH_BATCH,
+  idleMs: config.CROSSWISE_DISPATCH_IDLE_MS,
+  callTimeoutMs: config.CROSSWISE_TEMPORAL_CALL_TIMEOUT_MS,
+})
+
+// The SDK's own signal handling shuts the worker down on SIGINT/SIGTERM; run() then resolves.
+dispatcher.start()
+logger.info({ taskQueue: config.CROSSWISE_TASK_QUEUE, temporal: config.TEMPORAL_ADDRESS }, 'worker started')
+await worker.run()
+await dispatcher.stop()
+await clientConnection.close()
+await workerConnection.close()
+await db.destroy()
+logger.info('worker stopped')

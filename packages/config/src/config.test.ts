@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest'
+import { ConfigError, loadConfig } from './config.ts'
+
+describe('loadConfig', () => {
+  it('fills defaults for an empty environment', () => {
+    const config = loadConfig({})
+    expect(config.CROSSWISE_API_PORT).toBe(3000)
+    expect(config.CROSSWISE_TEMPORAL_UI_PORT).toBe(8233)
+    expect(config.DATABASE_URL).toBeUndefined()
+    expect(config.dataDir.endsWith('.data')).toBe(true)
+  })
+
+  it('treats blank strings as unset', () => {
+    expect(loadConfig({ DATABASE_URL: '  ', TEMPORAL_ADDRESS: '' }).TEMPORAL_ADDRESS).toBeUndefined()
+  })
+
+  it('names the variable that is wrong', () => {
+    expect(() => loadConfig({ CROSSWISE_API_PORT: 'eighty' })).toThrow(ConfigError)
+    expect(() => loadConfig({ CROSSWISE_API_PORT: '70000' })).toThrow(/CROSSWISE_API_PORT/)
+  })
+})

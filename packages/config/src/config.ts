@@ -1,0 +1,80 @@
+import { existsSync } from 'node:fs'
+import { dirname, join, resolve } from 'node:path'
+import { z } from 'zod'
+
+const port = z.coerce.number().int().min(1).max(65535)
+const positiveInt = z.coerce.number().int().positive()
+const optionalText = z
+  .string()
+  .optional()
+  .transform((value) => (value === undefined || value.trim() === '' ? undefined : value.trim()))
+
+/**
+ * Every environment variable Crosswise reads, with its default. Unknown variables are ignored;
+ * a bad value fails at start-up with the variable's name.
+ */
+export const configSchema = z.object({
+  CROSSWISE_DATA_DIR: optionalText,
+  DATABASE_URL: optionalText,
+  CROSSWISE_PG_PORT: port.default(54329),
+  TEMPORAL_ADDRESS: optionalText,
+  TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
+  CROSSWISE_TASK_QUEUE: z.string().min(1).default('crosswise-journeys'),
+  CROSSWISE_TEMPORAL_PORT: port.default(7233),
+  CROSSWISE_TEMPORAL_UI_PORT: port.default(8233),
+  CROSSWISE_API_HOST: z.string().min(1).default('127.0.0.1'),
+  CROSSWISE_API_PORT: port.default(3000),
+  CROSSWISE_API_BODY_LIMIT: positiveInt.default(1_048_576),
+  CROSSWISE_WORKER_MAX_ACTIVITIES: positiveInt.default(100),
+  CROSSWISE_WORKER_MAX_WORKFLOW_TASKS: positiveInt.default(100),
+  CROSSWISE_WORKFLOW_BUNDLE: optionalText,
+  CROSSWISE_DISPATCH_BATCH: positiveInt.default(100),
+  CROSSWISE_DISPATCH_IDLE_MS: positiveInt.default(250),
+  CROSSWISE_TEMPORAL_CALL_TIMEOUT_MS: positiveInt.default(5_000),
+  KLAVIYO_API_KEY: optionalText,
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+})
+
+type RawConfig = z.infer<typeof configSchema>
+
+/** Crosswise's typed configuration, resolved from the environment. */
+export interface Config extends RawConfig {
+  /** Folder for embedded PostgreSQL data, the Temporal dev server's SQLite file and logs. */
+  dataDir: string
+  /** Folder with the project's tools (the Temporal CLI and test server). */
+  toolsDir: string
+}
+
+/** Thrown when an environment variable has a value Crosswise cannot use. */
+export class ConfigError extends Error {
+  override name = 'ConfigError'
+}
+
+/**
+ * Reads and validates the environment. Relative folders resolve against the workspace root
+ * (the folder holding pnpm-workspace.yaml), so every app agrees on where data lives.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = configSchema.safeParse(env)
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`)
+    throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`)
+  }
+  const root = workspaceRoot()
+  return {
+    ...parsed.data,
+    dataDir: resolve(root, parsed.data.CROSSWISE_DATA_DIR ?? '.data'),
+    toolsDir: resolve(root, env.CROSSWISE_TOOLS_DIR ?? '.tools'),
+  }
+}
+
+/** The folder holding pnpm-workspace.yaml above the current directory, or the current directory. */
+export function workspaceRoot(from: string = process.cwd()): string {
+  let dir = resolve(from)
+  for (;;) {
+    if (existsSync(join(dir, 'pnpm-workspace.yaml'))) return dir
+    const parent = dirname(dir)
+    if (parent === dir) return resolve(from)
+    dir = parent
+  }
+}

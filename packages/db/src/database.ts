@@ -1,0 +1,36 @@
+import { Kysely, PostgresDialect } from 'kysely'
+import pg from 'pg'
+import type { CustomerTable, OrderLineTable, OrderTable, StoreTable } from './order/order.table.ts'
+import type { DispatchTable } from './dispatch/dispatch.table.ts'
+import type { JourneyStepTable } from './journey-step/journey-step.table.ts'
+
+/** Every table Crosswise keeps, as Kysely sees it. */
+export interface Database {
+  stores: StoreTable
+  customers: CustomerTable
+  orders: OrderTable
+  order_lines: OrderLineTable
+  dispatches: DispatchTable
+  journey_steps: JourneyStepTable
+}
+
+export type Db = Kysely<Database>
+
+export interface DatabaseOptions {
+  /** Pool size; the API and worker each hold one pool. */
+  maxConnections?: number
+  /** Per-statement limit, so a stuck query fails instead of holding a webhook or an activity. */
+  statementTimeoutMs?: number
+}
+
+/** Opens a connection pool to PostgreSQL. Close it with `db.destroy()`. */
+export function createDatabase(url: string, options: DatabaseOptions = {}): Db {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.maxConnections ?? 10,
+    connectionTimeoutMillis: 10_000,
+    idleTimeoutMillis: 30_000,
+    statement_timeout: options.statementTimeoutMs ?? 30_000,
+  })
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
+}

@@ -1,0 +1,136 @@
+import { sql, type Transaction } from 'kysely'
+import type { Database, Db } from '../database.ts'
+import type { DispatchKind } from './dispatch.table.ts'
+
+/** A recorded event waiting to reach its journey. */
+export interface Dispatch {
+  id: string
+  storeId: string
+  customerId: string
+  workflowId: string
+  kind: DispatchKind
+  eventKey: string
+  payload: Record<string, unknown>
+  attempts: number
+}
+
+/** Adds a dispatch inside the caller's transaction; a second one with the same event key is ignored. */
+export async function enqueueDispatch(trx: Transaction<Database>, dispatch: Omit<Dispatch, 'id' | 'attempts'>): Promise<void> {
+  await trx
+    .insertInto('dispatches')
+    .values({
+      store_id: dispatch.storeId,
+      customer_id: dispatch.customerId,
+      workflow_id: dispatch.workflowId,
+      kind: dispatch.kind,
+      event_key: dispatch.eventKey,
+      payload: JSON.stringify(dispatch.payload),
+      last_error: null,
+      dispatched_at: null,
+    })
+    .onConflict((oc) => oc.column('event_key').doNothing())
+    .execute()
+}
+
+/** How one drain went. */
+export interface DrainResult {
+  delivered: number
+  failed: number
+}
+
+export interface DrainOptions {
+  limit: number
+  /** Deliveries in flight at once; safe because a batch holds at most one dispatch per journey. */
+  concurrency: number
+  /** Delay before a failed dispatch is tried again, from its attempt count. */
+  retryDelayMs: (attempts: number) => number
+}
+
+/**
+ * Claims a batch of due dispatches (`FOR UPDATE SKIP LOCKED`, so several dispatchers share the
+ * queue), hands each to `deliver`, and marks it done or schedules a retry. A journey's dispatches are
+ * delivered in the order they were recorded: a row waits while an older one of its journey is pending.
+ */
+export async function drainDispatches(
+  db: Db,
+  options: DrainOptions,
+  deliver: (dispatch: Dispatch) => Promise<void>,
+): Promise<DrainResult> {
+  return db.transaction().execute(async (trx) => {
+    const rows = await trx
+      .selectFrom('dispatches as d')
+      .select(['d.id', 'd.store_id', 'd.customer_id', 'd.workflow_id', 'd.kind', 'd.event_key', 'd.payload', 'd.attempts'])
+      .where('d.status', '=', 'pending')
+      .where('d.available_at', '<=', sql<Date>`now()`)
+      .where(({ not, exists, selectFrom }) =>
+        not(
+          exists(
+            selectFrom('dispatches as e')
+              .select(sql`1`.as('one'))
+              .whereRef('e.workflow_id', '=', 'd.workflow_id')
+              .where('e.status', '=', 'pending')
+              .whereRef('e.id', '<', 'd.id'),
+          ),
+        ),
+      )
+      .orderBy('d.id')
+      .limit(options.limit)
+      .forUpdate()
+      .skipLocked()
+      .execute()
+
+    const delivered: string[] = []
+    let failed = 0
+    let next = 0
+    const work = async () => {
+      while (next < rows.length) {
+        const row = rows[next++]!
+        try {
+          await deliver({
+            id: row.id,
+            storeId: row.store_id,
+            customerId: row.customer_id,
+            workflowId: row.workflow_id,
+            kind: row.kind,
+            eventKey: row.event_key,
+            payload: row.payload,
+            attempts: row.attempts,
+          })
+          delivered.push(row.id)
+        } catch (error) {
+          failed++
+          const delayMs = options.retryDelayMs(row.attempts + 1)
+          await trx
+            .updateTable('dispatches')
+            .set({
+              attempts: row.attempts + 1,
+              available_at: sql<Date>`now() + make_interval(secs => ${delayMs / 1000})`,
+              last_error: (error instanceof Error ? error.message : String(error)).slice(0, 2000),
+            })
+            .where('id', '=', row.id)
+            .execute()
+        }
+      }
+    }
+    await Promise.all(Array.from({ length: Math.min(options.concurrency, rows.length) }, work))
+    if (delivered.length > 0) {
+      await trx
+        .updateTable('dispatches')
+        .set({ status: 'done', dispatched_at: sql<Date>`now()` })
+        .where('id', 'in', delivered)
+        .execute()
+    }
+    return { delivered: delivered.length, failed }
+  })
+}
+
+/** Counts dispatches by status, for health checks and tests. */
+export async function countDispatches(db: Db): Promise<{ pending: number; done: number }> {
+  const rows = await db
+    .selectFrom('dispatches')
+    .select(['status', db.fn.countAll<string>().as('count')])
+    .groupBy('status')
+    .execute()
+  const count = (status: string) => Number(rows.find((row) => row.status === status)?.count ?? 0)
+  return { pending: count('pending'), done: count('done') }
+}

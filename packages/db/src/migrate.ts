@@ -1,0 +1,23 @@
+import type { Kysely } from 'kysely'
+import { Migrator, type MigrationResultSet } from 'kysely/migration'
+import { migrations } from '../migrations/index.ts'
+
+/** Thrown when a migration fails; names the migration and carries PostgreSQL's message. */
+export class MigrationError extends Error {
+  override name = 'MigrationError'
+}
+
+/**
+ * Brings the schema to the latest version. Safe to run on every start and from several processes at
+ * once: Kysely takes a lock table, and applied migrations are skipped.
+ */
+export async function migrateToLatest(db: Kysely<unknown>): Promise<string[]> {
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } })
+  const outcome: MigrationResultSet = await migrator.migrateToLatest()
+  const failed = outcome.results?.find((result) => result.status === 'Error')
+  if (outcome.error) {
+    const detail = outcome.error instanceof Error ? outcome.error.message : String(outcome.error)
+    throw new MigrationError(`Migration ${failed?.migrationName ?? '(unknown)'} failed: ${detail}`)
+  }
+  return (outcome.results ?? []).filter((result) => result.status === 'Success').map((result) => result.migrationName)
+}

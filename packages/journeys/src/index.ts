@@ -1,0 +1,5 @@
+export type { JourneyActivities, RecordJourneyStepInput } from './activities.ts'
+export type { JourneyOutcome, JourneyStage, JourneyStart, JourneyState, OrderPlaced } from './journey-types.ts'
+export { journeyStateQuery, orderPlacedSignal } from './messages.ts'
+export { customerIdAttribute, journeyStageAttribute, storeIdAttribute } from './search-attributes.ts'
+export { crossSellJourney } from './cross-sell-journey.ts'

@@ -1,0 +1,2 @@
+export { createTestDatabase } from './postgres.ts'
+export { createTimeSkippingEnvironment, temporalAddress, uniqueId } from './temporal.ts'
