@@ -69,7 +69,7 @@ export function loadKlaviyoSpec(): KlaviyoSpec {
   // strict: false because the spec carries vendor keywords (x-klaviyo-*) Ajv does not know.
   const ajv = new Ajv({ strict: false, allErrors: true })
   addFormats(ajv)
-  ajv.addSchema(document, 'klaviyo')
+  ajv.addSchema(withNullableRefs(document), 'klaviyo')
   const pointer = (path: string[]): string => `klaviyo#/${path.map((p) => p.replace(/~/g, '~0').replace(/\//g, '~1')).join('/')}`
   const compile = (ref: string): ValidateFunction => ajv.compile({ $ref: ref })
 
@@ -123,6 +123,22 @@ export function loadKlaviyoSpec(): KlaviyoSpec {
       return undefined
     },
   }
+}
+
+/**
+ * OpenAPI 3.0 lets Klaviyo write `nullable: true` beside a `$ref` or `oneOf` without a `type`, which Ajv
+ * refuses; the same meaning in JSON Schema is "that schema, or null".
+ */
+function withNullableRefs(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(withNullableRefs)
+  if (typeof node !== 'object' || node === null) return node
+  const entries = Object.entries(node).map(([key, value]) => [key, withNullableRefs(value)] as const)
+  const object: Record<string, unknown> = Object.fromEntries(entries)
+  if (object.nullable === true && object.type === undefined) {
+    const { nullable: _nullable, ...rest } = object
+    return { anyOf: [rest, { type: 'null' }] }
+  }
+  return object
 }
 
 function toProblems(validator: ValidateFunction): SpecProblem[] {

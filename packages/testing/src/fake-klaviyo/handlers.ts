@@ -1,0 +1,272 @@
+import { randomUUID } from 'node:crypto'
+import { z } from 'zod'
+import type { FilterCondition } from './filter.ts'
+import type { FakeEvent, FakeKlaviyoState, FakeMetric, FakeProfile } from './state.ts'
+
+/** What a handler answers: a status and, unless it is a 202 without content, a JSON:API document. */
+export interface HandlerResult {
+  status: number
+  body?: unknown
+}
+
+/** One request after authentication and spec validation. */
+export interface HandlerRequest {
+  params: Record<string, string>
+  query: URLSearchParams
+  filter: FilterCondition[]
+  body: unknown
+  /** `http://127.0.0.1:port`, for the `links` Klaviyo puts in every answer. */
+  origin: string
+}
+
+// The spec has validated the shapes already; zod narrows them to the fields the fake uses.
+const profileAttributes = z.object({
+  email: z.string().nullish(),
+  external_id: z.string().nullish(),
+  phone_number: z.string().nullish(),
+  properties: z.record(z.string(), z.unknown()).nullish(),
+})
+const eventBody = z.object({
+  data: z.object({
+    attributes: z.object({
+      properties: z.record(z.string(), z.unknown()),
+      time: z.string().nullish(),
+      value: z.number().nullish(),
+      value_currency: z.string().nullish(),
+      unique_id: z.string().nullish(),
+      metric: z.object({ data: z.object({ attributes: z.object({ name: z.string() }) }) }),
+      profile: z.object({ data: z.object({ id: z.string().nullish(), attributes: profileAttributes }) }),
+    }),
+  }),
+})
+const profileBody = z.object({ data: z.object({ id: z.string().nullish(), attributes: profileAttributes }) })
+const templateBody = z.object({ data: z.object({ attributes: z.object({ name: z.string(), html: z.string().nullish() }) }) })
+const catalogJobBody = z.object({
+  data: z.object({
+    attributes: z.object({
+      items: z.object({ data: z.array(z.object({ attributes: z.object({ external_id: z.string() }).loose() })) }),
+    }),
+  }),
+})
+
+/** Serves one spec operation from the fake's state. */
+export type Handler = (state: FakeKlaviyoState, request: HandlerRequest) => HandlerResult
+
+/** The fake's operations by `operationId`. */
+export const handlers: Record<string, Handler> = {
+  create_event(state, { body }) {
+    const { attributes } = eventBody.parse(body).data
+    const who = attributes.profile.data
+    state.recordEvent({
+      profile: { id: who.id, email: who.attributes.email, externalId: who.attributes.external_id, phoneNumber: who.attributes.phone_number },
+      metricName: attributes.metric.data.attributes.name,
+      properties: attributes.properties,
+      time: attributes.time ? new Date(attributes.time) : null,
+      uniqueId: attributes.unique_id,
+      value: attributes.value,
+      valueCurrency: attributes.value_currency,
+    })
+    return { status: 202 }
+  },
+
+  get_events(state, { query, filter, origin }) {
+    let events = state.events.filter((event) => filter.every((condition) => eventMatches(event, condition)))
+    const sort = query.get('sort') ?? 'datetime'
+    const direction = sort.startsWith('-') ? -1 : 1
+    events = [...events].sort((a, b) => direction * (a.datetime.getTime() - b.datetime.getTime()))
+    return page(events, query, 200, origin, '/api/events', (event) => eventResource(event, origin))
+  },
+
+  create_or_update_profile(state, { body, query, origin }) {
+    const { data } = profileBody.parse(body)
+    const { profile, created } = state.upsertProfile({
+      id: data.id,
+      email: data.attributes.email,
+      externalId: data.attributes.external_id,
+      phoneNumber: data.attributes.phone_number,
+      properties: data.attributes.properties,
+    })
+    const withSubscriptions = (query.get('additional-fields[profile]') ?? '').split(',').includes('subscriptions')
+    return {
+      status: created ? 201 : 200,
+      body: { data: profileResource(profile, origin, withSubscriptions), links: { self: `${origin}/api/profile-import` } },
+    }
+  },
+
+  get_profiles(state, { query, filter, origin }) {
+    const profiles = [...state.profiles.values()].filter((profile) => filter.every((c) => profileMatches(profile, c)))
+    const withSubscriptions = (query.get('additional-fields[profile]') ?? '').split(',').includes('subscriptions')
+    return page(profiles, query, 20, origin, '/api/profiles', (p) => profileResource(p, origin, withSubscriptions))
+  },
+
+  get_metrics(state, { query, filter, origin }) {
+    const metrics = state.metrics.filter((metric) => filter.every((c) => metricMatches(metric, c)))
+    // Klaviyo pages metrics at a fixed size; a small page makes clients prove they follow `next`.
+    return page(metrics, query, 2, origin, '/api/metrics', (metric) => ({
+      type: 'metric',
+      id: metric.id,
+      attributes: { name: metric.name, created: metric.created.toISOString(), updated: metric.created.toISOString(), integration: metric.integration },
+      links: { self: `${origin}/api/metrics/${metric.id}` },
+    }))
+  },
+
+  create_template(state, { body, origin }) {
+    const { attributes } = templateBody.parse(body).data
+    const template = { id: randomUUID().slice(0, 6), name: attributes.name, html: attributes.html ?? '', created: new Date() }
+    state.templates.set(template.id, template)
+    const stamp = template.created.toISOString()
+    return {
+      status: 201,
+      body: {
+        data: {
+          type: 'template',
+          id: template.id,
+          attributes: { name: template.name, editor_type: 'CODE', html: template.html, text: null, amp: null, created: stamp, updated: stamp },
+          links: { self: `${origin}/api/templates/${template.id}` },
+        },
+      },
+    }
+  },
+
+  bulk_create_catalog_items(state, { body, origin }) {
+    const items = catalogJobBody.parse(body).data.attributes.items.data
+    for (const item of items) state.catalogItems.set(item.attributes.external_id, item.attributes)
+    const job = { id: randomUUID(), total: items.length, created: new Date() }
+    state.catalogJobs.set(job.id, job)
+    return { status: 202, body: { data: catalogJobResource(job, origin, 'processing') } }
+  },
+
+  get_bulk_create_catalog_items_job(state, { params, origin }) {
+    const job = state.catalogJobs.get(params.job_id ?? '')
+    if (!job) return notFound(`A job with id ${params.job_id} was not found.`)
+    return { status: 200, body: { data: catalogJobResource(job, origin, 'complete') } }
+  },
+}
+
+/** A JSON:API 404 as Klaviyo sends it. */
+export function notFound(detail: string): HandlerResult {
+  return { status: 404, body: { errors: [{ id: randomUUID(), status: 404, code: 'not_found', title: 'Not found.', detail }] } }
+}
+
+function page<T>(items: T[], query: URLSearchParams, defaultSize: number, origin: string, path: string, render: (item: T) => unknown): HandlerResult {
+  const size = Number(query.get('page[size]') ?? defaultSize)
+  const offset = decodeCursor(query.get('page[cursor]'))
+  const slice = items.slice(offset, offset + size)
+  const link = (cursor: number): string => {
+    const next = new URLSearchParams(query)
+    next.set('page[cursor]', Buffer.from(`o:${cursor}`).toString('base64url'))
+    return `${origin}${path}?${next.toString()}`
+  }
+  const links: Record<string, string> = { self: `${origin}${path}?${query.toString()}` }
+  if (offset + size < items.length) links.next = link(offset + size)
+  if (offset > 0) links.prev = link(Math.max(0, offset - size))
+  return { status: 200, body: { data: slice.map(render), links } }
+}
+
+function decodeCursor(cursor: string | null): number {
+  if (!cursor) return 0
+  const match = /^o:(\d+)$/.exec(Buffer.from(cursor, 'base64url').toString())
+  return match ? Number(match[1]) : 0
+}
+
+function compare(actual: number, operator: string, expected: number): boolean {
+  switch (operator) {
+    case 'greater-or-equal': return actual >= expected
+    case 'greater-than': return actual > expected
+    case 'less-or-equal': return actual <= expected
+    case 'less-than': return actual < expected
+    default: return actual === expected
+  }
+}
+
+function eventMatches(event: FakeEvent, { field, operator, value }: FilterCondition): boolean {
+  if (field === 'metric_id') return Array.isArray(value) ? value.includes(event.metricId) : value === event.metricId
+  if (field === 'profile_id') return value === event.profileId
+  if (field === 'datetime' && value instanceof Date) return compare(event.datetime.getTime(), operator, value.getTime())
+  if (field === 'timestamp' && typeof value === 'number') return compare(event.datetime.getTime() / 1000, operator, value)
+  return true
+}
+
+function profileMatches(profile: FakeProfile, { field, operator, value }: FilterCondition): boolean {
+  const actual = field === 'id' ? profile.id : field === 'email' ? profile.email : field === 'external_id' ? profile.externalId : field === 'phone_number' ? profile.phoneNumber : undefined
+  if (actual === undefined) return true
+  const wanted = (Array.isArray(value) ? value : [value]).map((v) => (field === 'email' && typeof v === 'string' ? v.toLowerCase() : v))
+  return operator === 'any' || Array.isArray(value) ? wanted.includes(actual) : wanted[0] === actual
+}
+
+function metricMatches(metric: FakeMetric, { field, value }: FilterCondition): boolean {
+  if (field === 'integration.name') return metric.integration.name === value
+  if (field === 'integration.category') return metric.integration.category === value
+  return true
+}
+
+function eventResource(event: FakeEvent, origin: string): unknown {
+  return {
+    type: 'event',
+    id: event.id,
+    attributes: {
+      timestamp: Math.floor(event.datetime.getTime() / 1000),
+      event_properties: event.properties,
+      datetime: event.datetime.toISOString(),
+      uuid: event.uuid,
+    },
+    relationships: {
+      profile: { data: { type: 'profile', id: event.profileId }, links: relationshipLinks(origin, 'events', event.id, 'profile') },
+      metric: { data: { type: 'metric', id: event.metricId }, links: relationshipLinks(origin, 'events', event.id, 'metric') },
+    },
+    links: { self: `${origin}/api/events/${event.id}` },
+  }
+}
+
+function profileResource(profile: FakeProfile, origin: string, withSubscriptions: boolean): unknown {
+  const { marketing } = profile
+  return {
+    type: 'profile',
+    id: profile.id,
+    attributes: {
+      email: profile.email,
+      phone_number: profile.phoneNumber,
+      external_id: profile.externalId,
+      created: profile.created.toISOString(),
+      updated: profile.updated.toISOString(),
+      properties: profile.properties,
+      ...(withSubscriptions
+        ? {
+            subscriptions: {
+              email: {
+                marketing: {
+                  can_receive_email_marketing: marketing.canReceiveEmailMarketing,
+                  consent: marketing.consent,
+                  suppression: marketing.suppression.map((s) => ({ reason: s.reason, timestamp: s.timestamp.toISOString() })),
+                  list_suppressions: [],
+                },
+              },
+            },
+          }
+        : {}),
+    },
+    links: { self: `${origin}/api/profiles/${profile.id}` },
+  }
+}
+
+function catalogJobResource(job: { id: string; total: number; created: Date }, origin: string, status: 'processing' | 'complete'): unknown {
+  return {
+    type: 'catalog-item-bulk-create-job',
+    id: job.id,
+    attributes: {
+      status,
+      created_at: job.created.toISOString(),
+      total_count: job.total,
+      completed_count: status === 'complete' ? job.total : 0,
+      failed_count: 0,
+      completed_at: status === 'complete' ? new Date().toISOString() : null,
+      errors: [],
+      expires_at: new Date(job.created.getTime() + 7 * 86_400_000).toISOString(),
+    },
+    links: { self: `${origin}/api/catalog-item-bulk-create-jobs/${job.id}` },
+  }
+}
+
+function relationshipLinks(origin: string, resource: string, id: string, relation: string): { self: string; related: string } {
+  return { self: `${origin}/api/${resource}/${id}/relationships/${relation}`, related: `${origin}/api/${resource}/${id}/${relation}` }
+}
