@@ -69,7 +69,7 @@ export function loadKlaviyoSpec(): KlaviyoSpec {
   // strict: false because the spec carries vendor keywords (x-klaviyo-*) Ajv does not know.
   const ajv = new Ajv({ strict: false, allErrors: true })
   addFormats(ajv)
-  ajv.addSchema(withNullableRefs(document), 'klaviyo')
+  ajv.addSchema(withNullableRefs(document) as object, 'klaviyo')
   const pointer = (path: string[]): string => `klaviyo#/${path.map((p) => p.replace(/~/g, '~0').replace(/\//g, '~1')).join('/')}`
   const compile = (ref: string): ValidateFunction => ajv.compile({ $ref: ref })
 
