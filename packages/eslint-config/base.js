@@ -1,6 +1,7 @@
 // Shared lint rules for every package: typescript-eslint's recommended set plus the house rules
 // that review should not have to repeat (type-only imports, no floating promises).
 import js from '@eslint/js'
+import globals from 'globals'
 import tseslint from 'typescript-eslint'
 
 export default tseslint.config(
@@ -9,6 +10,7 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     languageOptions: {
+      globals: globals.node,
       parserOptions: { projectService: true },
     },
     rules: {

@@ -10,19 +10,20 @@ export const problemSchema = z.object({
 })
 export type Problem = z.infer<typeof problemSchema>
 
-function fieldName(path: readonly PropertyKey[], part: string): string {
-  const dotted = path.map((segment) => (typeof segment === 'number' ? `[${segment}]` : `.${String(segment)}`)).join('')
-  return `${part}${dotted}`
+/** `body` + `/lineItems/0/quantity` → `body.lineItems[0].quantity`. */
+function fieldName(part: string, instancePath: string): string {
+  const segments = instancePath.split('/').filter(Boolean)
+  return part + segments.map((segment) => (/^\d+$/.test(segment) ? `[${segment}]` : `.${segment}`)).join('')
 }
 
 /** Turns validation, parsing and size errors into clear 4xx answers; anything else is a logged 500. */
 export function replyWithProblem(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
   if (hasZodFastifySchemaValidationErrors(error)) {
     const part = error.validationContext ?? 'body'
-    const issues = error.validation.map((issue) => {
-      const path = (issue.params.issue as { path?: PropertyKey[] } | undefined)?.path ?? []
-      return { field: fieldName(path, part), message: issue.message ?? 'is invalid' }
-    })
+    const issues = error.validation.map((issue) => ({
+      field: fieldName(part, issue.instancePath),
+      message: issue.message ?? 'is invalid',
+    }))
     const first = issues[0]
     void reply.code(400).send({
       error: 'invalid_request',

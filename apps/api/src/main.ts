@@ -6,7 +6,7 @@ const config = loadConfig()
 const logger = createLogger('api', config.LOG_LEVEL)
 if (!config.DATABASE_URL) throw new Error('The API needs DATABASE_URL (`pnpm dev` sets it for the local stack).')
 
-const db = createDatabase(config.DATABASE_URL)
+const db = createDatabase(config.DATABASE_URL, { onIdleError: (error) => logger.warn({ err: error }, 'idle database connection lost') })
 const app = await buildServer({ db, logger, bodyLimit: config.CROSSWISE_API_BODY_LIMIT })
 
 let closing = false
@@ -17,7 +17,7 @@ const close = async (signal: string) => {
   await app.close()
   await db.destroy()
 }
-process.once('SIGINT', () => void close('SIGINT'))
-process.once('SIGTERM', () => void close('SIGTERM'))
+process.on('SIGINT', () => void close('SIGINT'))
+process.on('SIGTERM', () => void close('SIGTERM'))
 
 await app.listen({ host: config.CROSSWISE_API_HOST, port: config.CROSSWISE_API_PORT })

@@ -1,18 +1,24 @@
 import { createLogger, loadConfig } from '@crosswise/config'
 import { createDatabase } from '@crosswise/db'
 import { Client, Connection } from '@temporalio/client'
-import { NativeConnection } from '@temporalio/worker'
+import { DefaultLogger, NativeConnection, Runtime, type LogLevel } from '@temporalio/worker'
 import { createActivities } from './activities/index.ts'
 import { Dispatcher } from './dispatcher.ts'
 import { createJourneyWorker } from './journey-worker.ts'
 
 const config = loadConfig()
 const logger = createLogger('worker', config.LOG_LEVEL)
+// The SDK's own messages go through the same JSON log; its INFO chatter (webpack output) is kept out.
+const sdkLevel: LogLevel = config.LOG_LEVEL === 'debug' || config.LOG_LEVEL === 'trace' ? 'DEBUG' : 'WARN'
+const pinoLevel = { TRACE: 'trace', DEBUG: 'debug', INFO: 'info', WARN: 'warn', ERROR: 'error' } as const
+Runtime.install({
+  logger: new DefaultLogger(sdkLevel, (entry) => logger[pinoLevel[entry.level]]({ sdk: entry.meta }, entry.message)),
+})
 if (!config.DATABASE_URL || !config.TEMPORAL_ADDRESS) {
   throw new Error('The worker needs DATABASE_URL and TEMPORAL_ADDRESS (`pnpm dev` sets both for the local stack).')
 }
 
-const db = createDatabase(config.DATABASE_URL)
+const db = createDatabase(config.DATABASE_URL, { onIdleError: (error) => logger.warn({ err: error }, 'idle database connection lost') })
 const workerConnection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS })
 const clientConnection = await Connection.connect({ address: config.TEMPORAL_ADDRESS })
 const client = new Client({ connection: clientConnection, namespace: config.TEMPORAL_NAMESPACE })

@@ -21,6 +21,8 @@ export interface DatabaseOptions {
   maxConnections?: number
   /** Per-statement limit, so a stuck query fails instead of holding a webhook or an activity. */
   statementTimeoutMs?: number
+  /** Told about errors on idle pooled connections (logged by the apps). */
+  onIdleError?: (error: Error) => void
 }
 
 /** Opens a connection pool to PostgreSQL. Close it with `db.destroy()`. */
@@ -32,5 +34,8 @@ export function createDatabase(url: string, options: DatabaseOptions = {}): Db {
     idleTimeoutMillis: 30_000,
     statement_timeout: options.statementTimeoutMs ?? 30_000,
   })
+  // An idle connection that the server drops (restart, failover) must not crash the process; the
+  // pool replaces it and the next query reports any lasting problem.
+  pool.on('error', (error) => options.onIdleError?.(error))
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
 }

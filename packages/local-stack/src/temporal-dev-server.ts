@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process'
 import { Connection } from '@temporalio/client'
 import { assertPortFree } from './ports.ts'
+import { stopOnExit } from './stop-on-exit.ts'
 
 /** A search attribute the dev server registers at start, e.g. `{ name: 'StoreId', type: 'Keyword' }`. */
 export interface SearchAttributeDeclaration {
@@ -44,7 +45,8 @@ export async function startTemporalDevServer(options: TemporalDevServerOptions):
   }
   for (const attribute of options.searchAttributes) args.push('--search-attribute', `${attribute.name}=${attribute.type}`)
 
-  const child = spawn(options.binary, args, { stdio: ['ignore', 'pipe', 'pipe'] })
+  // Its own process group: a terminal's Ctrl-C reaches only Crosswise, which stops the server last.
+  const child = spawn(options.binary, args, { detached: true, stdio: ['ignore', 'pipe', 'pipe'] })
   const output: string[] = []
   const remember = (chunk: Buffer) => {
     const text = chunk.toString('utf8')
@@ -55,23 +57,23 @@ export async function startTemporalDevServer(options: TemporalDevServerOptions):
   child.stdout.on('data', remember)
   child.stderr.on('data', remember)
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)))
+  const stop = stopOnExit(child, exited, 'SIGTERM')
 
   const address = `127.0.0.1:${options.port}`
   const ready = waitForFrontend(address, 60_000)
-  const outcome = await Promise.race([ready.then(() => 'ready' as const), exited.then(() => 'exited' as const)])
+  const outcome = await Promise.race([ready.then(() => 'ready' as const), exited.then(() => 'exited' as const)]).catch(
+    async (error: unknown) => {
+      await stop()
+      throw error
+    },
+  )
   if (outcome === 'exited') {
     throw new Error(`The Temporal dev server exited during start:\n${output.join('').slice(-3000)}`)
   }
   return {
     address,
     ...(options.uiPort === undefined ? {} : { uiUrl: `http://localhost:${options.uiPort}` }),
-    stop: async () => {
-      if (child.exitCode !== null) return
-      child.kill('SIGTERM')
-      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000)
-      await exited
-      clearTimeout(timer)
-    },
+    stop,
   }
 }
 

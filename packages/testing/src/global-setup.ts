@@ -5,15 +5,7 @@ import { loadConfig } from '@crosswise/config'
 import { journeySearchAttributes } from '@crosswise/domain'
 import { freePort, startEmbeddedPostgres, startTemporalDevServer, temporalCliPath } from '@crosswise/local-stack'
 import type { TestProject } from 'vitest/node'
-
-declare module 'vitest' {
-  export interface ProvidedContext {
-    /** Connection string of the shared cluster's `postgres` database, for creating test databases. */
-    postgresAdminUrl: string
-    /** Address of the shared Temporal dev server. */
-    temporalAddress: string
-  }
-}
+import './provided-context.ts'
 
 /**
  * Starts ONE PostgreSQL and ONE Temporal dev server for a whole integration run and tears both down
@@ -26,7 +18,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   let postgresAdminUrl = config.DATABASE_URL
   if (!postgresAdminUrl) {
     const dataDir = await mkdtemp(join(tmpdir(), 'crosswise-test-pg-'))
-    const postgres = await startEmbeddedPostgres({ dataDir, port: await freePort(), database: 'crosswise', ephemeral: true })
+    const postgres = await startEmbeddedPostgres({ dataDir, port: await freePort(), database: 'crosswise' })
     postgresAdminUrl = postgres.adminUrl
     stops.push(async () => {
       await postgres.stop()

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import pg from 'pg'
 import { inject } from 'vitest'
+import './provided-context.ts'
 
 /**
  * Creates an empty database on the run's shared PostgreSQL and returns its connection string, so

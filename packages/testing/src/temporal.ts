@@ -3,6 +3,7 @@ import { loadConfig } from '@crosswise/config'
 import { temporalTestServerPath } from '@crosswise/local-stack'
 import { TestWorkflowEnvironment } from '@temporalio/testing'
 import { inject } from 'vitest'
+import './provided-context.ts'
 
 /** Address of the run's shared Temporal dev server. */
 export function temporalAddress(): string {

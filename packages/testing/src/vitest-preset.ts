@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url'
 import { defineConfig, type ViteUserConfig } from 'vitest/config'
 
 const globalSetup = fileURLToPath(new URL('./global-setup.ts', import.meta.url))
+const quietTemporal = fileURLToPath(new URL('./quiet-temporal.ts', import.meta.url))
 
 /** Unit tests: pure code, beside its file in `src/`, no servers. */
 export function unitConfig(): ViteUserConfig {
@@ -19,6 +20,7 @@ export function integrationConfig(overrides: { testTimeout?: number } = {}): Vit
     test: {
       include: ['test/**/*.test.ts'],
       globalSetup: [globalSetup],
+      setupFiles: [quietTemporal],
       pool: 'forks',
       maxWorkers: 2,
       testTimeout: overrides.testTimeout ?? 60_000,

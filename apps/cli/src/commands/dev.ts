@@ -1,0 +1,100 @@
+import { PassThrough, type Writable } from 'node:stream'
+import { parseArgs } from 'node:util'
+import { createLogger, loadConfig } from '@crosswise/config'
+import { createDatabase, migrateToLatest } from '@crosswise/db'
+import { PortInUseError } from '@crosswise/local-stack'
+import pinoPretty from 'pino-pretty'
+import { UsageError, type Command } from '../command.ts'
+import { startApp, type AppProcess } from '../dev/child-process.ts'
+import { startStackServers } from '../dev/local-stack.ts'
+
+/** Where app logs go: pretty in a terminal, one JSON object per line otherwise (CI, log shippers). */
+function logSink(): Writable {
+  if (!process.stdout.isTTY) {
+    const sink = new PassThrough()
+    sink.pipe(process.stdout)
+    return sink
+  }
+  return pinoPretty({ colorize: true, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname,service' })
+}
+
+export const devCommand: Command = {
+  name: 'dev',
+  summary: 'Run the whole stack locally: PostgreSQL, Temporal (with its Web UI), the worker and the API',
+  usage: 'crosswise dev',
+  async run(args) {
+    try {
+      parseArgs({ args, options: {}, strict: true })
+    } catch (error) {
+      throw new UsageError((error as Error).message)
+    }
+    const config = loadConfig()
+    const sink = logSink()
+    const logger = createLogger('dev', config.LOG_LEVEL)
+    let servers
+    try {
+      servers = await startStackServers(config, logger)
+    } catch (error) {
+      if (error instanceof PortInUseError) {
+        process.stderr.write(`crosswise dev: ${error.message}\n`)
+        return 1
+      }
+      throw error
+    }
+
+    const db = createDatabase(servers.databaseUrl, { maxConnections: 1 })
+    try {
+      const applied = await migrateToLatest(db)
+      logger.info({ applied }, applied.length ? 'migrations applied' : 'schema is up to date')
+    } finally {
+      await db.destroy()
+    }
+
+    const env = {
+      ...process.env,
+      DATABASE_URL: servers.databaseUrl,
+      TEMPORAL_ADDRESS: servers.temporalAddress,
+      LOG_LEVEL: config.LOG_LEVEL,
+    }
+    const apps: AppProcess[] = [
+      startApp('worker', '@crosswise/worker/main', env, sink),
+      startApp('api', '@crosswise/api/main', env, sink),
+    ]
+
+    const apiUrl = `http://${config.CROSSWISE_API_HOST}:${config.CROSSWISE_API_PORT}`
+    process.stdout.write(
+      [
+        '',
+        'Crosswise is starting:',
+        `  API          ${apiUrl}  (health: ${apiUrl}/health, OpenAPI: ${apiUrl}/openapi.json)`,
+        `  Temporal UI  ${servers.temporalUiUrl ?? '(external cluster: use its own UI)'}`,
+        `  Temporal     ${servers.temporalAddress}`,
+        '  Press Ctrl-C to stop.',
+        '',
+      ].join('\n') + '\n',
+    )
+
+    let stopping = false
+    const stopAll = async (reason: string) => {
+      if (stopping) return
+      stopping = true
+      logger.info({ reason }, 'stopping the stack')
+      await Promise.all(apps.map((app) => app.stop()))
+      await servers.stop()
+      logger.info('stack stopped')
+    }
+    const stopped = new Promise<number>((resolve) => {
+      const onSignal = (signal: NodeJS.Signals) => void stopAll(signal).then(() => resolve(0))
+      process.on('SIGINT', onSignal)
+      process.on('SIGTERM', onSignal)
+      for (const app of apps) {
+        void app.exited.then((code) => {
+          if (stopping) return
+          logger.error({ app: app.name, code }, 'an app exited unexpectedly; stopping the stack')
+          void stopAll(`${app.name} exited`).then(() => resolve(1))
+        })
+      }
+    })
+    return stopped
+  },
+}

@@ -1,0 +1,5 @@
+import type { Command } from '../command.ts'
+import { devCommand } from './dev.ts'
+
+/** Every `crosswise` sub-command, in the order help lists them. */
+export const commands: Command[] = [devCommand]

@@ -1,0 +1,104 @@
+import { buildServer } from '@crosswise/api'
+import { createDatabase, migrateToLatest, type Db } from '@crosswise/db'
+import { createTestDatabase, uniqueId } from '@crosswise/testing'
+import { createActivities, createJourneyWorker, Dispatcher } from '@crosswise/worker'
+import { Client, Connection } from '@temporalio/client'
+import { NativeConnection, type Worker } from '@temporalio/worker'
+import { pino } from 'pino'
+
+/** The API, a journey worker and the dispatcher, wired as `crosswise dev` wires them, in this process. */
+export interface TestStack {
+  db: Db
+  apiUrl: string
+  client: Client
+  dispatcher: Dispatcher
+  taskQueue: string
+  /** Starts the journey worker (not started by default, so a test can keep Temporal "away"). */
+  startWorker(): Promise<void>
+  stop(): Promise<void>
+}
+
+const logger = pino({ level: 'silent' })
+
+export async function startTestStack(temporalAddress: string): Promise<TestStack> {
+  const db = createDatabase(await createTestDatabase('stack'))
+  await migrateToLatest(db)
+  const api = await buildServer({ db, logger, bodyLimit: 1_048_576 })
+  const address = await api.listen({ host: '127.0.0.1', port: 0 })
+  const taskQueue = uniqueId('journeys')
+  // Lazy: the dispatcher must come up even while Temporal is unreachable.
+  const connection = Connection.lazy({ address: temporalAddress })
+  const client = new Client({ connection })
+  const dispatcher = new Dispatcher({ db, client, taskQueue, logger, batchSize: 50, idleMs: 50, callTimeoutMs: 2_000 })
+  let worker: Worker | undefined
+  let running: Promise<void> | undefined
+  let nativeConnection: NativeConnection | undefined
+  return {
+    db,
+    apiUrl: address,
+    client,
+    dispatcher,
+    taskQueue,
+    async startWorker() {
+      nativeConnection = await NativeConnection.connect({ address: temporalAddress })
+      worker = await createJourneyWorker({
+        connection: nativeConnection,
+        namespace: 'default',
+        taskQueue,
+        activities: createActivities({ db }),
+      })
+      running = worker.run()
+    },
+    async stop() {
+      await dispatcher.stop()
+      worker?.shutdown()
+      await running
+      await nativeConnection?.close()
+      await connection.close()
+      await api.close()
+      await db.destroy()
+    },
+  }
+}
+
+/** A valid order body for `POST /v1/stores/{store}/orders`. */
+export function orderBody(orderId: string, email: string, productIds: string[] = ['p1']) {
+  return {
+    orderId,
+    customer: { email },
+    currency: 'EUR',
+    placedAt: '2026-11-20T10:00:00Z',
+    lineItems: productIds.map((productId) => ({ productId, title: `Product ${productId}`, quantity: 1, unitPrice: '12.50' })),
+  }
+}
+
+export async function postOrder(apiUrl: string, storeId: string, body: unknown): Promise<Response> {
+  return fetch(`${apiUrl}/v1/stores/${storeId}/orders`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+    signal: AbortSignal.timeout(10_000),
+  })
+}
+
+/** The result of a journey the dispatcher starts asynchronously: waits for it to exist first. */
+export async function journeyResult(client: Client, journeyId: string): Promise<unknown> {
+  await eventually(async () => {
+    try {
+      await client.workflow.getHandle(journeyId).describe()
+      return true
+    } catch {
+      return false
+    }
+  })
+  return client.workflow.getHandle(journeyId).result()
+}
+
+/** Polls `check` until it returns true or `timeoutMs` passes. */
+export async function eventually(check: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`)
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+}
