@@ -41,6 +41,7 @@ const eventBody = z.object({
 })
 const profileBody = z.object({ data: z.object({ id: z.string().nullish(), attributes: profileAttributes }) })
 const templateBody = z.object({ data: z.object({ attributes: z.object({ name: z.string(), html: z.string().nullish() }) }) })
+const flowBody = z.object({ data: z.object({ attributes: z.object({ name: z.string(), definition: z.record(z.string(), z.unknown()) }) }) })
 const catalogJobBody = z.object({
   data: z.object({
     attributes: z.object({
@@ -123,6 +124,25 @@ export const handlers: Record<string, Handler> = {
           id: template.id,
           attributes: { name: template.name, editor_type: 'CODE', html: template.html, text: null, amp: null, created: stamp, updated: stamp },
           links: { self: `${origin}/api/templates/${template.id}` },
+        },
+      },
+    }
+  },
+
+  create_flow(state, { body, origin }) {
+    const { attributes } = flowBody.parse(body).data
+    const flow = { id: randomUUID().slice(0, 6), name: attributes.name, definition: attributes.definition, created: new Date() }
+    state.flows.set(flow.id, flow)
+    const stamp = flow.created.toISOString()
+    return {
+      status: 201,
+      body: {
+        data: {
+          type: 'flow',
+          id: flow.id,
+          // Klaviyo creates every flow by API as a draft; a person sets it live.
+          attributes: { name: flow.name, status: 'draft', archived: false, created: stamp, updated: stamp, trigger_type: 'Metric' },
+          links: { self: `${origin}/api/flows/${flow.id}` },
         },
       },
     }

@@ -77,13 +77,16 @@ export function loadKlaviyoSpec(): KlaviyoSpec {
   for (const [pathTemplate, item] of Object.entries(document.paths)) {
     for (const [method, op] of Object.entries(item)) {
       const base = ['paths', pathTemplate, method]
-      const bodyValidator = op.requestBody?.content[jsonApi]
-        ? compile(pointer([...base, 'requestBody', 'content', jsonApi, 'schema']))
-        : undefined
-      const responseValidators = new Map<string, ValidateFunction>()
+      // Compiled on first use: a fake that never sees create_flow never pays for its large schema.
+      const lazy = (path: string[]): (() => ValidateFunction) => {
+        let validator: ValidateFunction | undefined
+        return () => (validator ??= compile(pointer([...base, ...path])))
+      }
+      const bodyValidator = op.requestBody?.content[jsonApi] ? lazy(['requestBody', 'content', jsonApi, 'schema']) : undefined
+      const responseValidators = new Map<string, () => ValidateFunction>()
       for (const [status, response] of Object.entries(op.responses)) {
         if ('content' in response && response.content?.[jsonApi]) {
-          responseValidators.set(status, compile(pointer([...base, 'responses', status, 'content', jsonApi, 'schema'])))
+          responseValidators.set(status, lazy(['responses', status, 'content', jsonApi, 'schema']))
         }
       }
       const names = [...pathTemplate.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? '')
@@ -100,13 +103,15 @@ export function loadKlaviyoSpec(): KlaviyoSpec {
         },
         checkBody(body) {
           if (!bodyValidator) return []
-          return bodyValidator(body) ? [] : toProblems(bodyValidator)
+          const validate = bodyValidator()
+          return validate(body) ? [] : toProblems(validate)
         },
         checkQuery: (query) => checkQuery(op, query),
         checkResponse(status, body) {
           const validator = responseValidators.get(String(status))
           if (!validator) return [{ detail: `status ${status} is not a documented success of ${op.operationId}` }]
-          return validator(body) ? [] : toProblems(validator)
+          const validate = validator()
+          return validate(body) ? [] : toProblems(validate)
         },
       })
     }

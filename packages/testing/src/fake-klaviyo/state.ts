@@ -65,12 +65,13 @@ const apiIntegration = { object: 'integration', id: '7FtS4J', name: 'API', categ
 /** The metrics Klaviyo itself records for email; engagement read-back looks them up by name. */
 export const klaviyoEmailMetrics = ['Received Email', 'Opened Email', 'Clicked Email', 'Bounced Email', 'Unsubscribed'] as const
 
-/** Everything the fake remembers between requests: profiles, metrics, events, templates, catalog. */
+/** Everything the fake remembers between requests: profiles, metrics, events, templates, flows, catalog. */
 export class FakeKlaviyoState {
   readonly profiles = new Map<string, FakeProfile>()
   readonly metrics: FakeMetric[] = []
   readonly events: FakeEvent[] = []
   readonly templates = new Map<string, { id: string; name: string; html: string; created: Date }>()
+  readonly flows = new Map<string, { id: string; name: string; definition: Record<string, unknown>; created: Date }>()
   readonly catalogItems = new Map<string, Record<string, unknown>>()
   readonly catalogJobs = new Map<string, { id: string; total: number; created: Date }>()
   /** Requests for a (profile, metric, key) already seen: Klaviyo keeps only the first. */

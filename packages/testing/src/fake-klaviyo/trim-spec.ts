@@ -10,10 +10,7 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 
-/**
- * The operations the fake serves, by Klaviyo's `operationId`. `create_flow` is left out on purpose: its
- * flow-definition schemas would double the fixture, and `crosswise klaviyo setup` is its only caller.
- */
+/** The operations the fake serves, by Klaviyo's `operationId`. */
 export const keptOperations = [
   'create_event',
   'get_events',
@@ -23,6 +20,7 @@ export const keptOperations = [
   'bulk_create_catalog_items',
   'get_bulk_create_catalog_items_job',
   'create_template',
+  'create_flow',
 ] as const
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json }
@@ -122,6 +120,20 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   }
   const spec = JSON.parse(readFileSync(source, 'utf8')) as JsonObject
   const target = new URL('./openapi-trimmed.json', import.meta.url)
-  writeFileSync(target, `${JSON.stringify(trimSpec(spec), null, 1)}\n`)
+  writeFileSync(target, layout(trimSpec(spec)))
   console.log(`wrote ${fileURLToPath(target)}`)
+}
+
+/** One path or component per line: compact, yet a diff still shows which schema changed. */
+function layout(document: JsonObject): string {
+  const section = (entries: JsonObject, indent: string): string =>
+    `{\n${Object.entries(entries)
+      .map(([key, value]) => `${indent}${JSON.stringify(key)}: ${JSON.stringify(value)}`)
+      .join(',\n')}\n${indent.slice(2)}}`
+  const components = document.components as Record<string, JsonObject>
+  const head = Object.entries(document)
+    .filter(([key]) => key !== 'paths' && key !== 'components')
+    .map(([key, value]) => `  ${JSON.stringify(key)}: ${JSON.stringify(value)}`)
+  const componentText = Object.entries(components).map(([name, entries]) => `    ${JSON.stringify(name)}: ${section(entries, '      ')}`)
+  return `{\n${[...head, `  "paths": ${section(document.paths as JsonObject, '    ')}`, `  "components": {\n${componentText.join(',\n')}\n  }`].join(',\n')}\n}\n`
 }
