@@ -27,6 +27,15 @@ export {
   type Recommendation,
 } from './gateway.ts'
 export { createKlaviyoClients, type KlaviyoClients, type KlaviyoConnection } from './klaviyo-clients.ts'
+export {
+  findMetricId,
+  recommendationFlowBody,
+  recommendationTemplateHtml,
+  setupRecommendationFlow,
+  type FlowSetupRequest,
+  type FlowSetupResult,
+  type TemplateLayout,
+} from './flow-setup.ts'
 export { KlaviyoPacer, sharedKlaviyoPacer, type PacingOptions } from './pacing.ts'
 export { klaviyoRateTiers, type RateLimit, type RateTier } from './rate-limits.ts'
 export { defaultRecommendationMetric, klaviyoExternalId } from './recommendation-event.ts'
