@@ -1,5 +1,6 @@
 import type { Command } from '../command.ts'
 import { devCommand } from './dev.ts'
+import { klaviyoSetupCommand } from './klaviyo-setup.ts'
 
 /** Every `crosswise` sub-command, in the order help lists them. */
-export const commands: Command[] = [devCommand]
+export const commands: Command[] = [devCommand, klaviyoSetupCommand]

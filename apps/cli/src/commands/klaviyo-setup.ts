@@ -1,0 +1,113 @@
+import { parseArgs } from 'node:util'
+import { loadConfig } from '@crosswise/config'
+import {
+  createKlaviyoClients,
+  defaultRecommendationMetric,
+  KlaviyoError,
+  setupRecommendationFlow,
+  type FlowSetupResult,
+  type TemplateLayout,
+} from '@crosswise/klaviyo'
+import { UsageError, type Command } from '../command.ts'
+
+const usage =
+  'crosswise klaviyo setup [--layout single-product|product-grid] [--metric NAME] [--subject TEXT] ' +
+  '[--preview-text TEXT] [--from-email ADDRESS] [--from-label NAME] [--template-only] [--api-key KEY] [--base-url URL]'
+
+const options = {
+  layout: { type: 'string', default: 'product-grid' },
+  metric: { type: 'string', default: defaultRecommendationMetric },
+  subject: { type: 'string', default: 'Goes well with your {{ event.trigger_product.title }}' },
+  'preview-text': { type: 'string' },
+  'from-email': { type: 'string' },
+  'from-label': { type: 'string' },
+  'template-only': { type: 'boolean', default: false },
+  'api-key': { type: 'string' },
+  'base-url': { type: 'string' },
+} as const
+
+const smartSending =
+  'Smart Sending is OFF in this flow on purpose: Klaviyo skips (never postpones) an email to anyone who got one ' +
+  'in the last 16 hours, and Crosswise already decides timing and frequency per customer, so a skip would only ' +
+  'drop a recommendation the journey has recorded as sent. Turn it on only if you accept such skips.'
+
+/** The steps that remain for a person in Klaviyo's web app after the API has done its part. */
+function manualSteps(result: FlowSetupResult, metric: string, templateName: string, subject: string): string[] {
+  if (result.flowId) {
+    return [
+      `Open Flows → "Crosswise cross-sell" (id ${result.flowId}); it was created as a draft.`,
+      'Check the email: sender, subject, and a preview with a recent "' + metric + '" event.',
+      'Set the email and then the flow to Live. Add no time delay and no trigger filters: Crosswise has ' +
+        'already waited for fulfilment and the send window when it records the event.',
+    ]
+  }
+  const metricStep = result.metricId
+    ? `Trigger: Metric → "${metric}". No trigger filters, no flow filters.`
+    : `Trigger: Metric → "${metric}". The metric appears after Crosswise records its first recommendation; ` +
+      'until then Klaviyo cannot offer it (re-run this command afterwards to create the flow by API instead).'
+  return [
+    'In Klaviyo: Flows → Create flow → Build your own; name it "Crosswise cross-sell".',
+    metricStep,
+    'Add an Email action directly after the trigger (no time delay: Crosswise has already timed the send).',
+    `In the email: Change template → Saved templates → "${templateName}" (id ${result.templateId}); subject "${subject}".`,
+    'In the email settings: switch Smart Sending OFF (see below); keep UTM tracking on.',
+    'Set the email to Live, then the flow to Live.',
+  ]
+}
+
+/** `crosswise klaviyo setup`: creates the email template and the metric-triggered flow in Klaviyo. */
+export const klaviyoSetupCommand: Command = {
+  name: 'klaviyo',
+  summary: 'Set up Klaviyo for Crosswise: `klaviyo setup` creates the email template and the flow',
+  usage,
+  async run(args) {
+    const [subcommand, ...rest] = args
+    if (subcommand !== 'setup') throw new UsageError(subcommand ? `unknown subcommand '${subcommand}'` : 'missing subcommand')
+    let values
+    try {
+      values = parseArgs({ args: rest, options, strict: true, allowPositionals: false }).values
+    } catch (error) {
+      throw new UsageError((error as Error).message)
+    }
+    if (values.layout !== 'single-product' && values.layout !== 'product-grid') {
+      throw new UsageError(`--layout must be single-product or product-grid, not '${values.layout}'`)
+    }
+    const apiKey = values['api-key'] ?? loadConfig().KLAVIYO_API_KEY
+    if (!apiKey) throw new UsageError('no API key: set KLAVIYO_API_KEY or pass --api-key (a private key with templates, flows and metrics scopes)')
+
+    const layout: TemplateLayout = values.layout
+    const templateName = `Crosswise recommendation (${layout})`
+    const clients = createKlaviyoClients({ apiKey, ...(values['base-url'] ? { basePath: values['base-url'] } : {}), timeoutMs: 15_000 })
+    let result: FlowSetupResult
+    try {
+      result = await setupRecommendationFlow(clients, {
+        layout,
+        metricName: values.metric,
+        templateName,
+        flowName: 'Crosswise cross-sell',
+        subject: values.subject,
+        ...(values['preview-text'] ? { previewText: values['preview-text'] } : {}),
+        ...(values['from-email'] ? { fromEmail: values['from-email'] } : {}),
+        ...(values['from-label'] ? { fromLabel: values['from-label'] } : {}),
+        createFlow: !values['template-only'],
+      })
+    } catch (error) {
+      if (!(error instanceof KlaviyoError)) throw error
+      process.stderr.write(`crosswise klaviyo setup: ${error.message}\n`)
+      return 1
+    }
+
+    const lines = [
+      `Template "${templateName}" created: ${result.templateId}`,
+      result.metricId ? `Metric "${values.metric}": ${result.metricId}` : `Metric "${values.metric}": not in this account yet`,
+      result.flowId ? `Flow "Crosswise cross-sell" created as a draft: ${result.flowId}` : 'Flow: not created by API',
+      '',
+      'Remaining steps in Klaviyo:',
+      ...manualSteps(result, values.metric, templateName, values.subject).map((step, i) => `  ${i + 1}. ${step}`),
+      '',
+      smartSending,
+    ]
+    process.stdout.write(`${lines.join('\n')}\n`)
+    return 0
+  },
+}
