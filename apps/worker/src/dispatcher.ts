@@ -1,5 +1,5 @@
 import { drainDispatches, type Db, type Dispatch } from '@crosswise/db'
-import { crossSellJourney, orderPlacedSignal, type OrderPlaced } from '@crosswise/journeys'
+import { crossSellJourney } from '@crosswise/journeys'
 import type { Client } from '@temporalio/client'
 import type { Logger } from 'pino'
 
@@ -91,19 +91,14 @@ export class Dispatcher {
 
   private async deliver(dispatch: Dispatch): Promise<void> {
     const { client, taskQueue, callTimeoutMs } = this.options
-    const signal: OrderPlaced = {
-      eventKey: dispatch.eventKey,
-      orderId: String(dispatch.payload.orderId),
-      placedAt: String(dispatch.payload.placedAt),
-      productIds: (dispatch.payload.productIds as string[] | undefined) ?? [],
-    }
     await client.withDeadline(Date.now() + callTimeoutMs, () =>
       client.workflow.signalWithStart(crossSellJourney, {
         workflowId: dispatch.workflowId,
         taskQueue,
         args: [{ storeId: dispatch.storeId, customerId: dispatch.customerId }],
-        signal: orderPlacedSignal,
-        signalArgs: [signal],
+        // The dispatch kind is the signal's wire name; ingest wrote the payload in that signal's shape.
+        signal: dispatch.kind,
+        signalArgs: [{ ...dispatch.payload, eventKey: dispatch.eventKey }],
       }),
     )
   }

@@ -13,7 +13,9 @@ export class MigrationError extends Error {
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any schema: migrations describe their own
 export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } })
+  // Unordered: migrations written on parallel branches may land with a lower name than one a
+  // developer's database already has; each still runs exactly once.
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations }, allowUnorderedMigrations: true })
   const outcome: MigrationResultSet = await migrator.migrateToLatest()
   const failed = outcome.results?.find((result) => result.status === 'Error')
   if (outcome.error) {

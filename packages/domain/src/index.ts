@@ -13,3 +13,12 @@ export {
   type OrderInput,
 } from './order.ts'
 export { journeySearchAttributes, type SearchAttributeKind } from './journey-search-attributes.ts'
+export {
+  defaultJourneyPolicy,
+  journeyPolicySchema,
+  segmentSchema,
+  sendWindowSchema,
+  type JourneyPolicy,
+  type JourneyPolicyInput,
+  type Segment,
+} from './journey-policy.ts'

@@ -1,8 +1,30 @@
 import { defineQuery, defineSignal } from '@temporalio/workflow'
-import type { JourneyState, OrderPlaced } from './journey-types.ts'
+import type {
+  CustomerRedacted,
+  JourneyState,
+  OrderCancelled,
+  OrderFulfilled,
+  OrderPlaced,
+  OrderRefunded,
+} from './journey-types.ts'
 
-/** An order of the customer was recorded; carries the dispatch's event key for de-duplication. */
+// Wire names are written into every history: they never change. The dispatcher sends each recorded
+// event as the signal whose wire name equals its dispatch `kind`.
+
+/** An order of the customer was recorded; starts or restarts the journey. */
 export const orderPlacedSignal = defineSignal<[OrderPlaced]>('orderPlaced')
+
+/** One of the customer's orders was fulfilled, wholly or in part. */
+export const orderFulfilledSignal = defineSignal<[OrderFulfilled]>('orderFulfilled')
+
+/** One of the customer's orders was cancelled. */
+export const orderCancelledSignal = defineSignal<[OrderCancelled]>('orderCancelled')
+
+/** One of the customer's orders was refunded, wholly or in part. */
+export const orderRefundedSignal = defineSignal<[OrderRefunded]>('orderRefunded')
+
+/** The store asked us to erase the customer (GDPR `customers/redact`): the journey ends at once. */
+export const customerRedactedSignal = defineSignal<[CustomerRedacted]>('customerRedacted')
 
 /** The journey's current state, for the API, the CLI and the Temporal UI. */
 export const journeyStateQuery = defineQuery<JourneyState>('journeyState')

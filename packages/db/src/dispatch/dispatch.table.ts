@@ -1,7 +1,10 @@
 import type { ColumnType, Generated, JSONColumnType } from 'kysely'
 
-/** What a dispatch delivers to a journey. */
-export type DispatchKind = 'orderPlaced'
+/**
+ * What a dispatch delivers to a journey: the wire name of the journey signal it becomes
+ * (see packages/journeys/src/messages.ts). The payload is that signal's argument minus `eventKey`.
+ */
+export type DispatchKind = 'orderPlaced' | 'orderFulfilled' | 'orderCancelled' | 'orderRefunded' | 'customerRedacted'
 
 export type DispatchStatus = 'pending' | 'done'
 

@@ -91,7 +91,6 @@ export async function recordOrder(db: Db, storeId: string, order: Order): Promis
       payload: {
         orderId: order.orderId,
         placedAt: order.placedAt.toISOString(),
-        email: order.customer.email,
         productIds: order.lineItems.map((line) => line.productId),
       },
     })
