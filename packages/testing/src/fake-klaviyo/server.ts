@@ -193,7 +193,7 @@ function invalid(problems: SpecProblem[]): unknown {
 }
 
 /** A JSON:API error document shaped like Klaviyo's. */
-export function errorBody(status: number, code: string, title: string, detail: string): unknown {
+function errorBody(status: number, code: string, title: string, detail: string): unknown {
   return { errors: [{ id: randomUUID(), status, code, title, detail, source: { pointer: '/data/' } }] }
 }
 
