@@ -7,5 +7,7 @@ export default defineConfig({
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     pool: 'forks',
     testTimeout: 30_000,
+    // The fake compiles spec validators on first use; under a parallel CI run that can take a while.
+    hookTimeout: 60_000,
   },
 })
