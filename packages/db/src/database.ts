@@ -1,8 +1,14 @@
 import { Kysely, PostgresDialect } from 'kysely'
 import pg from 'pg'
-import type { CustomerTable, OrderLineTable, OrderTable, StoreTable } from './order/order.table.ts'
+import type { CustomerTable } from './customer/customer.table.ts'
 import type { DispatchTable } from './dispatch/dispatch.table.ts'
+import type { FulfillmentTable } from './fulfillment/fulfillment.table.ts'
 import type { JourneyStepTable } from './journey-step/journey-step.table.ts'
+import type { OrderLineTable, OrderTable } from './order/order.table.ts'
+import type { ProductTable } from './product/product.table.ts'
+import type { RefundTable } from './refund/refund.table.ts'
+import type { StoreTable } from './store/store.table.ts'
+import type { WebhookDeliveryTable } from './webhook-delivery/webhook-delivery.table.ts'
 
 /** Every table Crosswise keeps, as Kysely sees it. */
 export interface Database {
@@ -12,6 +18,10 @@ export interface Database {
   order_lines: OrderLineTable
   dispatches: DispatchTable
   journey_steps: JourneyStepTable
+  products: ProductTable
+  fulfillments: FulfillmentTable
+  refunds: RefundTable
+  webhook_deliveries: WebhookDeliveryTable
 }
 
 export type Db = Kysely<Database>

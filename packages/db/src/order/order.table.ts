@@ -2,18 +2,8 @@ import type { ColumnType } from 'kysely'
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>
 
-export interface StoreTable {
-  id: string
-  name: string
-  created_at: CreatedAt
-}
-
-export interface CustomerTable {
-  store_id: string
-  id: string
-  email: string
-  created_at: CreatedAt
-}
+/** Where an order came from; imported history never starts a journey. */
+export type OrderSource = 'api' | 'shopify' | 'import'
 
 export interface OrderTable {
   store_id: string
@@ -23,7 +13,14 @@ export interface OrderTable {
   currency: string
   /** numeric: PostgreSQL returns it as a decimal string, never a float. */
   total: string
+  cancelled_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
+  /** The platform's fulfilment status (Shopify: null, `partial`, `fulfilled`). */
+  fulfilment_status: ColumnType<string | null, string | null | undefined, string | null>
+  /** The platform's financial status (Shopify: `pending`, `paid`, `refunded`, …). */
+  financial_status: ColumnType<string | null, string | null | undefined, string | null>
+  source: ColumnType<OrderSource, OrderSource | undefined, OrderSource>
   created_at: CreatedAt
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>
 }
 
 export interface OrderLineTable {
@@ -37,4 +34,3 @@ export interface OrderLineTable {
   quantity: number
   unit_price: string
 }
-

@@ -1,0 +1,18 @@
+import type { ColumnType } from 'kysely'
+
+/** A product of a store's catalogue, as the platform last described it. */
+export interface ProductTable {
+  store_id: string
+  id: string
+  title: string
+  category: string | null
+  /** numeric: a decimal string in major units, never a float. */
+  price: string | null
+  currency: string | null
+  available: ColumnType<boolean, boolean | undefined, boolean>
+  url: string | null
+  image_url: string | null
+  /** The platform's update time; a late, older update does not overwrite a newer one. */
+  updated_at: ColumnType<Date, Date | string, Date | string>
+  created_at: ColumnType<Date, Date | string | undefined, never>
+}
