@@ -1,17 +1,33 @@
 export { journeyWorkflowId, sendKey } from './ids.ts'
-export { currencySchema, moneySchema } from './money.ts'
+export { currencySchema, decimalToUnits, moneySchema, unitsToDecimal } from './money.ts'
+export { lineItemSchema, orderSchema, orderTotal, type LineItem, type Order, type OrderInput } from './order.ts'
+export { platformIdSchema } from './platform-id.ts'
+export { emailSchema, normaliseEmail } from './email.ts'
+export { timeZoneSchema } from './time-zone.ts'
+export { customerSchema, guestCustomerId, redactedEmail, type Customer } from './customer.ts'
 export {
-  emailSchema,
-  lineItemSchema,
-  normaliseEmail,
-  orderCustomerSchema,
-  orderSchema,
-  orderTotal,
-  platformIdSchema,
-  type LineItem,
-  type Order,
-  type OrderInput,
-} from './order.ts'
+  shopDomainSchema,
+  shopifyConnectionSchema,
+  storeIdSchema,
+  storeSettingsSchema,
+  type ShopifyConnection,
+  type Store,
+  type StoreSettings,
+  type StoreSettingsInput,
+} from './store.ts'
+export { productSchema, type Product, type ProductInput } from './product.ts'
+export {
+  fulfilledLineSchema,
+  fulfillmentSchema,
+  isOrderFulfilled,
+  type FulfilledLine,
+  type Fulfillment,
+  type FulfillmentInput,
+  type ShippedPart,
+} from './fulfillment.ts'
+export { isFullRefund, refundSchema, type Refund, type RefundInput } from './refund.ts'
+export { cancellationSchema, type Cancellation, type CancellationInput } from './cancellation.ts'
+export { classifySegment, type CustomerProfile, type PastOrder } from './segment.ts'
 export { journeySearchAttributes, type SearchAttributeKind } from './journey-search-attributes.ts'
 export {
   defaultJourneyPolicy,
@@ -22,3 +38,6 @@ export {
   type JourneyPolicyInput,
   type Segment,
 } from './journey-policy.ts'
+export { nextSendTime, isKnownTimeZone, type SendWindow } from './send-window.ts'
+export { holdoutPosition, isHeldOut } from './holdout.ts'
+export { checkFrequencyCap, type FrequencyCapVerdict } from './frequency-cap.ts'

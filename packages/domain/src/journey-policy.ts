@@ -72,8 +72,10 @@ export const journeyPolicySchema = z.object({
       followUpDelayMs: durationMs.default(days(2)),
       /** What to do when the email was not opened. */
       onNotOpened: z.enum(['alternative-pairing', 'end']).default('alternative-pairing'),
+      /** How often engagement is read during the wait; clicks and purchases end the wait early. */
+      pollIntervalMs: z.number().int().positive().default(days(1)),
     })
-    .default({ waitMs: days(4), followUpDelayMs: days(2), onNotOpened: 'alternative-pairing' }),
+    .default({ waitMs: days(4), followUpDelayMs: days(2), onNotOpened: 'alternative-pairing', pollIntervalMs: days(1) }),
   /** Most emails one journey sends, follow-ups and alternatives included. */
   maxEmailsPerJourney: z.number().int().min(1).max(5).default(2),
 })
