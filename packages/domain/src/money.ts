@@ -15,3 +15,25 @@ export const currencySchema = z
   .trim()
   .transform((value) => value.toUpperCase())
   .pipe(z.string().regex(/^[A-Z]{3}$/, 'must be a three-letter ISO 4217 code'))
+
+/** Ten-thousandths of a major unit: the exact integer form of a `moneySchema` amount. */
+const scale = 10_000n
+
+/**
+ * A decimal amount ("19.9", "-3.0001") as an exact integer of ten-thousandths, so sums and
+ * comparisons of money never touch floating point.
+ */
+export function decimalToUnits(amount: string): bigint {
+  const [whole = '0', fraction = ''] = amount.replace('-', '').split('.')
+  const magnitude = BigInt(whole || '0') * scale + BigInt(fraction.slice(0, 4).padEnd(4, '0'))
+  return amount.startsWith('-') ? -magnitude : magnitude
+}
+
+/** Ten-thousandths back to a decimal string rounded half up to cents ("12.50"). */
+export function unitsToDecimal(units: bigint): string {
+  const negative = units < 0n
+  const abs = negative ? -units : units
+  const cents = (abs + 50n) / 100n
+  const text = `${cents / 100n}.${String(cents % 100n).padStart(2, '0')}`
+  return negative ? `-${text}` : text
+}
