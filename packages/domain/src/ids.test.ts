@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { journeyWorkflowId, sendKey } from './ids.ts'
+import { eventKey, journeyWorkflowId, sendKey } from './ids.ts'
 
 describe('ids', () => {
   it('names a journey after its store and customer', () => {
@@ -8,5 +8,9 @@ describe('ids', () => {
 
   it('keys a send by store, order and step', () => {
     expect(sendKey('acme', '1001', 'recommendation-1')).toBe('acme:1001:recommendation-1')
+  })
+
+  it('keys a commerce event by subject, store and id', () => {
+    expect(eventKey('fulfillment', 'acme', '5551')).toBe('fulfillment:acme:5551')
   })
 })

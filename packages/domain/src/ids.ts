@@ -13,3 +13,15 @@ export function journeyWorkflowId(storeId: string, customerId: string): string {
 export function sendKey(storeId: string, orderId: string, step: string): string {
   return `${storeId}:${orderId}:${step}`
 }
+
+/** What a recorded commerce event is about; one dispatch per subject and id. */
+export type EventSubject = 'order' | 'fulfillment' | 'cancellation' | 'refund' | 'redaction'
+
+/**
+ * Key of one recorded commerce event that a journey hears about: `{subject}:{storeId}:{id}`, e.g.
+ * `fulfillment:acme:5551`. The dispatch outbox is unique on it, so recording an event twice (a
+ * redelivered webhook, a retried API call) announces it once, and the journey ignores a redelivery.
+ */
+export function eventKey(subject: EventSubject, storeId: string, id: string): string {
+  return `${subject}:${storeId}:${id}`
+}
