@@ -1,6 +1,34 @@
 export { createDatabase, type Database, type DatabaseOptions, type Db } from './database.ts'
 export { migrateToLatest, MigrationError } from './migrate.ts'
-export { recordOrder, type RecordedOrder } from './order/order.repository.ts'
+export {
+  cancelOrder,
+  recordOrder,
+  recordOrderIn,
+  type RecordedCancellation,
+  type RecordedOrder,
+} from './order/order.repository.ts'
+export { redactCustomer, resolveCustomer, type RedactionTarget } from './customer/customer.repository.ts'
+export { recordFulfillment, type RecordedFulfillment } from './fulfillment/fulfillment.repository.ts'
+export { recordRefund, type RecordedRefund } from './refund/refund.repository.ts'
+export { upsertProduct } from './product/product.repository.ts'
+export {
+  createStore,
+  ensureStore,
+  findShopifyStore,
+  findStoreIdByTokenHash,
+  getStore,
+  replaceStoreToken,
+  setStorePolicy,
+  StoreConflictError,
+  updateStore,
+} from './store/store.repository.ts'
+export { claimWebhookDelivery, settleWebhookDelivery, type WebhookDelivery } from './webhook-delivery/webhook-delivery.repository.ts'
+export {
+  importOrderHistory,
+  placeholderEmail,
+  type HistoricalOrder,
+  type ImportCounts,
+} from './history-import/history-import.repository.ts'
 export {
   countDispatches,
   drainDispatches,

@@ -1,0 +1,102 @@
+import { guestCustomerId, redactedEmail, type Customer } from '@crosswise/domain'
+import { sql, type Transaction } from 'kysely'
+import type { Database } from '../database.ts'
+
+/**
+ * The customer an order belongs to, created on first sight. A normalised email names one person per
+ * store, so a guest checkout joins the account with the same email, and a new guest gets an id derived
+ * from it. Known details (name, zone, consent) are refreshed from the newest order that carries them.
+ */
+export async function resolveCustomer(trx: Transaction<Database>, storeId: string, customer: Customer): Promise<string> {
+  const { email } = customer
+  const platformId = customer.id
+  const details = {
+    ...(customer.firstName === undefined ? {} : { first_name: customer.firstName }),
+    ...(customer.lastName === undefined ? {} : { last_name: customer.lastName }),
+    ...(customer.timeZone === undefined ? {} : { time_zone: customer.timeZone }),
+    ...(customer.acceptsMarketing === undefined ? {} : { accepts_marketing: customer.acceptsMarketing }),
+  }
+  const known = await trx
+    .selectFrom('customers')
+    .select('id')
+    .where('store_id', '=', storeId)
+    .where((eb) => (platformId ? eb.or([eb('id', '=', platformId), eb('email', '=', email)]) : eb('email', '=', email)))
+    .orderBy((eb) => eb.case().when('id', '=', platformId ?? '').then(0).else(1).end())
+    .limit(1)
+    .executeTakeFirst()
+  if (known) {
+    if (Object.keys(details).length > 0) {
+      await trx
+        .updateTable('customers')
+        .set({ ...details, updated_at: sql<Date>`now()` })
+        .where('store_id', '=', storeId)
+        .where('id', '=', known.id)
+        .where('redacted_at', 'is', null)
+        .execute()
+    }
+    return known.id
+  }
+  const id = platformId ?? guestCustomerId(email)
+  await trx
+    .insertInto('customers')
+    .values({ store_id: storeId, id, email, ...details })
+    .onConflict((oc) => oc.doNothing())
+    .execute()
+  // A concurrent order of the same person may have won the insert under another id: take theirs.
+  const stored = await trx
+    .selectFrom('customers')
+    .select('id')
+    .where('store_id', '=', storeId)
+    .where((eb) => eb.or([eb('id', '=', id), eb('email', '=', email)]))
+    .orderBy((eb) => eb.case().when('id', '=', id).then(0).else(1).end())
+    .limit(1)
+    .executeTakeFirstOrThrow()
+  return stored.id
+}
+
+/** Who to erase: the platform's customer id, the email, or both (either finds them). */
+export interface RedactionTarget {
+  customerId?: string
+  /** Normalised email. */
+  email?: string
+}
+
+/**
+ * Erases a customer's personal data from the store's rows: the email becomes a tombstone, names,
+ * zone and consent are cleared, and `redacted_at` is set. Orders keep only ids and amounts. Returns
+ * the customer's id, or undefined when nobody matches (already redacted customers match by id only).
+ */
+export async function redactCustomer(trx: Transaction<Database>, storeId: string, target: RedactionTarget): Promise<string | undefined> {
+  const { customerId, email } = target
+  if (customerId === undefined && email === undefined) return undefined
+  const found = await trx
+    .selectFrom('customers')
+    .select(['id', 'redacted_at'])
+    .where('store_id', '=', storeId)
+    .where((eb) =>
+      eb.or([...(customerId === undefined ? [] : [eb('id', '=', customerId)]), ...(email === undefined ? [] : [eb('email', '=', email)])]),
+    )
+    .limit(1)
+    .forUpdate()
+    .executeTakeFirst()
+  if (!found) return undefined
+  if (found.redacted_at === null) {
+    // The tombstone needs a value unique in the store that says nothing about the person.
+    const { rows } = await sql<{ token: string }>`select replace(gen_random_uuid()::text, '-', '') as token`.execute(trx)
+    await trx
+      .updateTable('customers')
+      .set({
+        email: redactedEmail(rows[0]!.token),
+        first_name: null,
+        last_name: null,
+        time_zone: null,
+        accepts_marketing: null,
+        redacted_at: sql<Date>`now()`,
+        updated_at: sql<Date>`now()`,
+      })
+      .where('store_id', '=', storeId)
+      .where('id', '=', found.id)
+      .execute()
+  }
+  return found.id
+}

@@ -1,0 +1,12 @@
+import { sql, type Transaction } from 'kysely'
+import type { Database } from '../database.ts'
+
+/**
+ * Serialises, until the transaction ends, everything recorded about one order. An order and a
+ * fulfilment of it arriving at the same moment would otherwise each miss the other (neither sees the
+ * other's uncommitted row) and the fulfilment would never be announced. Under READ COMMITTED every
+ * statement after the lock sees what the previous holder committed.
+ */
+export async function lockOrder(trx: Transaction<Database>, storeId: string, orderId: string): Promise<void> {
+  await sql`select pg_advisory_xact_lock(hashtextextended(${`order:${storeId}:${orderId}`}, 0))`.execute(trx)
+}

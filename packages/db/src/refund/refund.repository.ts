@@ -1,0 +1,42 @@
+import type { Refund } from '@crosswise/domain'
+import type { Transaction } from 'kysely'
+import type { Database } from '../database.ts'
+import { announceOrderFacts } from '../order/order-announcements.ts'
+import { lockOrder } from '../order/order-lock.ts'
+
+/** What recording a refund did. */
+export interface RecordedRefund {
+  /** The refund was already stored: nothing changed. */
+  duplicate: boolean
+  /** Its order is not stored yet: the refund waits and is announced when the order arrives. */
+  waitingForOrder: boolean
+}
+
+/**
+ * Stores a refund in the caller's transaction, even before its order is known, and enqueues its
+ * `orderRefunded` dispatch once the order is. Idempotent on (store, refund id).
+ */
+export async function recordRefund(trx: Transaction<Database>, storeId: string, refund: Refund): Promise<RecordedRefund> {
+  await lockOrder(trx, storeId, refund.orderId)
+  const inserted = await trx
+    .insertInto('refunds')
+    .values({
+      store_id: storeId,
+      id: refund.refundId,
+      order_id: refund.orderId,
+      refunded_at: refund.refundedAt,
+      amount: refund.amount,
+      full: refund.full ?? null,
+    })
+    .onConflict((oc) => oc.doNothing())
+    .returning('id')
+    .executeTakeFirst()
+  const orderKnown = await trx
+    .selectFrom('orders')
+    .select('id')
+    .where('store_id', '=', storeId)
+    .where('id', '=', refund.orderId)
+    .executeTakeFirst()
+  if (inserted && orderKnown) await announceOrderFacts(trx, storeId, refund.orderId)
+  return { duplicate: !inserted, waitingForOrder: !orderKnown }
+}
