@@ -1,53 +1,40 @@
-import { sendKey } from '@crosswise/domain'
-import { condition, proxyActivities, setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow'
-import type { JourneyActivities } from './activities.ts'
-import type { JourneyOutcome, JourneyStart, JourneyState, OrderPlaced } from './journey-types.ts'
-import { journeyStateQuery, orderPlacedSignal } from './messages.ts'
-import { customerIdAttribute, journeyStageAttribute, storeIdAttribute } from './search-attributes.ts'
-
-const { recordJourneyStep } = proxyActivities<JourneyActivities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute', backoffCoefficient: 2 },
-})
+import type { JourneyOutcome, JourneyStart } from './journey-types.ts'
+import { listen } from './listen.ts'
+import { checkBeforeSend } from './steps/check-before-send.ts'
+import { choosePairing } from './steps/choose-pairing.ts'
+import { loadContext } from './steps/load-context.ts'
+import { branchOnEngagement, firstEmail } from './steps/plan-emails.ts'
+import { nextSendKey, sendEmail } from './steps/send-email.ts'
+import { sleepUntilSendTime } from './steps/sleep-until-send-time.ts'
+import { waitForEngagement } from './steps/wait-for-engagement.ts'
+import { waitForFulfilment } from './steps/wait-for-fulfilment.ts'
+import { waitForOrder } from './steps/wait-for-order.ts'
 
 /**
- * A customer's post-purchase journey in one store. Started (or signalled) by the dispatcher with
- * signal-with-start for every recorded order; it records each order it receives, then ends.
+ * A customer's post-purchase cross-sell journey in one store (DESIGN.md §2). Started or signalled by
+ * the dispatcher with signal-with-start for every recorded order event: it waits for fulfilment, sleeps
+ * the segment's delay into the customer's send window, re-checks its guards, emails a pairing and
+ * branches on engagement. A repeat purchase restarts it from the new order (continue-as-new) or ends
+ * it, by policy. Every step that changes the command sequence goes behind `patched()` (README).
  */
 export async function crossSellJourney(start: JourneyStart): Promise<JourneyOutcome> {
-  const state: JourneyState = { storeId: start.storeId, customerId: start.customerId, stage: 'waiting-for-order', ordersSeen: [] }
-  const queue: OrderPlaced[] = []
-  const seen = new Set<string>()
-  // Handlers first: the signal that started this run is delivered before the first await.
-  setHandler(orderPlacedSignal, (order) => {
-    if (seen.has(order.eventKey)) return
-    seen.add(order.eventKey)
-    queue.push(order)
-  })
-  setHandler(journeyStateQuery, () => state)
-  upsertSearchAttributes([
-    { key: storeIdAttribute, value: start.storeId },
-    { key: customerIdAttribute, value: start.customerId },
-    { key: journeyStageAttribute, value: state.stage },
-  ])
-
-  await condition(() => queue.length > 0)
-  state.stage = 'recording'
-  upsertSearchAttributes([{ key: journeyStageAttribute, value: state.stage }])
-  const { workflowId, runId } = workflowInfo()
-  for (let order = queue.shift(); order; order = queue.shift()) {
-    await recordJourneyStep({
-      stepKey: sendKey(start.storeId, order.orderId, 'order-received'),
-      workflowId,
-      runId,
-      storeId: start.storeId,
-      customerId: start.customerId,
-      orderId: order.orderId,
-      step: 'order-received',
-    })
-    state.ordersSeen.push(order.orderId)
+  const journey = listen(start) // handlers first, then the first await
+  if (!(await waitForOrder(journey))) return journey.settle('no-order')
+  await loadContext(journey)
+  if (!(await waitForFulfilment(journey))) return journey.settle('never-fulfilled')
+  let email = firstEmail(journey)
+  for (;;) {
+    if (!(await sleepUntilSendTime(journey, email.notBeforeMs))) return journey.settle()
+    const refusal = await checkBeforeSend(journey, nextSendKey(journey).key)
+    if (refusal) return journey.settle(refusal)
+    const pairing = email.pairing ?? (await choosePairing(journey))
+    if (!pairing) return journey.settle('nothing-to-recommend')
+    const sent = await sendEmail(journey, email, pairing)
+    if (!sent) return journey.settle('send-failed')
+    const engagement = await waitForEngagement(journey, sent)
+    if (!engagement) return journey.settle()
+    const next = await branchOnEngagement(journey, engagement, sent)
+    if (typeof next === 'string') return journey.settle(next)
+    email = next
   }
-  state.stage = 'ended'
-  upsertSearchAttributes([{ key: journeyStageAttribute, value: state.stage }])
-  return { reason: 'recorded', orderIds: state.ordersSeen }
 }

@@ -1,15 +1,33 @@
-export type { JourneyActivities, RecordJourneyStepInput } from './activities.ts'
+export type {
+  CheckBeforeSendInput,
+  Engagement,
+  FetchEngagementInput,
+  JourneyActivities,
+  JourneyContext,
+  LoadJourneyInput,
+  PairingPick,
+  PickPairingInput,
+  RecordConversionInput,
+  SendCheck,
+  SendRecommendationInput,
+  SendResult,
+} from './activities.ts'
 export type {
   CustomerRedacted,
+  EmailKind,
+  EndReason,
   JourneyEvent,
   JourneyOutcome,
+  JourneyRestart,
   JourneyStage,
   JourneyStart,
   JourneyState,
   OrderCancelled,
+  OrderFacts,
   OrderFulfilled,
   OrderPlaced,
   OrderRefunded,
+  StopJourney,
 } from './journey-types.ts'
 export {
   customerRedactedSignal,
@@ -18,6 +36,15 @@ export {
   orderFulfilledSignal,
   orderPlacedSignal,
   orderRefundedSignal,
+  stopJourneyUpdate,
 } from './messages.ts'
-export { customerIdAttribute, journeyStageAttribute, storeIdAttribute } from './search-attributes.ts'
+export {
+  customerIdAttribute,
+  customerSegmentAttribute,
+  emailsSentAttribute,
+  journeyStageAttribute,
+  nextActionAtAttribute,
+  pairingIdAttribute,
+  storeIdAttribute,
+} from './search-attributes.ts'
 export { crossSellJourney } from './cross-sell-journey.ts'

@@ -1,7 +1,35 @@
-/** What a journey is started with: whose journey it is. Orders arrive as signals. */
+import type { Segment } from '@crosswise/domain'
+
+/**
+ * What a journey is started with: whose journey it is. Orders arrive as signals. A journey that
+ * restarts from a newer order (continue-as-new) carries that order and what it already knows.
+ */
 export interface JourneyStart {
   storeId: string
   customerId: string
+  /** Set only by continue-as-new: the order the new run is about, and facts received so far. */
+  restart?: JourneyRestart
+}
+
+/** What one run hands the next when the journey restarts from a newer order. */
+export interface JourneyRestart {
+  trigger: OrderPlaced
+  /** Event keys already applied, newest last (bounded), so a redelivered signal stays ignored. */
+  seenEventKeys: string[]
+  /** Orders already known to this journey, so a late duplicate of one is not a new purchase. */
+  knownOrderIds: string[]
+  /** Fulfilments, cancellations and refunds received for orders other than the old trigger. */
+  orderFacts: Record<string, OrderFacts>
+}
+
+/** What a journey has heard about one order. */
+export interface OrderFacts {
+  /** ISO 8601 of the first complete fulfilment. */
+  fulfilledAt?: string
+  /** ISO 8601 of the first partial fulfilment. */
+  partiallyFulfilledAt?: string
+  cancelled?: boolean
+  fullyRefunded?: boolean
 }
 
 /** What every journey signal carries: the dispatch's event key, so a redelivered signal is ignored. */
@@ -45,18 +73,67 @@ export interface OrderRefunded extends JourneyEvent {
 /** The `customerRedacted` signal's payload. */
 export type CustomerRedacted = JourneyEvent
 
+/** The `stopJourney` update's argument: why the journey is stopped (shown in its state). */
+export interface StopJourney {
+  reason: string
+}
+
+/** Where a journey stands; also the `JourneyStage` search attribute. */
+export type JourneyStage =
+  | 'waiting-for-order'
+  | 'waiting-for-fulfilment'
+  | 'waiting-to-send'
+  | 'sending'
+  | 'waiting-for-engagement'
+  | 'ended'
+
+/** Which email of a journey: the first, a follow-up after a click, or an alternative after no open. */
+export type EmailKind = 'first' | 'follow-up' | 'alternative'
+
+/** Why a journey ended. */
+export type EndReason =
+  | 'no-order'
+  | 'never-fulfilled'
+  | 'cancelled'
+  | 'refunded'
+  | 'bought-again'
+  | 'stopped'
+  | 'redacted'
+  | 'frequency-capped'
+  | 'no-consent'
+  | 'held-out'
+  | 'nothing-to-recommend'
+  | 'converted'
+  | 'not-opened'
+  | 'not-clicked'
+  | 'not-purchased'
+  | 'email-limit'
+  | 'send-failed'
+
 /** Where a journey stands, as the `journeyState` query answers. */
 export interface JourneyState {
   storeId: string
   customerId: string
   stage: JourneyStage
+  /** The order this run is about. */
+  triggerOrderId?: string
+  segment?: Segment
+  /** Every order this journey has heard of, oldest first. */
   ordersSeen: string[]
+  emailsSent: number
+  /** Pairings already emailed, in order. */
+  pairingIds: string[]
+  /** ISO 8601 of the next timed step, when one is scheduled. */
+  nextActionAt?: string
+  /** A sentence for people: what the journey does now. */
+  details: string
+  outcome?: EndReason
 }
-
-export type JourneyStage = 'waiting-for-order' | 'recording' | 'ended'
 
 /** How a journey ended. */
 export interface JourneyOutcome {
-  reason: 'recorded'
-  orderIds: string[]
+  reason: EndReason
+  triggerOrderId?: string
+  emailsSent: number
+  pairingIds: string[]
 }

@@ -1,4 +1,4 @@
-import { defineQuery, defineSignal } from '@temporalio/workflow'
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow'
 import type {
   CustomerRedacted,
   JourneyState,
@@ -6,6 +6,7 @@ import type {
   OrderFulfilled,
   OrderPlaced,
   OrderRefunded,
+  StopJourney,
 } from './journey-types.ts'
 
 // Wire names are written into every history: they never change. The dispatcher sends each recorded
@@ -28,3 +29,9 @@ export const customerRedactedSignal = defineSignal<[CustomerRedacted]>('customer
 
 /** The journey's current state, for the API, the CLI and the Temporal UI. */
 export const journeyStateQuery = defineQuery<JourneyState>('journeyState')
+
+/**
+ * Stops the journey (the customer unsubscribed, or an operator said so): it ends without another
+ * email. Answers with the state at the moment of stopping; stopping an ended journey changes nothing.
+ */
+export const stopJourneyUpdate = defineUpdate<JourneyState, [StopJourney]>('stopJourney')

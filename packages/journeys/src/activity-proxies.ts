@@ -1,0 +1,21 @@
+import { proxyActivities } from '@temporalio/workflow'
+import type { JourneyActivities } from './activities.ts'
+
+// One proxy per timeout class. Activities throw a non-retryable ApplicationFailure for input that can
+// never succeed (a 4xx-like refusal); everything else is retried with backoff.
+
+/** Reads and writes in our own database: quick, retried briefly and often. */
+export const storeActivities = proxyActivities<JourneyActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', maximumInterval: '1 minute', backoffCoefficient: 2 },
+})
+
+/**
+ * Calls that may reach Klaviyo (consent, send, engagement): paced on our side and slower. Retried for
+ * up to a day, which rides out an outage or a 429 storm; the send key makes every retry safe.
+ */
+export const messagingActivities = proxyActivities<JourneyActivities>({
+  startToCloseTimeout: '2 minutes',
+  scheduleToCloseTimeout: '1 day',
+  retry: { initialInterval: '5 seconds', maximumInterval: '10 minutes', backoffCoefficient: 2 },
+})

@@ -1,0 +1,43 @@
+import { messagingActivities } from '../activity-proxies.ts'
+import type { Journey } from '../journey.ts'
+import type { EndReason } from '../journey-types.ts'
+import { sleepUntilSendTime } from './sleep-until-send-time.ts'
+
+// How often the journey waits for the frequency cap to allow an email before it gives up.
+const maxCapDeferrals = 2
+
+/**
+ * Re-checks, just before an email, what may forbid it: a newer order (also one the dispatcher has not
+ * delivered yet), the frequency cap, consent and holdout. A cap that will allow the email later is
+ * waited out (into the send window) up to twice. Returns why the journey must end, or undefined.
+ */
+export async function checkBeforeSend(journey: Journey, sendKey: string): Promise<EndReason | undefined> {
+  const trigger = journey.trigger!
+  const { frequencyCap, holdoutShare, requireExplicitConsent } = journey.policy
+  for (let deferrals = 0; ; deferrals++) {
+    const check = await messagingActivities.checkBeforeSend({
+      storeId: journey.start.storeId,
+      customerId: journey.start.customerId,
+      orderId: trigger.orderId,
+      placedAt: trigger.placedAt,
+      knownOrderIds: journey.knownOrders(),
+      sendKey,
+      policy: { frequencyCap, holdoutShare, requireExplicitConsent },
+    })
+    switch (check.verdict) {
+      case 'clear':
+        return journey.interruption()
+      case 'bought-again':
+        // The key the dispatcher will use for this order, so its late signal is recognised.
+        journey.noteOrder({ ...check.order, eventKey: `order:${journey.start.storeId}:${check.order.orderId}` })
+        return 'bought-again'
+      case 'no-consent':
+        return 'no-consent'
+      case 'held-out':
+        return 'held-out'
+      case 'capped':
+        if (deferrals >= maxCapDeferrals) return 'frequency-capped'
+        if (!(await sleepUntilSendTime(journey, check.notBeforeMs))) return journey.interruption()
+    }
+  }
+}

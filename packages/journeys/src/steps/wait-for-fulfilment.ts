@@ -1,0 +1,27 @@
+import { condition } from '@temporalio/workflow'
+import type { Journey } from '../journey.ts'
+
+/**
+ * Waits until the trigger order is fulfilled (a partial fulfilment counts if the policy says so), up
+ * to the policy's timeout. True when the journey may go on: fulfilled, or timed out under `proceed`.
+ * The moment the segment delay counts from is kept on the journey.
+ */
+export async function waitForFulfilment(journey: Journey): Promise<boolean> {
+  const { fulfilment } = journey.policy
+  const orderId = journey.trigger!.orderId
+  const fulfilledAt = () => {
+    const facts = journey.facts.get(orderId)
+    return facts?.fulfilledAt ?? (fulfilment.partial === 'proceed' ? facts?.partiallyFulfilledAt : undefined)
+  }
+  if (fulfilledAt() === undefined && journey.interruption() === undefined) {
+    const deadline = Date.now() + fulfilment.timeoutMs
+    journey.setStage('waiting-for-fulfilment', `Waiting for order ${orderId} to be fulfilled`, { nextActionAtMs: deadline })
+    await condition(() => fulfilledAt() !== undefined || journey.interruption() !== undefined, fulfilment.timeoutMs)
+  }
+  if (journey.interruption() !== undefined) return false
+  const at = fulfilledAt()
+  if (at === undefined && fulfilment.onTimeout === 'end') return false
+  // A fulfilment time from the platform may lie in the past (late webhook) but never in the future.
+  journey.fulfilledAtMs = at === undefined ? Date.now() : Math.min(Date.parse(at), Date.now())
+  return true
+}
