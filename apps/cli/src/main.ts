@@ -30,7 +30,10 @@ async function main(argv: string[]): Promise<number> {
       process.stderr.write(`crosswise: ${error.message}\n`)
       return 2
     }
-    throw error
+    // A failed command reports its reason in one line; the stack only helps when debugging.
+    const detail = process.env.LOG_LEVEL === 'debug' && error instanceof Error ? error.stack : String(error instanceof Error ? error.message : error)
+    process.stderr.write(`crosswise ${command.name}: ${detail}\n`)
+    return 1
   }
 }
 

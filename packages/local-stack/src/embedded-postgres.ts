@@ -1,5 +1,5 @@
 import { execFileSync, spawn } from 'node:child_process'
-import { existsSync } from 'node:fs'
+import { existsSync, statSync } from 'node:fs'
 import { chmod, chown, mkdir, rm, writeFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
@@ -52,7 +52,24 @@ function serverUser(): { uid: number; gid: number } | undefined {
   }
 }
 
+/**
+ * The `postgres` user must be able to enter every folder above the data folder; a private temp or
+ * home folder would make initdb fail with a bare "Permission denied".
+ */
+function assertReachableByOthers(dataDir: string): void {
+  for (let dir = dirname(resolve(dataDir)); ; dir = dirname(dir)) {
+    if (existsSync(dir) && (statSync(dir).mode & 0o001) === 0) {
+      throw new Error(
+        `PostgreSQL runs as the 'postgres' user, which cannot enter ${dir}. Choose a data folder below one ` +
+          `that other users may enter (CROSSWISE_DATA_DIR), or allow it with: chmod o+x ${dir}`,
+      )
+    }
+    if (dirname(dir) === dir) return
+  }
+}
+
 async function initialise(initdb: string, dataDir: string, owner: { uid: number; gid: number } | undefined): Promise<void> {
+  if (owner) assertReachableByOthers(dataDir)
   await mkdir(dataDir, { recursive: true, mode: 0o700 })
   if (owner) await chown(dataDir, owner.uid, owner.gid)
   const passwordFile = join(tmpdir(), `crosswise-pg-${process.pid}-${Date.now()}`)

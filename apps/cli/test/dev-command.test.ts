@@ -1,0 +1,119 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import { chmod, mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { freePort } from '@crosswise/local-stack'
+import { Client, Connection } from '@temporalio/client'
+import { afterAll, describe, expect, it } from 'vitest'
+import { eventually, orderBody, postOrder } from './test-stack.ts'
+
+const cli = fileURLToPath(new URL('../bin/crosswise.js', import.meta.url))
+
+interface RunningStack {
+  child: ChildProcess
+  output: () => string
+  exited: Promise<number | null>
+}
+
+function startDev(env: NodeJS.ProcessEnv): RunningStack {
+  const child = spawn(process.execPath, [cli, 'dev'], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
+  let output = ''
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()))
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()))
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)))
+  return { child, output: () => output, exited }
+}
+
+async function answers(url: string): Promise<boolean> {
+  try {
+    return (await fetch(url, { signal: AbortSignal.timeout(2_000) })).ok
+  } catch {
+    return false
+  }
+}
+
+/** The run id of a journey once the dispatcher has started it (the dev server keeps it across restarts). */
+async function journeyRun(temporalPort: number, journeyId: string): Promise<string> {
+  const connection = await Connection.connect({ address: `127.0.0.1:${temporalPort}` })
+  try {
+    const handle = new Client({ connection }).workflow.getHandle(journeyId)
+    let runId = ''
+    await eventually(async () => {
+      try {
+        runId = (await handle.describe()).runId
+        return true
+      } catch {
+        return false
+      }
+    })
+    return runId
+  } finally {
+    await connection.close()
+  }
+}
+
+describe('crosswise dev', () => {
+  let dataDir: string | undefined
+  const running: RunningStack[] = []
+  afterAll(async () => {
+    for (const stack of running) stack.child.kill('SIGKILL')
+    if (dataDir) await rm(dataDir, { recursive: true, force: true })
+  })
+
+  it('brings up the stack, starts a journey, stops on Ctrl-C and keeps its data for the next start', { timeout: 300_000 }, async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'crosswise-dev-'))
+    // As root, PostgreSQL runs as the `postgres` user, which must be able to enter the folder.
+    await chmod(dataDir, 0o755)
+    const ports = { api: await freePort(), pg: await freePort(), temporal: await freePort(), ui: await freePort() }
+    const env = {
+      CROSSWISE_DATA_DIR: dataDir,
+      CROSSWISE_API_PORT: String(ports.api),
+      CROSSWISE_PG_PORT: String(ports.pg),
+      CROSSWISE_TEMPORAL_PORT: String(ports.temporal),
+      CROSSWISE_TEMPORAL_UI_PORT: String(ports.ui),
+      DATABASE_URL: '',
+      TEMPORAL_ADDRESS: '',
+      LOG_LEVEL: 'warn',
+    }
+    const apiUrl = `http://127.0.0.1:${ports.api}`
+
+    const first = startDev(env)
+    running.push(first)
+    await eventually(() => answers(`${apiUrl}/health`), 120_000)
+    expect(await answers(`http://localhost:${ports.ui}`)).toBe(true)
+    expect((await postOrder(apiUrl, 'devshop', orderBody('9001', 'dev@example.com'))).status).toBe(202)
+
+    const journeyId = 'journey:devshop:email:dev@example.com'
+    const started = await journeyRun(ports.temporal, journeyId)
+
+    first.child.kill('SIGINT')
+    expect(await first.exited).toBe(0)
+    expect(first.output()).toContain('stack stopped')
+    expect(await answers(`${apiUrl}/health`)).toBe(false)
+
+    const second = startDev(env)
+    running.push(second)
+    await eventually(() => answers(`${apiUrl}/health`), 120_000)
+    const again = await postOrder(apiUrl, 'devshop', orderBody('9001', 'dev@example.com'))
+    expect(((await again.json()) as { duplicate: boolean }).duplicate).toBe(true)
+    expect(await journeyRun(ports.temporal, journeyId)).toBe(started)
+    second.child.kill('SIGINT')
+    expect(await second.exited).toBe(0)
+  })
+
+  it('names the port and the variable when a port is taken', { timeout: 120_000 }, async () => {
+    const taken = await freePort()
+    const blocker = (await import('node:net')).createServer()
+    await new Promise<void>((resolve) => blocker.listen({ port: taken, host: '127.0.0.1' }, () => resolve()))
+    try {
+      const stack = startDev({ DATABASE_URL: '', TEMPORAL_ADDRESS: '', CROSSWISE_PG_PORT: String(taken), CROSSWISE_DATA_DIR: join(tmpdir(), 'crosswise-unused') })
+      running.push(stack)
+      expect(await stack.exited).toBe(1)
+      expect(stack.output()).toContain(`Port ${taken} (embedded PostgreSQL) is already in use`)
+      expect(stack.output()).toContain('CROSSWISE_PG_PORT')
+    } finally {
+      blocker.close()
+    }
+  })
+})
