@@ -9,6 +9,12 @@ import type { ProductTable } from './product/product.table.ts'
 import type { RefundTable } from './refund/refund.table.ts'
 import type { StoreTable } from './store/store.table.ts'
 import type { WebhookDeliveryTable } from './webhook-delivery/webhook-delivery.table.ts'
+import type { PairingTable } from './pairing/pairing.table.ts'
+import type { SendLedgerTable } from './send-ledger/send-ledger.table.ts'
+import type { OutboxTable } from './outbox/outbox.table.ts'
+import type { DryRunEngagementTable } from './engagement/engagement.table.ts'
+import type { HoldoutAssignmentTable } from './holdout/holdout.table.ts'
+import type { ConversionTable } from './conversion/conversion.table.ts'
 
 /** Every table Crosswise keeps, as Kysely sees it. */
 export interface Database {
@@ -22,6 +28,12 @@ export interface Database {
   fulfillments: FulfillmentTable
   refunds: RefundTable
   webhook_deliveries: WebhookDeliveryTable
+  pairings: PairingTable
+  journey_sends: SendLedgerTable
+  klaviyo_outbox: OutboxTable
+  dry_run_engagements: DryRunEngagementTable
+  holdout_assignments: HoldoutAssignmentTable
+  journey_conversions: ConversionTable
 }
 
 export type Db = Kysely<Database>

@@ -41,3 +41,42 @@ export type { DispatchKind } from './dispatch/dispatch.table.ts'
 export { listJourneySteps, recordJourneyStep, type JourneyStep } from './journey-step/journey-step.repository.ts'
 export type { FulfilledLine } from './fulfillment/fulfillment.table.ts'
 export type { OrderSource } from './order/order.table.ts'
+export {
+  bestSellersIn,
+  findProducts,
+  manualPairingsFor,
+  saveManualPairings,
+  type BestSeller,
+  type ManualPairing,
+  type ShownProduct,
+} from './pairing/pairing.repository.ts'
+export {
+  claimSend,
+  findSend,
+  listSends,
+  markSent,
+  recordRefusal,
+  sendTimesSince,
+  type LedgerEntry,
+  type SendClaim,
+} from './send-ledger/send-ledger.repository.ts'
+export type { SendStatus } from './send-ledger/send-ledger.table.ts'
+export { listOutboxEvents, writeOutboxEvent, type OutboxEvent } from './outbox/outbox.repository.ts'
+export {
+  hasDryRunPurchase,
+  listDryRunEngagement,
+  recordDryRunEngagement,
+  type DryRunEngagement,
+} from './engagement/engagement.repository.ts'
+export type { DryRunEngagementKind } from './engagement/engagement.table.ts'
+export { listHoldoutAssignments, recordHoldoutAssignment, type HoldoutAssignment } from './holdout/holdout.repository.ts'
+export { listConversions, recordConversion, type Conversion } from './conversion/conversion.repository.ts'
+export {
+  loadCustomerHistory,
+  newestOrderSince,
+  orderLines,
+  ownedProductIds,
+  purchaseOfProductsSince,
+  type CustomerHistory,
+  type PlacedOrder,
+} from './customer-history/customer-history.repository.ts'

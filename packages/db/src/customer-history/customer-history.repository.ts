@@ -1,0 +1,138 @@
+import type { PastOrder } from '@crosswise/domain'
+import type { Db } from '../database.ts'
+
+/** What a journey needs to know about a customer and their store when it starts. */
+export interface CustomerHistory {
+  /** The store's policy as stored (parse with journeyPolicySchema). */
+  storePolicy: Record<string, unknown>
+  storeTimeZone: string
+  storeCurrency: string
+  customerTimeZone: string | null
+  email: string
+  firstName: string | null
+  redacted: boolean
+  /** Every order of the customer (imported history included), for segmentation. */
+  orders: PastOrder[]
+}
+
+/** Loads a customer with their store and order history; undefined for an unknown customer. */
+export async function loadCustomerHistory(db: Db, storeId: string, customerId: string): Promise<CustomerHistory | undefined> {
+  const customer = await db
+    .selectFrom('customers as c')
+    .innerJoin('stores as s', 's.id', 'c.store_id')
+    .select(['c.email', 'c.first_name', 'c.time_zone', 'c.redacted_at', 's.policy', 's.time_zone as store_time_zone', 's.currency'])
+    .where('c.store_id', '=', storeId)
+    .where('c.id', '=', customerId)
+    .executeTakeFirst()
+  if (!customer) return undefined
+  const lines = await db
+    .selectFrom('orders as o')
+    .leftJoin('order_lines as l', (join) => join.onRef('l.store_id', '=', 'o.store_id').onRef('l.order_id', '=', 'o.id'))
+    .select(['o.id', 'o.total', 'o.cancelled_at', 'l.category'])
+    .where('o.store_id', '=', storeId)
+    .where('o.customer_id', '=', customerId)
+    .execute()
+  const orders = new Map<string, PastOrder & { categories: (string | null)[] }>()
+  for (const line of lines) {
+    let order = orders.get(line.id)
+    if (!order) {
+      order = { total: line.total, categories: [], cancelled: line.cancelled_at !== null }
+      orders.set(line.id, order)
+    }
+    order.categories.push(line.category)
+  }
+  return {
+    storePolicy: customer.policy,
+    storeTimeZone: customer.store_time_zone,
+    storeCurrency: customer.currency.trim(),
+    customerTimeZone: customer.time_zone,
+    email: customer.email,
+    firstName: customer.first_name,
+    redacted: customer.redacted_at !== null,
+    orders: [...orders.values()],
+  }
+}
+
+/** An order as the journey sees it. */
+export interface PlacedOrder {
+  orderId: string
+  placedAt: Date
+  productIds: string[]
+}
+
+/**
+ * The customer's newest live order placed at or after a moment, leaving out orders the journey
+ * already knows; imported history and cancelled orders do not count.
+ */
+export async function newestOrderSince(
+  db: Db,
+  storeId: string,
+  customerId: string,
+  since: Date,
+  knownOrderIds: readonly string[],
+): Promise<PlacedOrder | undefined> {
+  let query = db
+    .selectFrom('orders')
+    .select(['id', 'placed_at'])
+    .where('store_id', '=', storeId)
+    .where('customer_id', '=', customerId)
+    .where('placed_at', '>=', since)
+    .where('source', '!=', 'import')
+    .where('cancelled_at', 'is', null)
+    .orderBy('placed_at', 'desc')
+    .limit(1)
+  if (knownOrderIds.length > 0) query = query.where('id', 'not in', knownOrderIds)
+  const order = await query.executeTakeFirst()
+  if (!order) return undefined
+  const lines = await orderLines(db, storeId, order.id)
+  return { orderId: order.id, placedAt: order.placed_at, productIds: [...new Set(lines.map((line) => line.productId))] }
+}
+
+/** The product and category of each line of one order, in line order. */
+export async function orderLines(db: Db, storeId: string, orderId: string): Promise<Array<{ productId: string; category: string | null }>> {
+  const rows = await db
+    .selectFrom('order_lines')
+    .select(['product_id', 'category'])
+    .where('store_id', '=', storeId)
+    .where('order_id', '=', orderId)
+    .orderBy('line_no')
+    .execute()
+  return rows.map((row) => ({ productId: row.product_id, category: row.category }))
+}
+
+/** Every product the customer ever bought in the store. */
+export async function ownedProductIds(db: Db, storeId: string, customerId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('order_lines as l')
+    .innerJoin('orders as o', (join) => join.onRef('o.store_id', '=', 'l.store_id').onRef('o.id', '=', 'l.order_id'))
+    .select('l.product_id')
+    .distinct()
+    .where('o.store_id', '=', storeId)
+    .where('o.customer_id', '=', customerId)
+    .execute()
+  return rows.map((row) => row.product_id)
+}
+
+/** The customer's first order at or after a moment that bought one of some products, if any. */
+export async function purchaseOfProductsSince(
+  db: Db,
+  storeId: string,
+  customerId: string,
+  productIds: readonly string[],
+  since: Date,
+): Promise<string | undefined> {
+  if (productIds.length === 0) return undefined
+  const row = await db
+    .selectFrom('order_lines as l')
+    .innerJoin('orders as o', (join) => join.onRef('o.store_id', '=', 'l.store_id').onRef('o.id', '=', 'l.order_id'))
+    .select('o.id')
+    .where('o.store_id', '=', storeId)
+    .where('o.customer_id', '=', customerId)
+    .where('o.placed_at', '>=', since)
+    .where('o.cancelled_at', 'is', null)
+    .where('l.product_id', 'in', productIds)
+    .orderBy('o.placed_at')
+    .limit(1)
+    .executeTakeFirst()
+  return row?.id
+}

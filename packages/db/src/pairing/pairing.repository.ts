@@ -1,0 +1,116 @@
+import { sql } from 'kysely'
+import type { Db } from '../database.ts'
+
+/** A store's manual pairing: recommend `recommendedProductId` after `triggerProductId`. */
+export interface ManualPairing {
+  triggerProductId: string
+  recommendedProductId: string
+  /** Higher first. */
+  priority: number
+}
+
+/** Adds or re-prioritises manual pairings of a store. */
+export async function saveManualPairings(db: Db, storeId: string, pairings: readonly ManualPairing[]): Promise<void> {
+  if (pairings.length === 0) return
+  await db
+    .insertInto('pairings')
+    .values(
+      pairings.map((pairing) => ({
+        store_id: storeId,
+        trigger_product_id: pairing.triggerProductId,
+        recommended_product_id: pairing.recommendedProductId,
+        priority: pairing.priority,
+      })),
+    )
+    .onConflict((oc) => oc.columns(['store_id', 'trigger_product_id', 'recommended_product_id']).doUpdateSet({ priority: (eb) => eb.ref('excluded.priority') }))
+    .execute()
+}
+
+/**
+ * The store's manual pairings for some trigger products whose recommended product is in the catalogue,
+ * available and has a page to link to; highest priority first.
+ */
+export async function manualPairingsFor(db: Db, storeId: string, triggerProductIds: readonly string[]): Promise<ManualPairing[]> {
+  if (triggerProductIds.length === 0) return []
+  const rows = await db
+    .selectFrom('pairings as p')
+    .innerJoin('products as r', (join) => join.onRef('r.store_id', '=', 'p.store_id').onRef('r.id', '=', 'p.recommended_product_id'))
+    .select(['p.trigger_product_id', 'p.recommended_product_id', 'p.priority'])
+    .where('p.store_id', '=', storeId)
+    .where('p.trigger_product_id', 'in', triggerProductIds)
+    .where('r.available', '=', true)
+    .where('r.url', 'is not', null)
+    .orderBy('p.priority', 'desc')
+    .orderBy('p.recommended_product_id')
+    .execute()
+  return rows.map((row) => ({ triggerProductId: row.trigger_product_id, recommendedProductId: row.recommended_product_id, priority: row.priority }))
+}
+
+/** A best seller of a category: a product and how many order lines bought it. */
+export interface BestSeller {
+  productId: string
+  category: string
+  lines: number
+}
+
+/**
+ * The store's best-selling available products (with a page to link to) in some categories, most order
+ * lines first, leaving out the given products (the customer's own, for one).
+ */
+export async function bestSellersIn(
+  db: Db,
+  storeId: string,
+  categories: readonly string[],
+  exclude: readonly string[],
+  limit: number,
+): Promise<BestSeller[]> {
+  if (categories.length === 0) return []
+  let query = db
+    .selectFrom('products as p')
+    .leftJoin('order_lines as l', (join) => join.onRef('l.store_id', '=', 'p.store_id').onRef('l.product_id', '=', 'p.id'))
+    .select(['p.id', 'p.category', sql<string>`count(l.product_id)`.as('lines')])
+    .where('p.store_id', '=', storeId)
+    .where('p.category', 'in', categories)
+    .where('p.available', '=', true)
+    .where('p.url', 'is not', null)
+    .groupBy(['p.id', 'p.category'])
+    .orderBy(sql`count(l.product_id)`, 'desc')
+    .orderBy('p.id')
+    .limit(limit)
+  if (exclude.length > 0) query = query.where('p.id', 'not in', exclude)
+  const rows = await query.execute()
+  return rows.map((row) => ({ productId: row.id, category: row.category ?? '', lines: Number(row.lines) }))
+}
+
+/** A catalogue product as an email shows it. */
+export interface ShownProduct {
+  productId: string
+  title: string
+  category: string | null
+  url: string | null
+  imageUrl: string | null
+  price: string | null
+  currency: string | null
+  available: boolean
+}
+
+/** Catalogue entries of some products (unknown ids are left out). */
+export async function findProducts(db: Db, storeId: string, productIds: readonly string[]): Promise<ShownProduct[]> {
+  if (productIds.length === 0) return []
+  const rows = await db
+    .selectFrom('products')
+    .select(['id', 'title', 'category', 'url', 'image_url', 'price', 'currency', 'available'])
+    .where('store_id', '=', storeId)
+    .where('id', 'in', productIds)
+    .execute()
+  return rows.map((row) => ({
+    productId: row.id,
+    title: row.title,
+    category: row.category,
+    url: row.url,
+    imageUrl: row.image_url,
+    price: row.price,
+    currency: row.currency?.trim() ?? null,
+    available: row.available,
+  }))
+}

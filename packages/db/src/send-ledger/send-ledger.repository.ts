@@ -1,0 +1,157 @@
+import { sql } from 'kysely'
+import type { Db } from '../database.ts'
+import type { SendStatus } from './send-ledger.table.ts'
+
+/** One row of the send ledger. */
+export interface LedgerEntry {
+  sendKey: string
+  storeId: string
+  customerId: string
+  orderId: string
+  step: string
+  kind: string | null
+  pairingId: string | null
+  productIds: string[]
+  status: SendStatus
+  reason: string | null
+  channel: string | null
+  profileId: string | null
+  sentAt: Date | null
+}
+
+/** What a journey is about to send, under its idempotency key. */
+export interface SendClaim {
+  sendKey: string
+  storeId: string
+  customerId: string
+  orderId: string
+  step: string
+  kind: string
+  pairingId: string
+  productIds: string[]
+}
+
+const columns = [
+  'send_key',
+  'store_id',
+  'customer_id',
+  'order_id',
+  'step',
+  'kind',
+  'pairing_id',
+  'product_ids',
+  'status',
+  'reason',
+  'channel',
+  'profile_id',
+  'sent_at',
+] as const
+
+type Row = { [K in (typeof columns)[number]]: unknown }
+
+function toEntry(row: Row): LedgerEntry {
+  return {
+    sendKey: row.send_key as string,
+    storeId: row.store_id as string,
+    customerId: row.customer_id as string,
+    orderId: row.order_id as string,
+    step: row.step as string,
+    kind: row.kind as string | null,
+    pairingId: row.pairing_id as string | null,
+    productIds: row.product_ids as string[],
+    status: row.status as SendStatus,
+    reason: row.reason as string | null,
+    channel: row.channel as string | null,
+    profileId: row.profile_id as string | null,
+    sentAt: row.sent_at as Date | null,
+  }
+}
+
+/**
+ * Claims the ledger row of a send before the gateway is called: inserts it as `sending`, or returns
+ * the row an earlier attempt left (`sending` after a crash mid-call, or already `sent`).
+ */
+export async function claimSend(db: Db, claim: SendClaim): Promise<LedgerEntry> {
+  await db
+    .insertInto('journey_sends')
+    .values({
+      send_key: claim.sendKey,
+      store_id: claim.storeId,
+      customer_id: claim.customerId,
+      order_id: claim.orderId,
+      step: claim.step,
+      kind: claim.kind,
+      pairing_id: claim.pairingId,
+      product_ids: JSON.stringify(claim.productIds),
+      status: 'sending',
+      reason: null,
+      channel: null,
+      profile_id: null,
+    })
+    .onConflict((oc) => oc.column('send_key').doNothing())
+    .execute()
+  const row = await db.selectFrom('journey_sends').select(columns).where('send_key', '=', claim.sendKey).executeTakeFirstOrThrow()
+  return toEntry(row)
+}
+
+/** Marks a claimed send as sent; the first send time stays if it is marked again. Returns it. */
+export async function markSent(db: Db, sendKey: string, delivery: { channel: string; profileId: string }): Promise<Date> {
+  const row = await db
+    .updateTable('journey_sends')
+    .set({ status: 'sent', channel: delivery.channel, profile_id: delivery.profileId, sent_at: sql<Date>`coalesce(sent_at, now())` })
+    .where('send_key', '=', sendKey)
+    .returning('sent_at')
+    .executeTakeFirstOrThrow()
+  return row.sent_at!
+}
+
+/** Records that a journey step decided not to send (no consent, holdout); once per key. */
+export async function recordRefusal(
+  db: Db,
+  refusal: Pick<SendClaim, 'sendKey' | 'storeId' | 'customerId' | 'orderId' | 'step'> & { status: 'no-consent' | 'held-out'; reason: string },
+): Promise<void> {
+  await db
+    .insertInto('journey_sends')
+    .values({
+      send_key: refusal.sendKey,
+      store_id: refusal.storeId,
+      customer_id: refusal.customerId,
+      order_id: refusal.orderId,
+      step: refusal.step,
+      kind: null,
+      pairing_id: null,
+      status: refusal.status,
+      reason: refusal.reason,
+      channel: null,
+      profile_id: null,
+    })
+    .onConflict((oc) => oc.column('send_key').doNothing())
+    .execute()
+}
+
+/** When the customer's cross-sell emails in this store went out, since a moment (frequency cap). */
+export async function sendTimesSince(db: Db, storeId: string, customerId: string, since: Date): Promise<Date[]> {
+  const rows = await db
+    .selectFrom('journey_sends')
+    .select('sent_at')
+    .where('store_id', '=', storeId)
+    .where('customer_id', '=', customerId)
+    .where('status', '=', 'sent')
+    .where('sent_at', '>=', since)
+    .execute()
+  return rows.flatMap((row) => (row.sent_at ? [row.sent_at] : []))
+}
+
+/** One ledger row by its key. */
+export async function findSend(db: Db, sendKey: string): Promise<LedgerEntry | undefined> {
+  const row = await db.selectFrom('journey_sends').select(columns).where('send_key', '=', sendKey).executeTakeFirst()
+  return row && toEntry(row)
+}
+
+/** A store's ledger, oldest first; optionally one customer's. */
+export async function listSends(db: Db, storeId: string, customerId?: string): Promise<LedgerEntry[]> {
+  let query = db.selectFrom('journey_sends').select(columns).where('store_id', '=', storeId)
+  if (customerId !== undefined) query = query.where('customer_id', '=', customerId)
+  const rows = await query.orderBy('created_at').orderBy('send_key').execute()
+  return rows.map(toEntry)
+}

@@ -1,0 +1,27 @@
+import type { ColumnType, JSONColumnType } from 'kysely'
+
+/** Where one journey email stands in the ledger. */
+export type SendStatus = 'sending' | 'sent' | 'no-consent' | 'held-out'
+
+/**
+ * The send ledger: one row per journey email (or refusal to send one), keyed by the step's
+ * idempotency key. A 202 from Klaviyo is not a delivery; this is our own record of what we asked for.
+ */
+export interface SendLedgerTable {
+  send_key: string
+  store_id: string
+  customer_id: string
+  order_id: string
+  step: string
+  kind: string | null
+  pairing_id: string | null
+  product_ids: JSONColumnType<string[], string | undefined, string>
+  status: SendStatus
+  reason: string | null
+  /** 'klaviyo' or 'outbox' (dry run). */
+  channel: string | null
+  /** Klaviyo's profile id (or the dry run's external id) the email went to. */
+  profile_id: string | null
+  created_at: ColumnType<Date, Date | string | undefined, never>
+  sent_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
+}
