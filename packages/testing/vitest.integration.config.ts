@@ -1,0 +1,3 @@
+import { integrationConfig } from './src/vitest-preset.ts'
+
+export default integrationConfig()
