@@ -40,3 +40,4 @@ export { KlaviyoPacer, sharedKlaviyoPacer, type PacingOptions } from './pacing.t
 export { klaviyoRateTiers, type RateLimit, type RateTier } from './rate-limits.ts'
 export { defaultRecommendationMetric, klaviyoExternalId } from './recommendation-event.ts'
 export { createSdkGateway, type SdkGatewayOptions } from './sdk-gateway.ts'
+export { createOutboxGateway, type OutboxEntry, type OutboxGatewayOptions, type OutboxStore } from './outbox-gateway.ts'
