@@ -1,0 +1,3 @@
+import { unitConfig } from './src/vitest-preset.ts'
+
+export default unitConfig()
