@@ -49,3 +49,19 @@ export function replyWithProblem(error: FastifyError, request: FastifyRequest, r
   request.log.error({ err: error }, 'request failed')
   void reply.code(500).send({ error: 'internal_error', message: 'Something went wrong; the request was not completed.' } satisfies Problem)
 }
+
+/** `body` + `['line_items', 0, 'price']` → `body.line_items[0].price`. */
+function pathName(part: string, path: readonly PropertyKey[]): string {
+  return part + path.map((key) => (typeof key === 'number' ? `[${key}]` : `.${String(key)}`)).join('')
+}
+
+/** The 400 answer for a body that failed a schema checked in a handler (webhooks parse their own bodies). */
+export function invalidRequest(part: string, issues: readonly z.core.$ZodIssue[]): Problem {
+  const named = issues.map((issue) => ({ field: pathName(part, issue.path), message: issue.message }))
+  const first = named[0]
+  return {
+    error: 'invalid_request',
+    message: first ? `${first.field}: ${first.message}` : 'The request does not match the schema.',
+    issues: named,
+  }
+}

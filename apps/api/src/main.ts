@@ -7,7 +7,12 @@ const logger = createLogger('api', config.LOG_LEVEL)
 if (!config.DATABASE_URL) throw new Error('The API needs DATABASE_URL (`pnpm dev` sets it for the local stack).')
 
 const db = createDatabase(config.DATABASE_URL, { onIdleError: (error) => logger.warn({ err: error }, 'idle database connection lost') })
-const app = await buildServer({ db, logger, bodyLimit: config.CROSSWISE_API_BODY_LIMIT })
+const app = await buildServer({
+  db,
+  logger,
+  bodyLimit: config.CROSSWISE_API_BODY_LIMIT,
+  ...(config.CROSSWISE_ADMIN_TOKEN ? { adminToken: config.CROSSWISE_ADMIN_TOKEN } : {}),
+})
 
 let closing = false
 const close = async (signal: string) => {

@@ -8,15 +8,24 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod'
 import type { Logger } from 'pino'
+import { requireStoreToken } from './auth/store-auth.ts'
 import { replyWithProblem } from './errors.ts'
+import { adminStoreRoutes } from './routes/admin-stores.ts'
+import { cancellationRoutes } from './routes/cancellations.ts'
+import { fulfillmentRoutes } from './routes/fulfillments.ts'
 import { healthRoutes } from './routes/health.ts'
 import { orderRoutes } from './routes/orders.ts'
+import { productRoutes } from './routes/products.ts'
+import { refundRoutes } from './routes/refunds.ts'
+import { shopifyWebhookRoutes } from './webhooks/shopify/route.ts'
 
 export interface ServerOptions {
   db: Db
   logger: Logger
   /** Largest accepted request body in bytes; larger ones get 413. */
   bodyLimit: number
+  /** Bearer token of the admin API; without it the admin API answers 401. */
+  adminToken?: string
 }
 
 /** Builds the HTTP API (not yet listening). `GET /openapi.json` serves its OpenAPI document. */
@@ -31,12 +40,28 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(swagger, {
     openapi: {
       info: { title: 'Crosswise API', version: '0.1.0', description: 'Order ingest and journey administration.' },
+      components: {
+        securitySchemes: {
+          storeToken: { type: 'http', scheme: 'bearer', description: 'The store’s API token, returned once when the store is created' },
+          adminToken: { type: 'http', scheme: 'bearer', description: 'CROSSWISE_ADMIN_TOKEN' },
+        },
+      },
     },
     transform: jsonSchemaTransform,
   })
   const routes = app.withTypeProvider<ZodTypeProvider>()
   await routes.register(healthRoutes(options.db))
-  await routes.register(orderRoutes(options.db))
+  // The store's own routes: its bearer token is checked before the body is read.
+  await routes.register(async (store) => {
+    store.addHook('onRequest', requireStoreToken(options.db))
+    await store.register(orderRoutes(options.db))
+    await store.register(fulfillmentRoutes(options.db))
+    await store.register(cancellationRoutes(options.db))
+    await store.register(refundRoutes(options.db))
+    await store.register(productRoutes(options.db))
+  })
+  await routes.register(adminStoreRoutes(options.db, options.adminToken))
+  await routes.register(shopifyWebhookRoutes(options.db))
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger())
   await app.ready()
   return app

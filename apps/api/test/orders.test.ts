@@ -13,21 +13,36 @@ const order = {
   lineItems: [{ productId: 'p1', title: 'Kettle', quantity: 1, unitPrice: '39.90' }],
 }
 
+const adminToken = 'admin-token-for-tests'
+
 describe('POST /v1/stores/{storeId}/orders', () => {
   let db: Db
   let app: FastifyInstance
+  let token: string
   beforeAll(async () => {
     db = createDatabase(await createTestDatabase('api_orders'))
     await migrateToLatest(db)
-    app = await buildServer({ db, logger: pino({ level: 'silent' }), bodyLimit: 64 * 1024 })
+    app = await buildServer({ db, logger: pino({ level: 'silent' }), bodyLimit: 64 * 1024, adminToken })
+    const created = await app.inject({
+      method: 'POST',
+      url: '/v1/admin/stores',
+      headers: { authorization: `Bearer ${adminToken}` },
+      payload: { id: 'shop', name: 'Shop', currency: 'EUR' },
+    })
+    token = (created.json() as { apiToken: string }).apiToken
   })
   afterAll(async () => {
     await app?.close()
     await db?.destroy()
   })
 
-  const post = (body: string, contentType = 'application/json', store = 'shop') =>
-    app.inject({ method: 'POST', url: `/v1/stores/${store}/orders`, headers: { 'content-type': contentType }, body })
+  const post = (body: string, contentType = 'application/json', store = 'shop', bearer: string | null = token) =>
+    app.inject({
+      method: 'POST',
+      url: `/v1/stores/${store}/orders`,
+      headers: { 'content-type': contentType, ...(bearer ? { authorization: `Bearer ${bearer}` } : {}) },
+      body,
+    })
   const rows = async () => ({
     orders: (await db.selectFrom('orders').select('id').execute()).length,
     dispatches: (await db.selectFrom('dispatches').select('id').execute()).length,
@@ -83,16 +98,30 @@ describe('POST /v1/stores/{storeId}/orders', () => {
     expect(response.json()).toMatchObject({ error: 'unsupported_media_type' })
   })
 
-  it('rejects a store id that is not a slug', async () => {
-    const response = await post(JSON.stringify(order), 'application/json', 'Bad%20Store')
-    expect(response.statusCode).toBe(400)
-    expect(response.json()).toMatchObject({ issues: [{ field: 'params.storeId' }] })
+  it('answers 401 without the store’s token, before reading the body', async () => {
+    const before = await rows()
+    const missing = await post(JSON.stringify({ ...order, orderId: '6' }), 'application/json', 'shop', null)
+    const wrong = await post(JSON.stringify({ ...order, orderId: '6' }), 'application/json', 'shop', 'cw_not-a-token')
+    const otherStore = await post('{ not even json', 'application/json', 'other-shop')
+    expect([missing.statusCode, wrong.statusCode, otherStore.statusCode]).toEqual([401, 401, 401])
+    expect(missing.json()).toMatchObject({ error: 'unauthorized' })
+    expect(await rows()).toEqual(before)
   })
 
   it('serves an OpenAPI document describing the route', async () => {
     const response = await app.inject({ method: 'GET', url: '/openapi.json' })
     expect(response.statusCode).toBe(200)
     const document = response.json() as { paths: Record<string, unknown> }
-    expect(Object.keys(document.paths)).toContain('/v1/stores/{storeId}/orders')
+    expect(Object.keys(document.paths)).toEqual(
+      expect.arrayContaining([
+        '/v1/stores/{storeId}/orders',
+        '/v1/stores/{storeId}/fulfillments',
+        '/v1/stores/{storeId}/cancellations',
+        '/v1/stores/{storeId}/refunds',
+        '/v1/stores/{storeId}/products',
+        '/v1/admin/stores',
+        '/webhooks/shopify',
+      ]),
+    )
   })
 })

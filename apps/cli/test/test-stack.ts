@@ -19,11 +19,15 @@ export interface TestStack {
 }
 
 const logger = pino({ level: 'silent' })
+/** The admin token of the stack's API; a `crosswise dev` under test needs it as CROSSWISE_ADMIN_TOKEN. */
+export const testAdminToken = 'test-stack-admin-token'
+/** API tokens of the stores `postOrder` created, by API address and store. */
+const storeTokens = new Map<string, string>()
 
 export async function startTestStack(temporalAddress: string): Promise<TestStack> {
   const db = createDatabase(await createTestDatabase('stack'))
   await migrateToLatest(db)
-  const api = await buildServer({ db, logger, bodyLimit: 1_048_576 })
+  const api = await buildServer({ db, logger, bodyLimit: 1_048_576, adminToken: testAdminToken })
   const address = await api.listen({ host: '127.0.0.1', port: 0 })
   const taskQueue = uniqueId('journeys')
   // Lazy: the dispatcher must come up even while Temporal is unreachable.
@@ -72,10 +76,27 @@ export function orderBody(orderId: string, email: string, productIds: string[] =
   }
 }
 
+/** The store's API token, creating the store through the admin API on first use. */
+async function storeToken(apiUrl: string, storeId: string): Promise<string> {
+  const key = `${apiUrl} ${storeId}`
+  const known = storeTokens.get(key)
+  if (known) return known
+  const response = await fetch(`${apiUrl}/v1/admin/stores`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${testAdminToken}` },
+    body: JSON.stringify({ id: storeId, name: storeId, currency: 'EUR' }),
+  })
+  if (response.status !== 201) throw new Error(`creating store ${storeId} failed: ${response.status} ${await response.text()}`)
+  const { apiToken } = (await response.json()) as { apiToken: string }
+  storeTokens.set(key, apiToken)
+  return apiToken
+}
+
 export async function postOrder(apiUrl: string, storeId: string, body: unknown): Promise<Response> {
+  const token = await storeToken(apiUrl, storeId)
   return fetch(`${apiUrl}/v1/stores/${storeId}/orders`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
     body: JSON.stringify(body),
     signal: AbortSignal.timeout(10_000),
   })

@@ -25,6 +25,8 @@ export const configSchema = z.object({
   CROSSWISE_API_HOST: z.string().min(1).default('127.0.0.1'),
   CROSSWISE_API_PORT: port.default(3000),
   CROSSWISE_API_BODY_LIMIT: positiveInt.default(1_048_576),
+  /** Bearer token of the admin API (stores, policies); unset keeps the admin API closed. */
+  CROSSWISE_ADMIN_TOKEN: optionalText,
   CROSSWISE_WORKER_MAX_ACTIVITIES: positiveInt.default(100),
   CROSSWISE_WORKER_MAX_WORKFLOW_TASKS: positiveInt.default(100),
   CROSSWISE_WORKFLOW_BUNDLE: optionalText,

@@ -22,6 +22,8 @@ export const orderSchema = z.object({
   currency: currencySchema,
   placedAt: z.coerce.date({ error: 'must be an ISO 8601 date-time' }),
   lineItems: z.array(lineItemSchema).min(1, 'an order needs at least one line item').max(1000),
+  /** The platform's own total (tax, shipping and discounts applied); the lines' sum when absent. */
+  total: moneySchema.optional(),
   /** Set when the order arrives already cancelled: it is stored but starts no journey. */
   cancelledAt: z.coerce.date({ error: 'must be an ISO 8601 date-time' }).optional(),
   /** The platform's payment state (Shopify `financial_status`: `paid`, `refunded`, …). */

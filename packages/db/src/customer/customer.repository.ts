@@ -1,6 +1,7 @@
-import { guestCustomerId, redactedEmail, type Customer } from '@crosswise/domain'
+import { eventKey, guestCustomerId, journeyWorkflowId, redactedEmail, type Customer } from '@crosswise/domain'
 import { sql, type Transaction } from 'kysely'
 import type { Database } from '../database.ts'
+import { enqueueDispatch } from '../dispatch/dispatch.repository.ts'
 
 /**
  * The customer an order belongs to, created on first sight. A normalised email names one person per
@@ -62,9 +63,11 @@ export interface RedactionTarget {
 }
 
 /**
- * Erases a customer's personal data from the store's rows: the email becomes a tombstone, names,
- * zone and consent are cleared, and `redacted_at` is set. Orders keep only ids and amounts. Returns
- * the customer's id, or undefined when nobody matches (already redacted customers match by id only).
+ * Erases a customer's personal data from the store's rows in the caller's transaction: the email
+ * becomes a tombstone, names, zone and consent are cleared, and `redacted_at` is set; orders keep
+ * only ids and amounts. When a journey was ever told about the customer, a `customerRedacted`
+ * dispatch ends it. Returns the customer's id, or undefined when nobody matches (an already redacted
+ * customer matches by id only).
  */
 export async function redactCustomer(trx: Transaction<Database>, storeId: string, target: RedactionTarget): Promise<string | undefined> {
   const { customerId, email } = target
@@ -97,6 +100,26 @@ export async function redactCustomer(trx: Transaction<Database>, storeId: string
       .where('store_id', '=', storeId)
       .where('id', '=', found.id)
       .execute()
+  }
+  const workflowId = journeyWorkflowId(storeId, found.id)
+  // Through the customer's orders (indexed) to their orderPlaced dispatches (unique event keys).
+  const journeyTold = await trx
+    .selectFrom('orders as o')
+    .innerJoin('dispatches as d', (join) => join.on('d.event_key', '=', sql<string>`'order:' || o.store_id || ':' || o.id`))
+    .select('d.id')
+    .where('o.store_id', '=', storeId)
+    .where('o.customer_id', '=', found.id)
+    .limit(1)
+    .executeTakeFirst()
+  if (journeyTold) {
+    await enqueueDispatch(trx, {
+      storeId,
+      customerId: found.id,
+      workflowId,
+      kind: 'customerRedacted',
+      eventKey: eventKey('redaction', storeId, found.id),
+      payload: {},
+    })
   }
   return found.id
 }

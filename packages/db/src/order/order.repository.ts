@@ -39,7 +39,7 @@ export async function recordOrderIn(
       customer_id: customerId,
       placed_at: order.placedAt,
       currency: order.currency,
-      total: orderTotal(order),
+      total: order.total ?? orderTotal(order),
       cancelled_at: order.cancelledAt ?? null,
       financial_status: order.financialStatus ?? null,
       fulfilment_status: order.fulfilmentStatus ?? null,

@@ -1,0 +1,29 @@
+import { findStoreIdByTokenHash, type Db } from '@crosswise/db'
+import type { FastifyReply, FastifyRequest } from 'fastify'
+import type { Problem } from '../errors.ts'
+import { bearerToken, hashApiToken } from './api-token.ts'
+
+/**
+ * An `onRequest` hook for `/v1/stores/{storeId}/…`: the bearer token must be the store's own. Runs
+ * before the body is read, so an unauthenticated request costs no parsing and records nothing.
+ */
+export function requireStoreToken(db: Db) {
+  return async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
+    const token = bearerToken(request.headers.authorization)
+    if (!token) {
+      await reply
+        .code(401)
+        .header('www-authenticate', 'Bearer')
+        .send({ error: 'unauthorized', message: 'Send the store’s API token as `Authorization: Bearer <token>`.' } satisfies Problem)
+      return
+    }
+    const storeId = await findStoreIdByTokenHash(db, hashApiToken(token))
+    const wanted = (request.params as { storeId?: string }).storeId
+    if (!storeId || storeId !== wanted) {
+      await reply
+        .code(401)
+        .header('www-authenticate', 'Bearer error="invalid_token"')
+        .send({ error: 'unauthorized', message: 'The API token is not valid for this store.' } satisfies Problem)
+    }
+  }
+}

@@ -1,0 +1,154 @@
+import {
+  currencySchema,
+  journeyPolicySchema,
+  shopifyConnectionSchema,
+  storeIdSchema,
+  storeSettingsSchema,
+  timeZoneSchema,
+  type Store,
+} from '@crosswise/domain'
+import { createStore, getStore, replaceStoreToken, setStorePolicy, StoreConflictError, updateStore, type Db } from '@crosswise/db'
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import { z } from 'zod'
+import { requireAdminToken } from '../auth/admin-auth.ts'
+import { generateApiToken, hashApiToken } from '../auth/api-token.ts'
+import { problemSchema, type Problem } from '../errors.ts'
+
+const storeViewSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  currency: z.string(),
+  timeZone: z.string(),
+  shopifyDomain: z.string().nullable().describe('Connected Shopify shop; its webhook secret is never shown'),
+  policy: journeyPolicySchema,
+})
+
+function view(store: Store): z.output<typeof storeViewSchema> {
+  return {
+    id: store.id,
+    name: store.name,
+    currency: store.currency,
+    timeZone: store.timeZone,
+    shopifyDomain: store.shopify?.domain ?? null,
+    policy: store.policy,
+  }
+}
+
+const createSchema = storeSettingsSchema.extend({ id: storeIdSchema })
+// Spelled out rather than `.partial()`: zod 4 applies defaults inside optional fields, which would
+// reset an omitted currency or zone to its default.
+const changesSchema = z.object({
+  name: z.string().trim().min(1).max(200).optional(),
+  currency: currencySchema.optional(),
+  timeZone: timeZoneSchema.optional(),
+  shopify: shopifyConnectionSchema.nullable().optional().describe('null disconnects the shop'),
+})
+const params = z.object({ storeId: storeIdSchema })
+const tokenSchema = z.object({ apiToken: z.string().describe('Shown once; only its hash is stored') })
+const security = [{ adminToken: [] }]
+const notFound = (storeId: string): Problem => ({ error: 'store_not_found', message: `No store '${storeId}'.` })
+const conflict = (error: StoreConflictError): Problem => ({ error: 'conflict', message: error.message })
+
+/**
+ * The admin API (`CROSSWISE_ADMIN_TOKEN`): create a store (its API token is returned once), change
+ * its settings or Shopify connection, set its journey policy, and replace its token.
+ */
+export function adminStoreRoutes(db: Db, adminToken: string | undefined): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.addHook('onRequest', requireAdminToken(adminToken))
+
+    app.post(
+      '/v1/admin/stores',
+      {
+        schema: {
+          summary: 'Create a store',
+          tags: ['admin'],
+          security,
+          body: createSchema,
+          response: { 201: storeViewSchema.extend(tokenSchema.shape), 400: problemSchema, 401: problemSchema, 409: problemSchema },
+        },
+      },
+      async (request, reply) => {
+        const { id, ...settings } = request.body
+        const apiToken = generateApiToken()
+        try {
+          const store = await createStore(db, id, settings, hashApiToken(apiToken))
+          return reply.code(201).send({ ...view(store), apiToken })
+        } catch (error) {
+          if (error instanceof StoreConflictError) return reply.code(409).send(conflict(error))
+          throw error
+        }
+      },
+    )
+
+    app.get(
+      '/v1/admin/stores/:storeId',
+      { schema: { summary: 'Read a store', tags: ['admin'], security, params, response: { 200: storeViewSchema, 401: problemSchema, 404: problemSchema } } },
+      async (request, reply) => {
+        const store = await getStore(db, request.params.storeId)
+        return store ? reply.send(view(store)) : reply.code(404).send(notFound(request.params.storeId))
+      },
+    )
+
+    app.patch(
+      '/v1/admin/stores/:storeId',
+      {
+        schema: {
+          summary: 'Change a store’s settings',
+          tags: ['admin'],
+          security,
+          params,
+          body: changesSchema,
+          response: { 200: storeViewSchema, 400: problemSchema, 401: problemSchema, 404: problemSchema, 409: problemSchema },
+        },
+      },
+      async (request, reply) => {
+        try {
+          const store = await updateStore(db, request.params.storeId, request.body)
+          return store ? reply.send(view(store)) : reply.code(404).send(notFound(request.params.storeId))
+        } catch (error) {
+          if (error instanceof StoreConflictError) return reply.code(409).send(conflict(error))
+          throw error
+        }
+      },
+    )
+
+    app.put(
+      '/v1/admin/stores/:storeId/policy',
+      {
+        schema: {
+          summary: 'Set a store’s journey policy',
+          description: 'Replaces the whole policy; omitted fields take their defaults. Running journeys read it when they next load it.',
+          tags: ['admin'],
+          security,
+          params,
+          body: journeyPolicySchema,
+          response: { 200: storeViewSchema, 400: problemSchema, 401: problemSchema, 404: problemSchema },
+        },
+      },
+      async (request, reply) => {
+        const store = await setStorePolicy(db, request.params.storeId, request.body)
+        return store ? reply.send(view(store)) : reply.code(404).send(notFound(request.params.storeId))
+      },
+    )
+
+    app.post(
+      '/v1/admin/stores/:storeId/token',
+      {
+        schema: {
+          summary: 'Replace a store’s API token',
+          description: 'The old token stops working at once.',
+          tags: ['admin'],
+          security,
+          params,
+          response: { 200: tokenSchema, 401: problemSchema, 404: problemSchema },
+        },
+      },
+      async (request, reply) => {
+        const apiToken = generateApiToken()
+        const replaced = await replaceStoreToken(db, request.params.storeId, hashApiToken(apiToken))
+        return replaced ? reply.send({ apiToken }) : reply.code(404).send(notFound(request.params.storeId))
+      },
+    )
+  }
+}

@@ -1,0 +1,44 @@
+import { decimalToUnits, moneySchema, unitsToDecimal } from '@crosswise/domain'
+import { recordRefund } from '@crosswise/db'
+import { z } from 'zod'
+import { shopifyIdSchema, shopifyTimeSchema } from './shopify-fields.ts'
+import { topicHandler } from './topic.ts'
+
+/** The fields of a Shopify refund that we keep. */
+export const shopifyRefundSchema = z.object({
+  id: shopifyIdSchema,
+  order_id: shopifyIdSchema,
+  created_at: shopifyTimeSchema,
+  processed_at: shopifyTimeSchema.nullish(),
+  transactions: z
+    .array(z.object({ kind: z.string(), status: z.string().nullish(), amount: moneySchema }))
+    .max(1000)
+    .default([]),
+  refund_line_items: z
+    .array(z.object({ quantity: z.number().int().nonnegative(), subtotal: moneySchema.nullish() }))
+    .max(1000)
+    .default([]),
+})
+
+const sum = (amounts: readonly string[]) => unitsToDecimal(amounts.reduce((total, amount) => total + decimalToUnits(amount), 0n))
+
+/**
+ * `refunds/create`: money given back. The amount is what the successful refund transactions moved
+ * (the line subtotals when there is none); whether the order is now wholly refunded is decided
+ * against the order's total once the order is known.
+ */
+export const refundsCreate = topicHandler(shopifyRefundSchema, async (trx, payload, shop) => {
+  const moved = payload.transactions.filter((transaction) => transaction.kind === 'refund' && (transaction.status ?? 'success') === 'success')
+  const amount =
+    moved.length > 0
+      ? sum(moved.map((transaction) => transaction.amount))
+      : sum(payload.refund_line_items.map((line) => line.subtotal ?? '0'))
+  const recorded = await recordRefund(trx, shop.storeId, {
+    refundId: payload.id,
+    orderId: payload.order_id,
+    refundedAt: payload.processed_at ?? payload.created_at,
+    amount,
+  })
+  if (recorded.duplicate) return 'refund-known'
+  return recorded.waitingForOrder ? 'refund-waiting-for-order' : 'refund-recorded'
+})

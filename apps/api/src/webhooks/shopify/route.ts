@@ -1,0 +1,102 @@
+import { claimWebhookDelivery, findShopifyStore, settleWebhookDelivery, type Db } from '@crosswise/db'
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import { z } from 'zod'
+import { invalidRequest, problemSchema, type Problem } from '../../errors.ts'
+import { isShopifySignatureValid } from './hmac.ts'
+import { parseJsonKeepingBigInts } from './json-big-ints.ts'
+import { shopifyTopics } from './topics.ts'
+
+const acknowledgedSchema = z.object({
+  duplicate: z.boolean().describe('This delivery or merchant action was already taken in; nothing changed'),
+  outcome: z.string().optional().describe('What the delivery did, e.g. `order-recorded`, `fulfilment-waiting-for-order`'),
+})
+
+const unauthorized: Problem = { error: 'unauthorized', message: 'Unknown shop or invalid X-Shopify-Hmac-Sha256 signature.' }
+
+/** A single header value (Node joins repeats with ", "; Shopify sends each once). */
+function header(value: string | string[] | undefined): string | undefined {
+  const text = Array.isArray(value) ? value[0] : value
+  return text?.trim() || undefined
+}
+
+/**
+ * `POST /webhooks/shopify`: every subscribed topic of every connected shop. The body is kept raw
+ * (this route's own content-type parser) so the signature is checked over the exact bytes before
+ * anything is parsed. Then one transaction claims the delivery (webhook id and event id: a
+ * duplicate is acknowledged and ignored), records its effect and the journey dispatches, and the
+ * answer goes out; Temporal is never called here.
+ */
+export function shopifyWebhookRoutes(db: Db): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.removeContentTypeParser('application/json')
+    app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (_request, body, done) => done(null, body))
+
+    app.post(
+      '/webhooks/shopify',
+      {
+        schema: {
+          summary: 'Shopify webhook',
+          description: [
+            'Subscribe every topic to this address: orders/create, orders/paid, orders/fulfilled, orders/partially_fulfilled,',
+            'orders/cancelled, fulfillments/create, refunds/create, products/create, products/update, customers/redact.',
+            'Signed with the app secret (X-Shopify-Hmac-Sha256); the shop is named by X-Shopify-Shop-Domain.',
+          ].join(' '),
+          tags: ['webhooks'],
+          response: { 200: acknowledgedSchema, 400: problemSchema, 401: problemSchema, 413: problemSchema, 415: problemSchema },
+        },
+      },
+      async (request, reply) => {
+        const raw = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0)
+        const shopDomain = header(request.headers['x-shopify-shop-domain'])?.toLowerCase()
+        const signature = header(request.headers['x-shopify-hmac-sha256'])
+        const shop = shopDomain && signature ? await findShopifyStore(db, shopDomain) : undefined
+        if (!shop || !isShopifySignatureValid(raw, shop.webhookSecret, signature)) return reply.code(401).send(unauthorized)
+
+        const topic = header(request.headers['x-shopify-topic'])
+        const webhookId = header(request.headers['x-shopify-webhook-id'])
+        const eventId = header(request.headers['x-shopify-event-id'])
+        const triggered = header(request.headers['x-shopify-triggered-at'])
+        const triggeredAt = triggered === undefined ? undefined : new Date(triggered)
+        const missing = [
+          ...(topic ? [] : ['x-shopify-topic']),
+          ...(webhookId ? [] : ['x-shopify-webhook-id']),
+          ...(triggeredAt && Number.isNaN(triggeredAt.getTime()) ? ['x-shopify-triggered-at'] : []),
+        ]
+        if (!topic || !webhookId || missing.length > 0) {
+          return reply.code(400).send({
+            error: 'invalid_request',
+            message: `headers.${missing[0]}: is missing or invalid`,
+            issues: missing.map((name) => ({ field: `headers.${name}`, message: 'is missing or invalid' })),
+          } satisfies Problem)
+        }
+
+        let json: unknown
+        try {
+          json = parseJsonKeepingBigInts(raw.toString('utf8'))
+        } catch (error) {
+          return reply.code(400).send({ error: 'invalid_json', message: `Body is not valid JSON: ${(error as Error).message}` } satisfies Problem)
+        }
+        const handler = shopifyTopics[topic]
+        const parsed = handler?.schema.safeParse(json)
+        if (parsed && !parsed.success) return reply.code(400).send(invalidRequest('body', parsed.error.issues))
+
+        const outcome = await db.transaction().execute(async (trx) => {
+          const claim = await claimWebhookDelivery(trx, {
+            storeId: shop.storeId,
+            webhookId,
+            topic,
+            ...(eventId ? { eventId } : {}),
+            ...(triggeredAt ? { triggeredAt } : {}),
+          })
+          if (!claim.claimed) return undefined
+          // A topic we do not take in is still acknowledged, or Shopify would retry it for hours.
+          const done = handler ? await handler.record(trx, parsed?.data, { storeId: shop.storeId, shopDomain: shopDomain!, currency: shop.currency }) : 'ignored-topic'
+          await settleWebhookDelivery(trx, claim.id!, done)
+          return done
+        })
+        request.log.info({ topic, webhookId, shop: shopDomain, outcome: outcome ?? 'duplicate' }, 'shopify webhook')
+        return reply.code(200).send(outcome === undefined ? { duplicate: true } : { duplicate: false, outcome })
+      },
+    )
+  }
+}
