@@ -1,5 +1,6 @@
 import { createLogger, loadConfig } from '@crosswise/config'
 import { createDatabase } from '@crosswise/db'
+import { createSdkGateway } from '@crosswise/klaviyo'
 import { Client, Connection } from '@temporalio/client'
 import { DefaultLogger, NativeConnection, Runtime, type LogLevel } from '@temporalio/worker'
 import { createActivities } from './activities/index.ts'
@@ -27,7 +28,8 @@ const worker = await createJourneyWorker({
   connection: workerConnection,
   namespace: config.TEMPORAL_NAMESPACE,
   taskQueue: config.CROSSWISE_TASK_QUEUE,
-  activities: createActivities({ db }),
+  // One Klaviyo account for every store until keys are stored per store; without a key, a dry run.
+  activities: createActivities({ db, ...(config.KLAVIYO_API_KEY ? { klaviyo: createSdkGateway({ apiKey: config.KLAVIYO_API_KEY }) } : {}) }),
   ...(config.CROSSWISE_WORKFLOW_BUNDLE ? { workflowBundlePath: config.CROSSWISE_WORKFLOW_BUNDLE } : {}),
   maxConcurrentActivityTaskExecutions: config.CROSSWISE_WORKER_MAX_ACTIVITIES,
   maxConcurrentWorkflowTaskExecutions: config.CROSSWISE_WORKER_MAX_WORKFLOW_TASKS,

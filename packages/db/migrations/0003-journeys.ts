@@ -25,7 +25,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('kind', 'text')
     .addColumn('pairing_id', 'text')
     .addColumn('product_ids', 'jsonb', (col) => col.notNull().defaultTo(sql`'[]'::jsonb`))
-    // 'sending' (claimed, the gateway call may or may not have happened), 'sent', 'no-consent', 'held-out'.
+    // 'sending' (claimed, the gateway call may or may not have happened), 'sent', 'no-consent', 'held-out',
+    // 'unavailable' (a recommended product went out of stock before the send).
     .addColumn('status', 'text', (col) => col.notNull())
     .addColumn('reason', 'text')
     // 'klaviyo' or 'outbox' (dry run).

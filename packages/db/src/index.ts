@@ -55,6 +55,7 @@ export {
   findSend,
   listSends,
   markSent,
+  markUnsendable,
   recordRefusal,
   sendTimesSince,
   type LedgerEntry,
@@ -72,11 +73,13 @@ export type { DryRunEngagementKind } from './engagement/engagement.table.ts'
 export { listHoldoutAssignments, recordHoldoutAssignment, type HoldoutAssignment } from './holdout/holdout.repository.ts'
 export { listConversions, recordConversion, type Conversion } from './conversion/conversion.repository.ts'
 export {
+  acceptsMarketing,
   loadCustomerHistory,
   newestOrderSince,
   orderLines,
   ownedProductIds,
   purchaseOfProductsSince,
+  type BoughtLine,
   type CustomerHistory,
   type PlacedOrder,
 } from './customer-history/customer-history.repository.ts'

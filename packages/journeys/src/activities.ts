@@ -48,6 +48,8 @@ export interface PickPairingInput {
   orderId: string
   /** Pairings this journey already emailed: an alternative must differ. */
   excludePairingIds: string[]
+  /** Products this journey already recommended: an alternative recommends something else. */
+  excludeProductIds: string[]
 }
 
 /** What to recommend: a product of the trigger order and the products that go with it. */
@@ -72,12 +74,11 @@ export interface SendRecommendationInput {
   pairing: PairingPick
 }
 
-/** What sending did: `sent` now, or `already-sent` by an earlier attempt with the same key. */
-export interface SendResult {
-  status: 'sent' | 'already-sent'
-  /** ISO 8601 of the (first) send. */
-  sentAt: string
-}
+/**
+ * What sending did: `sent` now, `already-sent` by an earlier attempt with the same key, or nothing
+ * because a recommended product is no longer available (or now owned).
+ */
+export type SendResult = { status: 'sent' | 'already-sent'; /** ISO 8601 of the (first) send. */ sentAt: string } | { status: 'unavailable' }
 
 /** Input of `fetchEngagement`: one email's key, when it went out, and what it recommended. */
 export interface FetchEngagementInput {

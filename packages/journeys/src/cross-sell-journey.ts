@@ -30,7 +30,7 @@ export async function crossSellJourney(start: JourneyStart): Promise<JourneyOutc
     const pairing = email.pairing ?? (await choosePairing(journey))
     if (!pairing) return journey.settle('nothing-to-recommend')
     const sent = await sendEmail(journey, email, pairing)
-    if (!sent) return journey.settle('send-failed')
+    if (typeof sent === 'string') return journey.settle(sent)
     const engagement = await waitForEngagement(journey, sent)
     if (!engagement) return journey.settle()
     const next = await branchOnEngagement(journey, engagement, sent)

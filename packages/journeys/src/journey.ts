@@ -59,6 +59,8 @@ export class Journey {
   stopReason: string | undefined
   /** The kind of every email sent, in order. */
   readonly sentKinds: EmailKind[] = []
+  /** Every product recommended so far. */
+  readonly sentProductIds: string[] = []
   readonly facts = new Map<string, OrderFacts>()
   readonly seenEventKeys: Set<string>
   private readonly knownOrderIds: Set<string>

@@ -88,16 +88,40 @@ export async function newestOrderSince(
   return { orderId: order.id, placedAt: order.placed_at, productIds: [...new Set(lines.map((line) => line.productId))] }
 }
 
-/** The product and category of each line of one order, in line order. */
-export async function orderLines(db: Db, storeId: string, orderId: string): Promise<Array<{ productId: string; category: string | null }>> {
+/** One line of an order as a journey reads it. */
+export interface BoughtLine {
+  productId: string
+  title: string
+  category: string | null
+  /** Decimal string, major units. */
+  unitPrice: string
+}
+
+/** The lines of one order, in line order. */
+export async function orderLines(db: Db, storeId: string, orderId: string): Promise<BoughtLine[]> {
   const rows = await db
     .selectFrom('order_lines')
-    .select(['product_id', 'category'])
+    .select(['product_id', 'title', 'category', 'unit_price'])
     .where('store_id', '=', storeId)
     .where('order_id', '=', orderId)
     .orderBy('line_no')
     .execute()
-  return rows.map((row) => ({ productId: row.product_id, category: row.category }))
+  return rows.map((row) => ({ productId: row.product_id, title: row.title, category: row.category, unitPrice: row.unit_price }))
+}
+
+/**
+ * The store's own marketing flag for an address (true, false, or null when unknown); undefined when
+ * no live customer has it (never known, or erased).
+ */
+export async function acceptsMarketing(db: Db, storeId: string, email: string): Promise<boolean | null | undefined> {
+  const row = await db
+    .selectFrom('customers')
+    .select(['accepts_marketing', 'redacted_at'])
+    .where('store_id', '=', storeId)
+    .where('email', '=', email)
+    .executeTakeFirst()
+  if (!row || row.redacted_at !== null) return undefined
+  return row.accepts_marketing
 }
 
 /** Every product the customer ever bought in the store. */

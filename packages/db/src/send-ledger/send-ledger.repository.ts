@@ -129,6 +129,14 @@ export async function recordRefusal(
     .execute()
 }
 
+/**
+ * Settles a claimed send that must not go out after all (a recommended product became unavailable);
+ * a send already marked sent stays sent.
+ */
+export async function markUnsendable(db: Db, sendKey: string, reason: string): Promise<void> {
+  await db.updateTable('journey_sends').set({ status: 'unavailable', reason }).where('send_key', '=', sendKey).where('status', '=', 'sending').execute()
+}
+
 /** When the customer's cross-sell emails in this store went out, since a moment (frequency cap). */
 export async function sendTimesSince(db: Db, storeId: string, customerId: string, since: Date): Promise<Date[]> {
   const rows = await db

@@ -9,5 +9,6 @@ export async function choosePairing(journey: Journey): Promise<PairingPick | nul
     customerId: journey.start.customerId,
     orderId: journey.trigger!.orderId,
     excludePairingIds: journey.state.pairingIds,
+    excludeProductIds: journey.sentProductIds,
   })
 }

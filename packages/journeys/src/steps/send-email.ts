@@ -3,6 +3,7 @@ import { ActivityFailure } from '@temporalio/workflow'
 import { messagingActivities } from '../activity-proxies.ts'
 import type { PairingPick } from '../activities.ts'
 import type { Journey, PlannedEmail, SentEmail } from '../journey.ts'
+import type { EndReason } from '../journey-types.ts'
 
 /** The key of the journey's next email: `{storeId}:{orderId}:email-{n}`, stable across replays. */
 export function nextSendKey(journey: Journey): { key: string; step: string } {
@@ -12,9 +13,10 @@ export function nextSendKey(journey: Journey): { key: string; step: string } {
 
 /**
  * Sends one email through the send activity, keyed so that a retry or a replay cannot send twice.
- * Undefined when the send was refused for good (a non-retryable failure, or a day of retries).
+ * Ends with `send-failed` when the send was refused for good (a non-retryable failure, or a day of
+ * retries), and `nothing-to-recommend` when a recommended product is gone by the time of sending.
  */
-export async function sendEmail(journey: Journey, email: PlannedEmail, pairing: PairingPick): Promise<SentEmail | undefined> {
+export async function sendEmail(journey: Journey, email: PlannedEmail, pairing: PairingPick): Promise<SentEmail | EndReason> {
   const { key, step } = nextSendKey(journey)
   try {
     const result = await messagingActivities.sendRecommendation({
@@ -26,12 +28,14 @@ export async function sendEmail(journey: Journey, email: PlannedEmail, pairing: 
       kind: email.kind,
       pairing,
     })
+    if (result.status === 'unavailable') return 'nothing-to-recommend'
     journey.state.emailsSent += 1
     journey.state.pairingIds.push(pairing.pairingId)
     journey.sentKinds.push(email.kind)
+    journey.sentProductIds.push(...pairing.productIds)
     return { kind: email.kind, sendKey: key, sentAt: result.sentAt, pairing }
   } catch (error) {
-    if (error instanceof ActivityFailure) return undefined
+    if (error instanceof ActivityFailure) return 'send-failed'
     throw error
   }
 }

@@ -1,0 +1,35 @@
+import { KlaviyoError, KlaviyoRetryableError } from '@crosswise/klaviyo'
+import { ApplicationFailure } from '@temporalio/common'
+import type { z } from 'zod'
+
+/**
+ * Parses an activity's input. Input that does not match can never succeed, so it fails the activity
+ * for good (non-retryable) instead of being retried for a day.
+ */
+export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
+  const parsed = schema.safeParse(input)
+  if (parsed.success) return parsed.data
+  const detail = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')
+  throw ApplicationFailure.nonRetryable(`Invalid activity input: ${detail}`, 'InvalidInput')
+}
+
+/**
+ * Runs a gateway call and maps its typed failure to Temporal's: a refusal (4xx other than 429) is
+ * non-retryable; a retryable one keeps Klaviyo's `Retry-After` as the next retry's delay. Anything
+ * else (a bug, a database error) is left to the activity's retry policy as it is.
+ */
+export async function classifyGatewayFailure<T>(call: () => Promise<T>): Promise<T> {
+  try {
+    return await call()
+  } catch (error) {
+    if (!(error instanceof KlaviyoError)) throw error
+    if (!error.retryable) throw ApplicationFailure.create({ message: error.message, type: error.name, nonRetryable: true, cause: error })
+    const delay = error instanceof KlaviyoRetryableError ? error.retryAfterMs : undefined
+    throw ApplicationFailure.create({
+      message: error.message,
+      type: error.name,
+      ...(delay === undefined ? {} : { nextRetryDelay: delay }),
+      cause: error,
+    })
+  }
+}

@@ -1,0 +1,77 @@
+import {
+  loadCustomerHistory,
+  newestOrderSince,
+  recordHoldoutAssignment,
+  recordRefusal,
+  sendTimesSince,
+  type Db,
+} from '@crosswise/db'
+import { checkFrequencyCap, holdoutPosition } from '@crosswise/domain'
+import type { JourneyActivities } from '@crosswise/journeys'
+import { z } from 'zod'
+import { classifyGatewayFailure, parseInput } from './failures.ts'
+import type { Messaging } from './messaging.ts'
+
+const checkSchema = z.object({
+  storeId: z.string().min(1),
+  customerId: z.string().min(1),
+  orderId: z.string().min(1),
+  placedAt: z.iso.datetime({ offset: true }),
+  knownOrderIds: z.array(z.string()),
+  sendKey: z.string().min(1),
+  policy: z.object({
+    frequencyCap: z.object({ maxEmails: z.number().int().positive(), windowMs: z.number().nonnegative(), minGapMs: z.number().nonnegative() }),
+    holdoutShare: z.number().min(0).max(1),
+    requireExplicitConsent: z.boolean(),
+  }),
+})
+
+/** The step part of a send key `{storeId}:{orderId}:{step}`. */
+function stepOf(sendKey: string): string {
+  return sendKey.slice(sendKey.lastIndexOf(':') + 1)
+}
+
+/**
+ * The guards before every email, in the order DESIGN.md gives: a newer order, the frequency cap,
+ * consent, holdout. Refusals that end the journey (consent, holdout) are written to the send ledger
+ * under the email's key, and the holdout assignment is recorded once per trigger order.
+ */
+export function sendGuardActivities(db: Db, messaging: Messaging): Pick<JourneyActivities, 'checkBeforeSend'> {
+  return {
+    async checkBeforeSend(raw) {
+      const input = parseInput(checkSchema, raw)
+      const { storeId, customerId, orderId, sendKey, policy } = input
+      const step = stepOf(sendKey)
+
+      // Orders the dispatcher has not delivered yet count too: the journey must never send after one.
+      const newer = await newestOrderSince(db, storeId, customerId, new Date(input.placedAt), input.knownOrderIds)
+      if (newer) return { verdict: 'bought-again', order: { ...newer, placedAt: newer.placedAt.toISOString() } }
+
+      const now = Date.now()
+      const sent = await sendTimesSince(db, storeId, customerId, new Date(now - policy.frequencyCap.windowMs))
+      const cap = checkFrequencyCap(sent.map((at) => at.getTime()), now, policy.frequencyCap)
+      if (!cap.allowed) return { verdict: 'capped', notBeforeMs: cap.notBeforeMs }
+
+      const history = await loadCustomerHistory(db, storeId, customerId)
+      const consent =
+        !history || history.redacted
+          ? { canSend: false, reason: 'no-profile' }
+          : await classifyGatewayFailure(() =>
+              messaging.gateway(storeId, messaging.channelFor(storeId)).readConsent(history.email, { requireExplicitOptIn: policy.requireExplicitConsent }),
+            )
+      if (!consent.canSend) {
+        await recordRefusal(db, { sendKey, storeId, customerId, orderId, step, status: 'no-consent', reason: consent.reason })
+        return { verdict: 'no-consent', reason: consent.reason }
+      }
+
+      const position = holdoutPosition(storeId, customerId)
+      const heldOut = position < policy.holdoutShare
+      await recordHoldoutAssignment(db, { storeId, orderId, customerId, heldOut, position, share: policy.holdoutShare })
+      if (heldOut) {
+        await recordRefusal(db, { sendKey, storeId, customerId, orderId, step, status: 'held-out', reason: 'holdout' })
+        return { verdict: 'held-out' }
+      }
+      return { verdict: 'clear' }
+    },
+  }
+}

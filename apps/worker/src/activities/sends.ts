@@ -1,0 +1,114 @@
+import {
+  claimSend,
+  findProducts,
+  loadCustomerHistory,
+  markSent,
+  markUnsendable,
+  orderLines,
+  ownedProductIds,
+  type Db,
+  type ShownProduct,
+} from '@crosswise/db'
+import type { JourneyActivities } from '@crosswise/journeys'
+import type { ProductCard } from '@crosswise/klaviyo'
+import { ApplicationFailure } from '@temporalio/common'
+import { z } from 'zod'
+import { classifyGatewayFailure, parseInput } from './failures.ts'
+import type { Messaging } from './messaging.ts'
+
+const sendSchema = z.object({
+  storeId: z.string().min(1),
+  customerId: z.string().min(1),
+  orderId: z.string().min(1),
+  sendKey: z.string().min(1).max(255),
+  step: z.string().min(1),
+  kind: z.enum(['first', 'follow-up', 'alternative']),
+  pairing: z.object({
+    pairingId: z.string().min(1),
+    source: z.enum(['manual', 'best-seller']),
+    triggerProductId: z.string().min(1),
+    productIds: z.array(z.string().min(1)).min(1).max(12),
+  }),
+})
+
+function card(product: ShownProduct): ProductCard {
+  return {
+    productId: product.productId,
+    title: product.title,
+    url: product.url!,
+    ...(product.imageUrl ? { imageUrl: product.imageUrl } : {}),
+    price: product.price ?? '0',
+  }
+}
+
+/** Adds decimal prices without floating point (four decimals, as stored). */
+function sumPrices(prices: readonly string[]): string {
+  const units = prices.reduce((sum, price) => {
+    const [whole = '0', fraction = ''] = price.split('.')
+    return sum + BigInt(whole) * 10_000n + BigInt(fraction.padEnd(4, '0').slice(0, 4))
+  }, 0n)
+  return `${units / 10_000n}.${String(units % 10_000n).padStart(4, '0')}`
+}
+
+/**
+ * Sends one recommendation email, exactly once per send key: the ledger row is claimed first, the
+ * gateway call carries the key as Klaviyo's `unique_id` (or the outbox's key), and the row is marked
+ * sent after. A retry after a crash at any point repeats only the idempotent call.
+ */
+export function sendActivities(db: Db, messaging: Messaging): Pick<JourneyActivities, 'sendRecommendation'> {
+  return {
+    async sendRecommendation(raw) {
+      const input = parseInput(sendSchema, raw)
+      const { storeId, customerId, sendKey, pairing } = input
+      const entry = await claimSend(db, {
+        sendKey,
+        storeId,
+        customerId,
+        orderId: input.orderId,
+        step: input.step,
+        kind: input.kind,
+        pairingId: pairing.pairingId,
+        productIds: pairing.productIds,
+      })
+      if (entry.status === 'sent' && entry.sentAt) return { status: 'already-sent', sentAt: entry.sentAt.toISOString() }
+      if (entry.status === 'unavailable') return { status: 'unavailable' }
+      if (entry.status !== 'sending') throw ApplicationFailure.nonRetryable(`Send ${sendKey} was refused earlier (${entry.status})`, 'SendRefused')
+
+      const history = await loadCustomerHistory(db, storeId, customerId)
+      if (!history || history.redacted) throw ApplicationFailure.nonRetryable(`Customer ${customerId} can no longer be emailed`, 'CustomerGone')
+      // Stock and ownership may have changed since the pick (a follow-up reuses it days later).
+      const owned = new Set(await ownedProductIds(db, storeId, customerId))
+      const products = await findProducts(db, storeId, [pairing.triggerProductId, ...pairing.productIds])
+      const recommended = pairing.productIds.map((id) => products.find((product) => product.productId === id))
+      const gone = pairing.productIds.find((id, index) => !recommended[index]?.available || !recommended[index]?.url || owned.has(id))
+      if (gone !== undefined) {
+        await markUnsendable(db, sendKey, `product ${gone} is unavailable or owned`)
+        return { status: 'unavailable' }
+      }
+      const cards = recommended.map((product) => card(product!))
+      const triggerProduct = products.find((product) => product.productId === pairing.triggerProductId)
+      const triggerLine = (await orderLines(db, storeId, input.orderId)).find((line) => line.productId === pairing.triggerProductId)
+      // A trigger product missing from the catalogue still shows by its order line, linking to the pick.
+      const triggerCard: ProductCard =
+        triggerProduct?.url ? card(triggerProduct) : { productId: pairing.triggerProductId, title: triggerLine?.title ?? triggerProduct?.title ?? pairing.triggerProductId, url: cards[0]!.url, price: triggerLine?.unitPrice ?? '0' }
+
+      const channel = messaging.channelFor(storeId)
+      const gateway = messaging.gateway(storeId, channel)
+      const identity = { storeId, customerId, email: history.email }
+      const { profileId } = await classifyGatewayFailure(() => gateway.upsertProfile(identity))
+      await classifyGatewayFailure(() =>
+        gateway.sendRecommendation({
+          customer: identity,
+          idempotencyKey: sendKey,
+          journeyStep: input.kind,
+          triggerProduct: triggerCard,
+          products: cards,
+          value: sumPrices(recommended.map((product) => product!.price ?? '0')),
+          currency: recommended[0]!.currency ?? history.storeCurrency,
+        }),
+      )
+      const sentAt = await markSent(db, sendKey, { channel, profileId })
+      return { status: 'sent', sentAt: sentAt.toISOString() }
+    },
+  }
+}
