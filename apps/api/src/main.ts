@@ -1,5 +1,6 @@
 import { createLogger, loadConfig } from '@crosswise/config'
 import { createDatabase } from '@crosswise/db'
+import { Client, Connection } from '@temporalio/client'
 import { buildServer } from './server.ts'
 
 const config = loadConfig()
@@ -7,8 +8,12 @@ const logger = createLogger('api', config.LOG_LEVEL)
 if (!config.DATABASE_URL) throw new Error('The API needs DATABASE_URL (`pnpm dev` sets it for the local stack).')
 
 const db = createDatabase(config.DATABASE_URL, { onIdleError: (error) => logger.warn({ err: error }, 'idle database connection lost') })
+// Lazy: the API starts and takes orders while Temporal is down; only journey admin calls need it.
+const temporalConnection = config.TEMPORAL_ADDRESS ? Connection.lazy({ address: config.TEMPORAL_ADDRESS }) : undefined
+const temporal = temporalConnection && new Client({ connection: temporalConnection, namespace: config.TEMPORAL_NAMESPACE })
 const app = await buildServer({
   db,
+  ...(temporal ? { temporal } : {}),
   logger,
   bodyLimit: config.CROSSWISE_API_BODY_LIMIT,
   ...(config.CROSSWISE_ADMIN_TOKEN ? { adminToken: config.CROSSWISE_ADMIN_TOKEN } : {}),
@@ -20,6 +25,7 @@ const close = async (signal: string) => {
   closing = true
   logger.info({ signal }, 'API stopping')
   await app.close()
+  await temporalConnection?.close()
   await db.destroy()
 }
 process.on('SIGINT', () => void close('SIGINT'))

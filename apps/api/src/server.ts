@@ -1,5 +1,6 @@
 import swagger from '@fastify/swagger'
 import type { Db } from '@crosswise/db'
+import type { Client } from '@temporalio/client'
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify'
 import {
   jsonSchemaTransform,
@@ -14,6 +15,7 @@ import { adminStoreRoutes } from './routes/admin-stores.ts'
 import { cancellationRoutes } from './routes/cancellations.ts'
 import { fulfillmentRoutes } from './routes/fulfillments.ts'
 import { healthRoutes } from './routes/health.ts'
+import { journeyRoutes } from './routes/journeys.ts'
 import { orderRoutes } from './routes/orders.ts'
 import { productRoutes } from './routes/products.ts'
 import { refundRoutes } from './routes/refunds.ts'
@@ -26,6 +28,8 @@ export interface ServerOptions {
   bodyLimit: number
   /** Bearer token of the admin API; without it the admin API answers 401. */
   adminToken?: string
+  /** Temporal client for journey queries and updates (admin only; ingest never waits on Temporal). */
+  temporal?: Client
 }
 
 /** Builds the HTTP API (not yet listening). `GET /openapi.json` serves its OpenAPI document. */
@@ -61,6 +65,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     await store.register(productRoutes(options.db))
   })
   await routes.register(adminStoreRoutes(options.db, options.adminToken))
+  await routes.register(journeyRoutes(options.db, options.temporal, options.adminToken))
   await routes.register(shopifyWebhookRoutes(options.db))
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger())
   await app.ready()

@@ -1,10 +1,11 @@
 import { journeySearchAttributes } from '@crosswise/domain'
-import { countDispatches, listJourneySteps } from '@crosswise/db'
+import { countDispatches, listOutboxEvents } from '@crosswise/db'
 import { freePort, startTemporalDevServer, temporalCliPath, type TemporalDevServer } from '@crosswise/local-stack'
 import { loadConfig } from '@crosswise/config'
 import { sql } from 'kysely'
 import { afterAll, describe, expect, it } from 'vitest'
-import { eventually, orderBody, postOrder, startTestStack, type TestStack } from './test-stack.ts'
+import { givenCatalogue, quickPolicy } from './journey-fixtures.ts'
+import { createTestStore, eventually, orderBody, postOrder, startTestStack, type TestStack } from './test-stack.ts'
 
 describe('orders accepted while Temporal is unreachable', () => {
   let stack: TestStack | undefined
@@ -17,6 +18,9 @@ describe('orders accepted while Temporal is unreachable', () => {
   it('wait in PostgreSQL and reach their journeys once Temporal is back, each exactly once', async () => {
     const port = await freePort()
     stack = await startTestStack(`127.0.0.1:${port}`)
+    // Journeys that do not wait for fulfilment: each order ends in exactly one dry-run email.
+    await createTestStore(stack.apiUrl, 'outage', { policy: quickPolicy({ fulfilment: { timeoutMs: 0, onTimeout: 'proceed' } }) })
+    await givenCatalogue(stack.apiUrl, stack.db, 'outage')
     const customers = Array.from({ length: 12 }, (_, index) => `outage-${index}@example.com`)
     for (const [index, email] of customers.entries()) {
       const response = await postOrder(stack.apiUrl, 'outage', orderBody(String(5000 + index), email))
@@ -39,11 +43,12 @@ describe('orders accepted while Temporal is unreachable', () => {
     stack.dispatcher.start()
     await eventually(async () => (await countDispatches(stack!.db)).pending === 0, 60_000)
 
-    for (const email of customers) {
+    for (const [index, email] of customers.entries()) {
       const journeyId = `journey:outage:email:${email}`
-      await stack.client.workflow.getHandle(journeyId).result()
-      expect(await listJourneySteps(stack.db, journeyId)).toHaveLength(1)
+      expect(await stack.client.workflow.getHandle(journeyId).result()).toMatchObject({ reason: 'not-opened', triggerOrderId: String(5000 + index), emailsSent: 1 })
     }
+    const outbox = await listOutboxEvents(stack.db, 'outage')
+    expect(outbox.map((event) => event.uniqueId).sort()).toEqual(customers.map((_, index) => `outage:${5000 + index}:email-1`).sort())
     expect(await countDispatches(stack.db)).toEqual({ pending: 0, done: customers.length })
   })
 })

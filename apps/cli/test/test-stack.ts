@@ -27,12 +27,12 @@ const storeTokens = new Map<string, string>()
 export async function startTestStack(temporalAddress: string): Promise<TestStack> {
   const db = createDatabase(await createTestDatabase('stack'))
   await migrateToLatest(db)
-  const api = await buildServer({ db, logger, bodyLimit: 1_048_576, adminToken: testAdminToken })
-  const address = await api.listen({ host: '127.0.0.1', port: 0 })
-  const taskQueue = uniqueId('journeys')
   // Lazy: the dispatcher must come up even while Temporal is unreachable.
   const connection = Connection.lazy({ address: temporalAddress })
   const client = new Client({ connection })
+  const api = await buildServer({ db, logger, bodyLimit: 1_048_576, adminToken: testAdminToken, temporal: client })
+  const address = await api.listen({ host: '127.0.0.1', port: 0 })
+  const taskQueue = uniqueId('journeys')
   const dispatcher = new Dispatcher({ db, client, taskQueue, logger, batchSize: 50, idleMs: 50, callTimeoutMs: 2_000 })
   let worker: Worker | undefined
   let running: Promise<void> | undefined
@@ -76,30 +76,47 @@ export function orderBody(orderId: string, email: string, productIds: string[] =
   }
 }
 
-/** The store's API token, creating the store through the admin API on first use. */
-async function storeToken(apiUrl: string, storeId: string): Promise<string> {
-  const key = `${apiUrl} ${storeId}`
-  const known = storeTokens.get(key)
-  if (known) return known
+/** Creates a store through the admin API, with extra settings (a journey policy, say). */
+export async function createTestStore(apiUrl: string, storeId: string, settings: Record<string, unknown> = {}): Promise<string> {
   const response = await fetch(`${apiUrl}/v1/admin/stores`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${testAdminToken}` },
-    body: JSON.stringify({ id: storeId, name: storeId, currency: 'EUR' }),
+    body: JSON.stringify({ id: storeId, name: storeId, currency: 'EUR', ...settings }),
   })
   if (response.status !== 201) throw new Error(`creating store ${storeId} failed: ${response.status} ${await response.text()}`)
   const { apiToken } = (await response.json()) as { apiToken: string }
-  storeTokens.set(key, apiToken)
+  storeTokens.set(`${apiUrl} ${storeId}`, apiToken)
   return apiToken
 }
 
-export async function postOrder(apiUrl: string, storeId: string, body: unknown): Promise<Response> {
+/** The store's API token, creating the store through the admin API on first use. */
+async function storeToken(apiUrl: string, storeId: string): Promise<string> {
+  return storeTokens.get(`${apiUrl} ${storeId}`) ?? createTestStore(apiUrl, storeId)
+}
+
+/** A JSON request to a store's own API (`/v1/stores/{storeId}/{path}`) with its token. */
+export async function storeRequest(apiUrl: string, storeId: string, path: string, body: unknown): Promise<Response> {
   const token = await storeToken(apiUrl, storeId)
-  return fetch(`${apiUrl}/v1/stores/${storeId}/orders`, {
+  return fetch(`${apiUrl}/v1/stores/${storeId}/${path}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
     body: JSON.stringify(body),
     signal: AbortSignal.timeout(10_000),
   })
+}
+
+/** A request to the admin API with the stack's admin token. */
+export async function adminRequest(apiUrl: string, method: 'GET' | 'POST', path: string, body?: unknown): Promise<Response> {
+  return fetch(`${apiUrl}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${testAdminToken}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    signal: AbortSignal.timeout(10_000),
+  })
+}
+
+export async function postOrder(apiUrl: string, storeId: string, body: unknown): Promise<Response> {
+  return storeRequest(apiUrl, storeId, 'orders', body)
 }
 
 /** The result of a journey the dispatcher starts asynchronously: waits for it to exist first. */

@@ -13,7 +13,7 @@ export async function waitForFulfilment(journey: Journey): Promise<boolean> {
     const facts = journey.facts.get(orderId)
     return facts?.fulfilledAt ?? (fulfilment.partial === 'proceed' ? facts?.partiallyFulfilledAt : undefined)
   }
-  if (fulfilledAt() === undefined && journey.interruption() === undefined) {
+  if (fulfilledAt() === undefined && journey.interruption() === undefined && fulfilment.timeoutMs > 0) {
     const deadline = Date.now() + fulfilment.timeoutMs
     journey.setStage('waiting-for-fulfilment', `Waiting for order ${orderId} to be fulfilled`, { nextActionAtMs: deadline })
     await condition(() => fulfilledAt() !== undefined || journey.interruption() !== undefined, fulfilment.timeoutMs)
