@@ -25,7 +25,7 @@ describe('crossSellJourney: guards before every send', () => {
     expect(await journey.result()).toMatchObject({ reason: 'not-clicked', triggerOrderId: '1002', emailsSent: 1 })
     expect(journey.sends().map((send) => send.input.sendKey)).toEqual([`${journey.storeId}:1002:email-1`])
     expect(journey.sends()[0]!.atMs).toBeGreaterThanOrEqual(restartedAt + 5 * day)
-    const firstRun = await harness.env.client.workflow.getHandle(journey.workflowId, journey.firstRunId).describe()
+    const firstRun = await harness.client.getHandle(journey.workflowId, journey.firstRunId).describe()
     expect(firstRun.status.name).toBe('CONTINUED_AS_NEW')
   })
 
