@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url'
 import { freePort } from '@crosswise/local-stack'
 import { Client, Connection } from '@temporalio/client'
 import { afterAll, describe, expect, it } from 'vitest'
-import { eventually, orderBody, postOrder } from './test-stack.ts'
+import { eventually, orderBody, postOrder, testAdminToken } from './test-stack.ts'
 
 const cli = fileURLToPath(new URL('../bin/crosswise.js', import.meta.url))
 
@@ -75,6 +75,7 @@ describe('crosswise dev', () => {
       DATABASE_URL: '',
       TEMPORAL_ADDRESS: '',
       LOG_LEVEL: 'warn',
+      CROSSWISE_ADMIN_TOKEN: testAdminToken,
     }
     const apiUrl = `http://127.0.0.1:${ports.api}`
 
