@@ -4,18 +4,22 @@ import type { JourneyActivities } from './activities.ts'
 // One proxy per timeout class. Activities throw a non-retryable ApplicationFailure for input that can
 // never succeed (a 4xx-like refusal); everything else is retried with backoff.
 
+// Start-to-close timeouts are short on purpose: an activity lost with its worker (a crash, a kill) is
+// retried only when its timeout expires, and each of these finishes in well under a second normally.
+
 /** Reads and writes in our own database: quick, retried briefly and often. */
 export const storeActivities = proxyActivities<JourneyActivities>({
-  startToCloseTimeout: '30 seconds',
+  startToCloseTimeout: '15 seconds',
   retry: { initialInterval: '1 second', maximumInterval: '1 minute', backoffCoefficient: 2 },
 })
 
 /**
- * Calls that may reach Klaviyo (consent, send, engagement): paced on our side and slower. Retried for
- * up to a day, which rides out an outage or a 429 storm; the send key makes every retry safe.
+ * Calls that may reach Klaviyo (consent, send, engagement): paced on our side and slower (a send is
+ * two calls with a 10 s HTTP timeout each). Retried for up to a day, which rides out an outage or a
+ * 429 storm; the send key makes every retry safe.
  */
 export const messagingActivities = proxyActivities<JourneyActivities>({
-  startToCloseTimeout: '2 minutes',
+  startToCloseTimeout: '30 seconds',
   scheduleToCloseTimeout: '1 day',
   retry: { initialInterval: '5 seconds', maximumInterval: '10 minutes', backoffCoefficient: 2 },
 })
