@@ -22,7 +22,7 @@ export {
   StoreConflictError,
   updateStore,
 } from './store/store.repository.ts'
-export { claimWebhookDelivery, settleWebhookDelivery, type WebhookDelivery } from './webhook-delivery/webhook-delivery.repository.ts'
+export { recordWebhookDelivery, type WebhookDelivery } from './webhook-delivery/webhook-delivery.repository.ts'
 export {
   importOrderHistory,
   placeholderEmail,

@@ -19,31 +19,34 @@ export async function resolveCustomer(trx: Transaction<Database>, storeId: strin
   }
   const known = await trx
     .selectFrom('customers')
-    .select('id')
+    .select(['id', 'first_name', 'last_name', 'time_zone', 'accepts_marketing', 'redacted_at'])
     .where('store_id', '=', storeId)
     .where((eb) => (platformId ? eb.or([eb('id', '=', platformId), eb('email', '=', email)]) : eb('email', '=', email)))
     .orderBy((eb) => eb.case().when('id', '=', platformId ?? '').then(0).else(1).end())
     .limit(1)
     .executeTakeFirst()
   if (known) {
-    if (Object.keys(details).length > 0) {
+    // Most orders repeat what we know: write only a change, and never refill a redacted customer.
+    const changed = Object.entries(details).some(([column, value]) => known[column as keyof typeof details] !== value)
+    if (changed && known.redacted_at === null) {
       await trx
         .updateTable('customers')
         .set({ ...details, updated_at: sql<Date>`now()` })
         .where('store_id', '=', storeId)
         .where('id', '=', known.id)
-        .where('redacted_at', 'is', null)
         .execute()
     }
     return known.id
   }
   const id = platformId ?? guestCustomerId(email)
-  await trx
+  const inserted = await trx
     .insertInto('customers')
     .values({ store_id: storeId, id, email, ...details })
     .onConflict((oc) => oc.doNothing())
-    .execute()
-  // A concurrent order of the same person may have won the insert under another id: take theirs.
+    .returning('id')
+    .executeTakeFirst()
+  if (inserted) return inserted.id
+  // A concurrent order of the same person won the insert, maybe under another id: take theirs.
   const stored = await trx
     .selectFrom('customers')
     .select('id')

@@ -16,18 +16,29 @@ export interface Dispatch {
 
 /** Adds a dispatch inside the caller's transaction; a second one with the same event key is ignored. */
 export async function enqueueDispatch(trx: Transaction<Database>, dispatch: Omit<Dispatch, 'id' | 'attempts'>): Promise<void> {
+  await enqueueDispatches(trx, [dispatch])
+}
+
+/**
+ * Adds dispatches in one statement, in list order (their ids, and so their delivery order within a
+ * journey, follow it); those whose event key is already recorded are ignored.
+ */
+export async function enqueueDispatches(trx: Transaction<Database>, dispatches: readonly Omit<Dispatch, 'id' | 'attempts'>[]): Promise<void> {
+  if (dispatches.length === 0) return
   await trx
     .insertInto('dispatches')
-    .values({
-      store_id: dispatch.storeId,
-      customer_id: dispatch.customerId,
-      workflow_id: dispatch.workflowId,
-      kind: dispatch.kind,
-      event_key: dispatch.eventKey,
-      payload: JSON.stringify(dispatch.payload),
-      last_error: null,
-      dispatched_at: null,
-    })
+    .values(
+      dispatches.map((dispatch) => ({
+        store_id: dispatch.storeId,
+        customer_id: dispatch.customerId,
+        workflow_id: dispatch.workflowId,
+        kind: dispatch.kind,
+        event_key: dispatch.eventKey,
+        payload: JSON.stringify(dispatch.payload),
+        last_error: null,
+        dispatched_at: null,
+      })),
+    )
     .onConflict((oc) => oc.column('event_key').doNothing())
     .execute()
 }

@@ -1,7 +1,7 @@
 import type { Fulfillment } from '@crosswise/domain'
 import type { Transaction } from 'kysely'
 import type { Database } from '../database.ts'
-import { announceOrderFacts } from '../order/order-announcements.ts'
+import { announceOrderFacts, isOrderStored } from '../order/order-announcements.ts'
 import { lockOrder } from '../order/order-lock.ts'
 
 /** What recording a fulfilment did. */
@@ -31,12 +31,8 @@ export async function recordFulfillment(trx: Transaction<Database>, storeId: str
     .onConflict((oc) => oc.doNothing())
     .returning('id')
     .executeTakeFirst()
-  const orderKnown = await trx
-    .selectFrom('orders')
-    .select('id')
-    .where('store_id', '=', storeId)
-    .where('id', '=', fulfillment.orderId)
-    .executeTakeFirst()
-  if (inserted && orderKnown) await announceOrderFacts(trx, storeId, fulfillment.orderId)
+  const orderKnown = inserted
+    ? (await announceOrderFacts(trx, storeId, fulfillment.orderId)).orderKnown
+    : await isOrderStored(trx, storeId, fulfillment.orderId)
   return { duplicate: !inserted, waitingForOrder: !orderKnown }
 }

@@ -3,7 +3,7 @@ import { sql, type Transaction } from 'kysely'
 import { resolveCustomer } from '../customer/customer.repository.ts'
 import type { Database, Db } from '../database.ts'
 import { enqueueDispatch } from '../dispatch/dispatch.repository.ts'
-import { announceOrderFacts } from './order-announcements.ts'
+import { announceFactsOf } from './order-announcements.ts'
 import { lockOrder } from './order-lock.ts'
 import type { OrderSource } from './order.table.ts'
 
@@ -31,59 +31,42 @@ export async function recordOrderIn(
   await lockOrder(trx, storeId, order.orderId)
   const customerId = await resolveCustomer(trx, storeId, order.customer)
   const workflowId = journeyWorkflowId(storeId, customerId)
-  const inserted = await trx
-    .insertInto('orders')
-    .values({
-      store_id: storeId,
-      id: order.orderId,
-      customer_id: customerId,
-      placed_at: order.placedAt,
-      currency: order.currency,
-      total: order.total ?? orderTotal(order),
-      cancelled_at: order.cancelledAt ?? null,
-      financial_status: order.financialStatus ?? null,
-      fulfilment_status: order.fulfilmentStatus ?? null,
-      source,
-    })
-    .onConflict((oc) => oc.doNothing())
-    .returning('id')
-    .executeTakeFirst()
-  if (!inserted) {
+  const total = order.total ?? orderTotal(order)
+  const announce = !order.cancelledAt
+  const lines = order.lineItems
+  // One statement stores the order, its lines and its orderPlaced dispatch; when the order is
+  // already stored, the CTEs that read `o` insert nothing. (A webhook's round trips are its cost.)
+  const { rows } = await sql<{ inserted: number; waiting: boolean }>`
+    with o as (
+      insert into orders (store_id, id, customer_id, placed_at, currency, total, cancelled_at, financial_status, fulfilment_status, source)
+      values (${storeId}, ${order.orderId}, ${customerId}, ${order.placedAt}, ${order.currency}, ${total}, ${order.cancelledAt ?? null},
+              ${order.financialStatus ?? null}, ${order.fulfilmentStatus ?? null}, ${source})
+      on conflict do nothing
+      returning id
+    ), l as (
+      insert into order_lines (store_id, order_id, line_no, product_id, variant_id, title, category, quantity, unit_price)
+      select ${storeId}, o.id, x.line_no, x.product_id, x.variant_id, x.title, x.category, x.quantity, x.unit_price
+      from o cross join unnest(${lines.map((_, index) => index + 1)}::int[], ${lines.map((line) => line.productId)}::text[],
+                               ${lines.map((line) => line.variantId ?? null)}::text[], ${lines.map((line) => line.title)}::text[],
+                               ${lines.map((line) => line.category ?? null)}::text[], ${lines.map((line) => line.quantity)}::int[],
+                               ${lines.map((line) => line.unitPrice)}::numeric[])
+           as x(line_no, product_id, variant_id, title, category, quantity, unit_price)
+    ), d as (
+      insert into dispatches (store_id, customer_id, workflow_id, kind, event_key, payload)
+      select ${storeId}, ${customerId}, ${workflowId}, 'orderPlaced', ${eventKey('order', storeId, order.orderId)},
+             ${JSON.stringify({ orderId: order.orderId, placedAt: order.placedAt.toISOString(), productIds: lines.map((line) => line.productId) })}::jsonb
+      from o where ${announce}
+      on conflict (event_key) do nothing
+    )
+    select (select count(*)::int from o) as inserted,
+           exists (select 1 from fulfillments where store_id = ${storeId} and order_id = ${order.orderId})
+             or exists (select 1 from refunds where store_id = ${storeId} and order_id = ${order.orderId}) as waiting`.execute(trx)
+  if (rows[0]?.inserted !== 1) {
     await refreshStatus(trx, storeId, order)
     return { orderId: order.orderId, customerId, workflowId, duplicate: true }
   }
-
-  await trx
-    .insertInto('order_lines')
-    .values(
-      order.lineItems.map((line, index) => ({
-        store_id: storeId,
-        order_id: order.orderId,
-        line_no: index + 1,
-        product_id: line.productId,
-        variant_id: line.variantId ?? null,
-        title: line.title,
-        category: line.category ?? null,
-        quantity: line.quantity,
-        unit_price: line.unitPrice,
-      })),
-    )
-    .execute()
-  if (!order.cancelledAt) {
-    await enqueueDispatch(trx, {
-      storeId,
-      customerId,
-      workflowId,
-      kind: 'orderPlaced',
-      eventKey: eventKey('order', storeId, order.orderId),
-      payload: {
-        orderId: order.orderId,
-        placedAt: order.placedAt.toISOString(),
-        productIds: order.lineItems.map((line) => line.productId),
-      },
-    })
-    await announceOrderFacts(trx, storeId, order.orderId)
-  }
+  // Facts that arrived before the order (the statement above saw them: the order lock was held).
+  if (announce && rows[0].waiting) await announceFactsOf(trx, storeId, order.orderId, { customerId, total })
   return { orderId: order.orderId, customerId, workflowId, duplicate: false }
 }
 

@@ -1,7 +1,7 @@
 import type { Refund } from '@crosswise/domain'
 import type { Transaction } from 'kysely'
 import type { Database } from '../database.ts'
-import { announceOrderFacts } from '../order/order-announcements.ts'
+import { announceOrderFacts, isOrderStored } from '../order/order-announcements.ts'
 import { lockOrder } from '../order/order-lock.ts'
 
 /** What recording a refund did. */
@@ -31,12 +31,8 @@ export async function recordRefund(trx: Transaction<Database>, storeId: string, 
     .onConflict((oc) => oc.doNothing())
     .returning('id')
     .executeTakeFirst()
-  const orderKnown = await trx
-    .selectFrom('orders')
-    .select('id')
-    .where('store_id', '=', storeId)
-    .where('id', '=', refund.orderId)
-    .executeTakeFirst()
-  if (inserted && orderKnown) await announceOrderFacts(trx, storeId, refund.orderId)
+  const orderKnown = inserted
+    ? (await announceOrderFacts(trx, storeId, refund.orderId)).orderKnown
+    : await isOrderStored(trx, storeId, refund.orderId)
   return { duplicate: !inserted, waitingForOrder: !orderKnown }
 }

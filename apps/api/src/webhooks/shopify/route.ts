@@ -1,15 +1,21 @@
-import { claimWebhookDelivery, findShopifyStore, settleWebhookDelivery, type Db } from '@crosswise/db'
+import { recordWebhookDelivery, type Db } from '@crosswise/db'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { invalidRequest, problemSchema, type Problem } from '../../errors.ts'
 import { isShopifySignatureValid } from './hmac.ts'
 import { parseJsonKeepingBigInts } from './json-big-ints.ts'
+import { cachedShopLookup } from './shop-lookup.ts'
 import { shopifyTopics } from './topics.ts'
 
 const acknowledgedSchema = z.object({
   duplicate: z.boolean().describe('This delivery or merchant action was already taken in; nothing changed'),
   outcome: z.string().optional().describe('What the delivery did, e.g. `order-recorded`, `fulfilment-waiting-for-order`'),
 })
+
+/** Thrown inside the delivery's transaction to roll back the redone effect of a duplicate. */
+class DuplicateDelivery extends Error {
+  override name = 'DuplicateDelivery'
+}
 
 const unauthorized: Problem = { error: 'unauthorized', message: 'Unknown shop or invalid X-Shopify-Hmac-Sha256 signature.' }
 
@@ -22,12 +28,13 @@ function header(value: string | string[] | undefined): string | undefined {
 /**
  * `POST /webhooks/shopify`: every subscribed topic of every connected shop. The body is kept raw
  * (this route's own content-type parser) so the signature is checked over the exact bytes before
- * anything is parsed. Then one transaction claims the delivery (webhook id and event id: a
- * duplicate is acknowledged and ignored), records its effect and the journey dispatches, and the
- * answer goes out; Temporal is never called here.
+ * anything is parsed. Then one transaction records the effect, the journey dispatches and the
+ * delivery itself (unique on webhook id and on event id: a duplicate is rolled back, acknowledged
+ * and ignored), and the answer goes out; Temporal is never called here.
  */
 export function shopifyWebhookRoutes(db: Db): FastifyPluginAsyncZod {
   return async (app) => {
+    const findShop = cachedShopLookup(db, 5_000)
     app.removeContentTypeParser('application/json')
     app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (_request, body, done) => done(null, body))
 
@@ -49,7 +56,7 @@ export function shopifyWebhookRoutes(db: Db): FastifyPluginAsyncZod {
         const raw = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0)
         const shopDomain = header(request.headers['x-shopify-shop-domain'])?.toLowerCase()
         const signature = header(request.headers['x-shopify-hmac-sha256'])
-        const shop = shopDomain && signature ? await findShopifyStore(db, shopDomain) : undefined
+        const shop = shopDomain && signature ? await findShop(shopDomain) : undefined
         if (!shop || !isShopifySignatureValid(raw, shop.webhookSecret, signature)) return reply.code(401).send(unauthorized)
 
         const topic = header(request.headers['x-shopify-topic'])
@@ -80,20 +87,20 @@ export function shopifyWebhookRoutes(db: Db): FastifyPluginAsyncZod {
         const parsed = handler?.schema.safeParse(json)
         if (parsed && !parsed.success) return reply.code(400).send(invalidRequest('body', parsed.error.issues))
 
-        const outcome = await db.transaction().execute(async (trx) => {
-          const claim = await claimWebhookDelivery(trx, {
-            storeId: shop.storeId,
-            webhookId,
-            topic,
-            ...(eventId ? { eventId } : {}),
-            ...(triggeredAt ? { triggeredAt } : {}),
+        const shopContext = { storeId: shop.storeId, shopDomain: shopDomain!, currency: shop.currency }
+        const delivery = { storeId: shop.storeId, webhookId, topic, ...(eventId ? { eventId } : {}), ...(triggeredAt ? { triggeredAt } : {}) }
+        const outcome = await db
+          .transaction()
+          .execute(async (trx) => {
+            // A topic we do not take in is still acknowledged, or Shopify would retry it for hours.
+            const done = handler ? await handler.record(trx, parsed?.data, shopContext) : 'ignored-topic'
+            if (!(await recordWebhookDelivery(trx, { ...delivery, outcome: done }))) throw new DuplicateDelivery()
+            return done
           })
-          if (!claim.claimed) return undefined
-          // A topic we do not take in is still acknowledged, or Shopify would retry it for hours.
-          const done = handler ? await handler.record(trx, parsed?.data, { storeId: shop.storeId, shopDomain: shopDomain!, currency: shop.currency }) : 'ignored-topic'
-          await settleWebhookDelivery(trx, claim.id!, done)
-          return done
-        })
+          .catch((error: unknown) => {
+            if (error instanceof DuplicateDelivery) return undefined
+            throw error
+          })
         request.log.info({ topic, webhookId, shop: shopDomain, outcome: outcome ?? 'duplicate' }, 'shopify webhook')
         return reply.code(200).send(outcome === undefined ? { duplicate: true } : { duplicate: false, outcome })
       },
