@@ -1,0 +1,79 @@
+import type { Segment } from '@crosswise/domain'
+import type { PairingModel } from '../mining/pairing-model.ts'
+import type { ProductCatalogue, ProductFacts, RecommendationRules } from './business-rules.ts'
+
+/** What a filter needs to know about one request. */
+export interface FilterContext {
+  readonly triggerProductIds: readonly string[]
+  readonly ownedProductIds: readonly string[]
+  readonly segment: Segment
+  readonly catalogue?: ProductCatalogue
+  readonly rules?: RecommendationRules
+}
+
+/**
+ * Decides which products one request may recommend: never the trigger or anything owned, never an
+ * unavailable product, never a category the store marks incompatible with a trigger product's,
+ * never a price outside the segment's band. Answers for model items are cached per request, since
+ * ranking asks about the same item more than once.
+ */
+export class CandidateFilter {
+  private readonly excluded = new Set<string>()
+  private readonly blockedCategories = new Set<string>()
+  private readonly verdicts = new Map<number, boolean>()
+
+  constructor(
+    private readonly model: PairingModel,
+    private readonly context: FilterContext,
+  ) {
+    for (const productId of [...context.triggerProductIds, ...context.ownedProductIds]) this.excluded.add(productId)
+    const triggerCategories = new Set(context.triggerProductIds.map((productId) => this.facts(productId)?.category))
+    for (const [first, second] of context.rules?.incompatibleCategories ?? []) {
+      if (triggerCategories.has(first)) this.blockedCategories.add(second)
+      if (triggerCategories.has(second)) this.blockedCategories.add(first)
+    }
+  }
+
+  /** True when the model item numbered `item` may be recommended. */
+  allowsItem(item: number): boolean {
+    let verdict = this.verdicts.get(item)
+    if (verdict === undefined) {
+      verdict = this.allowsProduct(this.model.products.id(item))
+      this.verdicts.set(item, verdict)
+    }
+    return verdict
+  }
+
+  /** True when `productId` (known to the model or not) may be recommended. */
+  allowsProduct(productId: string): boolean {
+    if (this.excluded.has(productId)) return false
+    const facts = this.facts(productId)
+    if (!facts?.available) return false
+    if (facts.category !== undefined && this.blockedCategories.has(facts.category)) return false
+    const band = this.context.rules?.priceBands?.[this.context.segment]
+    if (band && (band.min !== undefined || band.max !== undefined)) {
+      // A band the price cannot be checked against is not met.
+      if (facts.price === undefined) return false
+      if (band.min !== undefined && facts.price < band.min) return false
+      if (band.max !== undefined && facts.price > band.max) return false
+    }
+    return true
+  }
+
+  /**
+   * The product's facts: the catalogue's when one is given, else what the model learnt from the
+   * orders (available, category, latest price). Without a catalogue, unknown products are unknown.
+   */
+  facts(productId: string): ProductFacts | undefined {
+    if (this.context.catalogue) return this.context.catalogue(productId)
+    const item = this.model.products.find(productId)
+    if (item === undefined) return undefined
+    const category = this.model.categories[item]!
+    return {
+      available: true,
+      title: this.model.titles[item],
+      category: category >= 0 ? this.model.categoryNames[category] : undefined,
+      price: this.model.prices[item],
+    }
+  }
+}

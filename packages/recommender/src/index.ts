@@ -1,0 +1,44 @@
+export { type Baskets, basketCount, BasketsBuilder } from './mining/baskets.ts'
+export { countCoPurchases } from './mining/co-purchases.ts'
+export { customerBaskets } from './mining/customer-baskets.ts'
+export { invertPositiveDefinite } from './mining/dense-inverse.ts'
+export { fitEase, maxEaseItems } from './mining/ease.ts'
+export { invertBaskets, type InvertedBaskets } from './mining/inverted-baskets.ts'
+export { ItemIndex } from './mining/item-index.ts'
+export { type PairCounts, type PairLimits, type PairScores, pairCount } from './mining/pair-counts.ts'
+export { type MiningOptions, mineModel, type PairingModel } from './mining/pairing-model.ts'
+export { itemFrequencies, type PopularityRanking, rankByPopularity, recentPopularity } from './mining/popularity.ts'
+export type { PurchaseHistory } from './mining/purchase-history.ts'
+export { nextBaskets } from './mining/purchase-sequence.ts'
+export { countTransitions } from './mining/transitions.ts'
+
+export type { PriceBand, ProductCatalogue, ProductFacts, RecommendationRules } from './filters/business-rules.ts'
+export type { ManualPairing } from './filters/manual-pairings.ts'
+
+export { type BlendWeights, defaultWeights, type Signal, signals, sparseDefaultWeights } from './ranking/blend-weights.ts'
+export type { RankedItem } from './ranking/blend.ts'
+export { rankItems } from './ranking/rank-items.ts'
+export { type Recommendation, type RecommendationRequest, recommend } from './ranking/recommend.ts'
+export { type ItemQuery, maxHistoryItems } from './ranking/signal-scores.ts'
+
+export { caseQuery, coOccurrenceRanker, modelRanker, popularityRanker } from './evaluation/case-rankers.ts'
+export { splitCsvRow } from './evaluation/csv-row.ts'
+export {
+  type EvaluationCase,
+  type EvaluationSegment,
+  type EvaluationSplit,
+  splitAtCutoff,
+  type SplitOptions,
+} from './evaluation/cutoff-split.ts'
+export { hitRateAt, ndcgAt, recallAt } from './evaluation/metrics.ts'
+export { type OrderHistory, OrderHistoryBuilder } from './evaluation/order-history.ts'
+export { type LineRejection, type OrderLine, type OrderLineReader, orderLineReader } from './evaluation/order-line.ts'
+export {
+  type CaseRanker,
+  measureRanker,
+  type MetricsBySegment,
+  type ReportedSegment,
+  reportedSegments,
+  type SegmentMetrics,
+} from './evaluation/segment-metrics.ts'
+export { type TunedSettings, type TuningOptions, tuneModel } from './evaluation/tuning.ts'
