@@ -40,10 +40,17 @@ export async function startBenchStack(): Promise<BenchStack> {
   }
 }
 
-/** The API as deployed (`src/main.ts` through tsx) in its own process, so it has its own event loop. */
-export async function startApiProcess(databaseUrl: string, adminToken: string): Promise<{ url: string; stop(): Promise<void> }> {
+/**
+ * The API as deployed (`src/main.ts` through tsx) in its own process, so it has its own event loop;
+ * `entry` swaps in another server (the echo server that measures the HTTP ceiling).
+ */
+export async function startApiProcess(
+  databaseUrl: string,
+  adminToken: string,
+  entry = '../src/main.ts',
+): Promise<{ url: string; stop(): Promise<void> }> {
   const port = await freePort()
-  const main = fileURLToPath(new URL('../src/main.ts', import.meta.url))
+  const main = fileURLToPath(new URL(entry, import.meta.url))
   const child: ChildProcess = spawn(process.execPath, ['--import', import.meta.resolve('tsx'), main], {
     env: {
       ...process.env,

@@ -7,7 +7,7 @@
  */
 import { spawnSync } from 'node:child_process'
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
-import { cpus } from 'node:os'
+import { cpus, loadavg } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { workspaceRoot } from '@crosswise/config'
@@ -15,12 +15,13 @@ import { countDispatches, createDatabase, migrateToLatest } from '@crosswise/db'
 import { crossSellJourney } from '@crosswise/journeys'
 import { Dispatcher } from '@crosswise/worker'
 import { Client, Connection } from '@temporalio/client'
+import { sql } from 'kysely'
 import { pino } from 'pino'
 import { startApiProcess, startBenchStack } from './bench-stack.ts'
 import { percentile, sendWebhooks } from './send-webhooks.ts'
 import { planWebhooks } from './webhook-plan.ts'
 
-const deliveriesTotal = Number(process.env.CROSSWISE_BENCH_WEBHOOKS ?? 20_000)
+const deliveriesTotal = Number(process.env.CROSSWISE_BENCH_WEBHOOKS ?? 10_000)
 const concurrency = Number(process.env.CROSSWISE_BENCH_CONCURRENCY ?? 16)
 const bareSignals = Number(process.env.CROSSWISE_BENCH_SIGNALS ?? 2_000)
 // The data set sits beside the repository (../shared/data), as the issue describes it.
@@ -36,6 +37,7 @@ const row = (measure: string, value: string) => {
 }
 const fmt = (value: number, digits = 0) => value.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits })
 
+const loadAtStart = loadavg()[0]!
 const stack = await startBenchStack()
 const db = createDatabase(stack.databaseUrl)
 try {
@@ -80,10 +82,34 @@ try {
     row('answers', [...byStatus].map(([status, count]) => `${status}: ${fmt(count)}`).join(', '))
     row('verified webhooks per second (HMAC checked, recorded, answered)', fmt(verified / seconds))
     row('all requests per second', fmt(results.length / seconds))
+    const p99 = percentile(latencies, 99)
+    row('target: ≥ 1,000 verified webhooks/s with p99 < 50 ms', verified / seconds >= 1_000 && p99 < 50 ? 'met' : 'missed')
     row('latency p50 / p99 / max', `${fmt(percentile(latencies, 50), 1)} ms / ${fmt(percentile(latencies, 99), 1)} ms / ${fmt(percentile(latencies, 100), 1)} ms`)
   } finally {
     await api.stop()
   }
+
+  // What bounds it: the same stream against a server that only reads and answers, and the rate of
+  // the cheapest possible PostgreSQL round trip through the same driver and pool (16 in flight).
+  const echo = await startApiProcess(stack.databaseUrl, adminToken, './echo-server.ts')
+  try {
+    const { results, seconds } = await sendWebhooks(echo.url, shop, planWebhooks(deliveriesTotal, secret).deliveries, { concurrency })
+    const latencies = results.map((result) => result.ms)
+    row('ceiling: same stream to a Fastify echo process (no HMAC, no database)', `${fmt(results.length / seconds)}/s, p50 ${fmt(percentile(latencies, 50), 1)} ms, p99 ${fmt(percentile(latencies, 99), 1)} ms`)
+  } finally {
+    await echo.stop()
+  }
+  let trips = 0
+  const tripsStarted = performance.now()
+  await Promise.all(
+    Array.from({ length: 16 }, async () => {
+      while (performance.now() - tripsStarted < 5_000) {
+        await sql`select 1`.execute(db)
+        trips++
+      }
+    }),
+  )
+  row('ceiling: PostgreSQL round trips (`select 1`, kysely + pg, 16 in flight)', `${fmt(trips / ((performance.now() - tripsStarted) / 1000))}/s`)
 
   // 3. Dispatcher drain into Temporal (no worker: signal-with-start only) vs bare signal-with-start.
   const connection = await Connection.connect({ address: stack.temporalAddress })
@@ -121,6 +147,7 @@ try {
   await stack.stop()
 }
 
+row('machine load average (1 min) at start / end', `${fmt(loadAtStart, 1)} / ${fmt(loadavg()[0]!, 1)} (other sessions' builds and tests share the 2 cores)`)
 const table = ['| measure | value |', '| --- | --- |', ...rows.map(([measure, value]) => `| ${measure} | ${value} |`)].join('\n')
 const section = `## Ingest
 
@@ -134,6 +161,14 @@ into Temporal (no journey worker runs, so this is signal-with-start throughput);
 ceiling it is compared with.
 
 ${table}
+
+What bounds the webhook rate: a delivery costs about 7 PostgreSQL round trips (begin, the order's advisory lock, the customer
+lookup, one statement for order + lines + dispatch, the delivery record, commit, and the odd customer insert or fulfilment
+announcement), so the round-trip ceiling above divided by 7 is the most this design can reach on this machine, before HTTP, HMAC,
+JSON and validation take their share of the same 2 cores (the echo ceiling). Reaching 1,000/s here would take batching several
+deliveries into one transaction or moving each topic's effect into one stored-procedure call; the 5 s Shopify deadline is met with
+a wide margin at the measured p99. The drain rate is Temporal's: signal-with-start on the dev server's SQLite store, where signals to
+running journeys are cheaper than the bare benchmark's new workflow per call.
 `
 const benchmarksFile = fileURLToPath(new URL('../../../BENCHMARKS.md', import.meta.url))
 const current = existsSync(benchmarksFile) ? readFileSync(benchmarksFile, 'utf8') : '# Benchmarks\n'

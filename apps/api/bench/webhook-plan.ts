@@ -115,7 +115,7 @@ export function planWebhooks(total: number, secret: string, seed = 7): WebhookPl
   const redactionShare = 0.01
   for (let slot = 0; events.length < unique * (1 - redactionShare); slot++) {
     const roll = rand()
-    if (roll < 0.15) {
+    if (roll < 0.35) {
       const product = Math.floor(rand() * 300)
       productsSeen.add(product)
       events.push({ at: slot, topic: 'products/update', body: productBody(product, slot, rand() > 0.1) })
