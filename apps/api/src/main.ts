@@ -1,5 +1,6 @@
 import { createLogger, loadConfig } from '@crosswise/config'
 import { createDatabase } from '@crosswise/db'
+import { journeyDataConverter } from '@crosswise/journeys'
 import { Client, Connection } from '@temporalio/client'
 import { buildServer } from './server.ts'
 
@@ -10,10 +11,14 @@ if (!config.DATABASE_URL) throw new Error('The API needs DATABASE_URL (`pnpm dev
 const db = createDatabase(config.DATABASE_URL, { onIdleError: (error) => logger.warn({ err: error }, 'idle database connection lost') })
 // Lazy: the API starts and takes orders while Temporal is down; only journey admin calls need it.
 const temporalConnection = config.TEMPORAL_ADDRESS ? Connection.lazy({ address: config.TEMPORAL_ADDRESS }) : undefined
-const temporal = temporalConnection && new Client({ connection: temporalConnection, namespace: config.TEMPORAL_NAMESPACE })
+const dataConverter = await journeyDataConverter(config.CROSSWISE_PAYLOAD_KEY)
+const temporal = temporalConnection && new Client({ connection: temporalConnection, namespace: config.TEMPORAL_NAMESPACE, dataConverter })
+const [payloadCodec] = dataConverter.payloadCodecs
 const app = await buildServer({
   db,
   ...(temporal ? { temporal } : {}),
+  ...(payloadCodec ? { payloadCodec } : {}),
+  temporalUiOrigins: [`http://localhost:${config.CROSSWISE_TEMPORAL_UI_PORT}`, `http://127.0.0.1:${config.CROSSWISE_TEMPORAL_UI_PORT}`],
   logger,
   bodyLimit: config.CROSSWISE_API_BODY_LIMIT,
   ...(config.CROSSWISE_ADMIN_TOKEN ? { adminToken: config.CROSSWISE_ADMIN_TOKEN } : {}),
@@ -30,5 +35,7 @@ const close = async (signal: string) => {
 }
 process.on('SIGINT', () => void close('SIGINT'))
 process.on('SIGTERM', () => void close('SIGTERM'))
+// Under `crosswise dev`, the IPC channel closing means the dev process is gone (even by SIGKILL).
+process.once('disconnect', () => void close('parent exited'))
 
 await app.listen({ host: config.CROSSWISE_API_HOST, port: config.CROSSWISE_API_PORT })

@@ -57,6 +57,8 @@ describe('crosswise dev', () => {
   let dataDir: string | undefined
   const running: RunningStack[] = []
   afterAll(async () => {
+    for (const stack of running) stack.child.kill('SIGINT')
+    await Promise.all(running.map((stack) => Promise.race([stack.exited, new Promise((resolve) => setTimeout(resolve, 20_000))])))
     for (const stack of running) stack.child.kill('SIGKILL')
     if (dataDir) await rm(dataDir, { recursive: true, force: true })
   })

@@ -1,5 +1,6 @@
 import { createLogger, loadConfig } from '@crosswise/config'
 import { createDatabase } from '@crosswise/db'
+import { journeyDataConverter } from '@crosswise/journeys'
 import { createSdkGateway } from '@crosswise/klaviyo'
 import { Client, Connection } from '@temporalio/client'
 import { DefaultLogger, NativeConnection, Runtime, type LogLevel } from '@temporalio/worker'
@@ -20,14 +21,16 @@ if (!config.DATABASE_URL || !config.TEMPORAL_ADDRESS) {
 }
 
 const db = createDatabase(config.DATABASE_URL, { onIdleError: (error) => logger.warn({ err: error }, 'idle database connection lost') })
+const dataConverter = await journeyDataConverter(config.CROSSWISE_PAYLOAD_KEY)
 const workerConnection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS })
 const clientConnection = await Connection.connect({ address: config.TEMPORAL_ADDRESS })
-const client = new Client({ connection: clientConnection, namespace: config.TEMPORAL_NAMESPACE })
+const client = new Client({ connection: clientConnection, namespace: config.TEMPORAL_NAMESPACE, dataConverter })
 
 const worker = await createJourneyWorker({
   connection: workerConnection,
   namespace: config.TEMPORAL_NAMESPACE,
   taskQueue: config.CROSSWISE_TASK_QUEUE,
+  dataConverter,
   // One Klaviyo account for every store until keys are stored per store; without a key, a dry run.
   activities: createActivities({ db, ...(config.KLAVIYO_API_KEY ? { klaviyo: createSdkGateway({ apiKey: config.KLAVIYO_API_KEY }) } : {}) }),
   ...(config.CROSSWISE_WORKFLOW_BUNDLE ? { workflowBundlePath: config.CROSSWISE_WORKFLOW_BUNDLE } : {}),
@@ -44,7 +47,9 @@ const dispatcher = new Dispatcher({
   callTimeoutMs: config.CROSSWISE_TEMPORAL_CALL_TIMEOUT_MS,
 })
 
-// The SDK's own signal handling shuts the worker down on SIGINT/SIGTERM; run() then resolves.
+// The SDK's own signal handling shuts the worker down on SIGINT/SIGTERM; run() then resolves. Under
+// `crosswise dev` the IPC channel to the dev process closing means that process is gone: stop too.
+process.once('disconnect', () => worker.shutdown())
 dispatcher.start()
 logger.info({ taskQueue: config.CROSSWISE_TASK_QUEUE, temporal: config.TEMPORAL_ADDRESS }, 'worker started')
 await worker.run()

@@ -5,6 +5,7 @@ import { createDatabase, migrateToLatest } from '@crosswise/db'
 import { PortInUseError } from '@crosswise/local-stack'
 import pinoPretty from 'pino-pretty'
 import { UsageError, type Command } from '../command.ts'
+import { localAdminToken } from '../dev/admin-token.ts'
 import { startApp, type AppProcess } from '../dev/child-process.ts'
 import { startStackServers } from '../dev/local-stack.ts'
 
@@ -50,10 +51,12 @@ export const devCommand: Command = {
       await db.destroy()
     }
 
+    const adminToken = await localAdminToken(config.CROSSWISE_ADMIN_TOKEN, config.dataDir)
     const env = {
       ...process.env,
       DATABASE_URL: servers.databaseUrl,
       TEMPORAL_ADDRESS: servers.temporalAddress,
+      CROSSWISE_ADMIN_TOKEN: adminToken,
       LOG_LEVEL: config.LOG_LEVEL,
     }
     const apps: AppProcess[] = [
@@ -69,6 +72,7 @@ export const devCommand: Command = {
         `  API          ${apiUrl}  (health: ${apiUrl}/health, OpenAPI: ${apiUrl}/openapi.json)`,
         `  Temporal UI  ${servers.temporalUiUrl ?? '(external cluster: use its own UI)'}`,
         `  Temporal     ${servers.temporalAddress}`,
+        `  Admin token  ${config.CROSSWISE_ADMIN_TOKEN ? '(from CROSSWISE_ADMIN_TOKEN)' : `${adminToken}  (kept in ${config.dataDir}/admin-token)`}`,
         '  Press Ctrl-C to stop.',
         '',
       ].join('\n') + '\n',

@@ -17,7 +17,8 @@ export interface AppProcess {
 export function startApp(name: string, entry: string, env: NodeJS.ProcessEnv, logs: Writable): AppProcess {
   const child = spawn(process.execPath, ['--import', tsxLoader, require.resolve(entry)], {
     env,
-    stdio: ['ignore', 'pipe', 'pipe'],
+    // The IPC channel closes when this process dies, even by SIGKILL; the app then shuts down.
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   })
   child.stdout?.pipe(logs, { end: false })
   child.stderr?.pipe(logs, { end: false })
