@@ -1,6 +1,7 @@
 import swagger from '@fastify/swagger'
 import type { Db } from '@crosswise/db'
 import type { Client } from '@temporalio/client'
+import type { PayloadCodec } from '@temporalio/common'
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify'
 import {
   jsonSchemaTransform,
@@ -13,6 +14,7 @@ import { requireStoreToken } from './auth/store-auth.ts'
 import { replyWithProblem } from './errors.ts'
 import { adminStoreRoutes } from './routes/admin-stores.ts'
 import { cancellationRoutes } from './routes/cancellations.ts'
+import { codecRoutes } from './routes/codec.ts'
 import { fulfillmentRoutes } from './routes/fulfillments.ts'
 import { healthRoutes } from './routes/health.ts'
 import { journeyRoutes } from './routes/journeys.ts'
@@ -30,6 +32,10 @@ export interface ServerOptions {
   adminToken?: string
   /** Temporal client for journey queries and updates (admin only; ingest never waits on Temporal). */
   temporal?: Client
+  /** The payload codec the codec endpoint serves (`CROSSWISE_PAYLOAD_KEY`); none: pass-through. */
+  payloadCodec?: PayloadCodec
+  /** Origins of the Temporal UI, which calls the codec endpoint from the browser. */
+  temporalUiOrigins?: string[]
 }
 
 /** Builds the HTTP API (not yet listening). `GET /openapi.json` serves its OpenAPI document. */
@@ -66,6 +72,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   })
   await routes.register(adminStoreRoutes(options.db, options.adminToken))
   await routes.register(journeyRoutes(options.db, options.temporal, options.adminToken))
+  await routes.register(codecRoutes(options.payloadCodec, options.adminToken, options.temporalUiOrigins ?? []))
   await routes.register(shopifyWebhookRoutes(options.db))
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger())
   await app.ready()

@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module'
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker'
+import type { DataConverter } from '@temporalio/common'
 import type { createActivities } from './activities/index.ts'
 
 /** Absolute path of the journeys' workflow module, resolved through the package's `./workflows` export. */
@@ -14,6 +15,8 @@ export interface JourneyWorkerOptions {
   workflowBundlePath?: string
   maxConcurrentActivityTaskExecutions?: number
   maxConcurrentWorkflowTaskExecutions?: number
+  /** Encrypts payloads (`journeyDataConverter`); the same one every client of the journeys uses. */
+  dataConverter?: DataConverter
 }
 
 /** A Temporal worker that runs crossSellJourney and its activities. */
@@ -27,6 +30,7 @@ export async function createJourneyWorker(options: JourneyWorkerOptions): Promis
     taskQueue: options.taskQueue,
     activities: options.activities,
     ...workflowSource,
+    ...(options.dataConverter ? { dataConverter: options.dataConverter } : {}),
     maxConcurrentActivityTaskExecutions: options.maxConcurrentActivityTaskExecutions ?? 100,
     maxConcurrentWorkflowTaskExecutions: options.maxConcurrentWorkflowTaskExecutions ?? 100,
     shutdownGraceTime: '10 seconds',

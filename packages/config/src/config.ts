@@ -34,6 +34,8 @@ export const configSchema = z.object({
   CROSSWISE_DISPATCH_IDLE_MS: positiveInt.default(250),
   CROSSWISE_TEMPORAL_CALL_TIMEOUT_MS: positiveInt.default(5_000),
   KLAVIYO_API_KEY: optionalText,
+  /** Base64 AES-256 key (32 bytes) that encrypts journey payloads in Temporal; unset: not encrypted. */
+  CROSSWISE_PAYLOAD_KEY: optionalText,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 })
 

@@ -74,12 +74,14 @@ export { listHoldoutAssignments, recordHoldoutAssignment, type HoldoutAssignment
 export { listConversions, recordConversion, type Conversion } from './conversion/conversion.repository.ts'
 export {
   acceptsMarketing,
+  loadCustomerContact,
   loadCustomerHistory,
   newestOrderSince,
   orderLines,
   ownedProductIds,
   purchaseOfProductsSince,
   type BoughtLine,
+  type CustomerContact,
   type CustomerHistory,
   type PlacedOrder,
 } from './customer-history/customer-history.repository.ts'

@@ -48,3 +48,4 @@ export {
   storeIdAttribute,
 } from './search-attributes.ts'
 export { crossSellJourney } from './cross-sell-journey.ts'
+export { AesGcmPayloadCodec, fromWire, journeyDataConverter, PayloadKeyError, toWire, type WirePayload } from './payload-codec.ts'

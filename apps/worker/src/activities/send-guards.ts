@@ -1,5 +1,5 @@
 import {
-  loadCustomerHistory,
+  loadCustomerContact,
   newestOrderSince,
   recordHoldoutAssignment,
   recordRefusal,
@@ -52,12 +52,12 @@ export function sendGuardActivities(db: Db, messaging: Messaging): Pick<JourneyA
       const cap = checkFrequencyCap(sent.map((at) => at.getTime()), now, policy.frequencyCap)
       if (!cap.allowed) return { verdict: 'capped', notBeforeMs: cap.notBeforeMs }
 
-      const history = await loadCustomerHistory(db, storeId, customerId)
+      const contact = await loadCustomerContact(db, storeId, customerId)
       const consent =
-        !history || history.redacted
+        !contact || contact.redacted
           ? { canSend: false, reason: 'no-profile' }
           : await classifyGatewayFailure(() =>
-              messaging.gateway(storeId, messaging.channelFor(storeId)).readConsent(history.email, { requireExplicitOptIn: policy.requireExplicitConsent }),
+              messaging.gateway(storeId, messaging.channelFor(storeId)).readConsent(contact.email, { requireExplicitOptIn: policy.requireExplicitConsent }),
             )
       if (!consent.canSend) {
         await recordRefusal(db, { sendKey, storeId, customerId, orderId, step, status: 'no-consent', reason: consent.reason })

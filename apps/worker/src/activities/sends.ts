@@ -1,7 +1,7 @@
 import {
   claimSend,
   findProducts,
-  loadCustomerHistory,
+  loadCustomerContact,
   markSent,
   markUnsendable,
   orderLines,
@@ -74,8 +74,8 @@ export function sendActivities(db: Db, messaging: Messaging): Pick<JourneyActivi
       if (entry.status === 'unavailable') return { status: 'unavailable' }
       if (entry.status !== 'sending') throw ApplicationFailure.nonRetryable(`Send ${sendKey} was refused earlier (${entry.status})`, 'SendRefused')
 
-      const history = await loadCustomerHistory(db, storeId, customerId)
-      if (!history || history.redacted) throw ApplicationFailure.nonRetryable(`Customer ${customerId} can no longer be emailed`, 'CustomerGone')
+      const contact = await loadCustomerContact(db, storeId, customerId)
+      if (!contact || contact.redacted) throw ApplicationFailure.nonRetryable(`Customer ${customerId} can no longer be emailed`, 'CustomerGone')
       // Stock and ownership may have changed since the pick (a follow-up reuses it days later).
       const owned = new Set(await ownedProductIds(db, storeId, customerId))
       const products = await findProducts(db, storeId, [pairing.triggerProductId, ...pairing.productIds])
@@ -94,7 +94,7 @@ export function sendActivities(db: Db, messaging: Messaging): Pick<JourneyActivi
 
       const channel = messaging.channelFor(storeId)
       const gateway = messaging.gateway(storeId, channel)
-      const identity = { storeId, customerId, email: history.email }
+      const identity = { storeId, customerId, email: contact.email }
       const { profileId } = await classifyGatewayFailure(() => gateway.upsertProfile(identity))
       await classifyGatewayFailure(() =>
         gateway.sendRecommendation({
@@ -104,7 +104,7 @@ export function sendActivities(db: Db, messaging: Messaging): Pick<JourneyActivi
           triggerProduct: triggerCard,
           products: cards,
           value: sumPrices(recommended.map((product) => product!.price ?? '0')),
-          currency: recommended[0]!.currency ?? history.storeCurrency,
+          currency: recommended[0]!.currency ?? contact.storeCurrency,
         }),
       )
       const sentAt = await markSent(db, sendKey, { channel, profileId })
