@@ -1,7 +1,9 @@
 // Records real histories of every journey branch for the replay test: runs each scenario on a fresh
-// Temporal dev server with scripted activities and writes each run's history to histories/. Run it
-// when a branch is added (`pnpm --filter @crosswise/journeys record-histories`), never to "fix" a
-// failing replay: a replay failure means the change needs `patched()` (README).
+// Temporal dev server with scripted activities and writes each run's history to histories/. Existing
+// files are kept (histories of older code are the point of the replay test); `--overwrite` replaces
+// them. Run it when a branch is added (`pnpm --filter @crosswise/journeys record-histories`), never
+// to "fix" a failing replay: a replay failure means the change needs `patched()` (README).
+import { existsSync } from 'node:fs'
 import { writeFile } from 'node:fs/promises'
 import { loadConfig } from '@crosswise/config'
 import { journeySearchAttributes } from '@crosswise/domain'
@@ -117,6 +119,7 @@ try {
     for (const [index, runId] of runs.entries()) {
       const history = await client.workflow.getHandle(journey.workflowId, runId).fetchHistory()
       const file = new URL(`./histories/${scenario.name}${index > 0 ? `-run-${index + 1}` : ''}.json`, import.meta.url)
+      if (existsSync(file) && !process.argv.includes('--overwrite')) continue
       await writeFile(file, `${JSON.stringify(JSON.parse(historyToJSON(history)), null, 1)}\n`)
     }
     console.log(`${scenario.name}: ${outcome.reason}, ${runs.length} run(s)`)
