@@ -96,6 +96,8 @@ export class Dispatcher {
         workflowId: dispatch.workflowId,
         taskQueue,
         args: [{ storeId: dispatch.storeId, customerId: dispatch.customerId }],
+        // Shown in the Temporal UI's list; set when this delivery starts the run, kept otherwise.
+        staticSummary: `Cross-sell journey of customer ${dispatch.customerId} in store ${dispatch.storeId}`,
         // The dispatch kind is the signal's wire name; ingest wrote the payload in that signal's shape.
         signal: dispatch.kind,
         signalArgs: [{ ...dispatch.payload, eventKey: dispatch.eventKey }],
