@@ -32,13 +32,16 @@ export function fitEase(baskets: Baskets, lambda: number, maxPartners = 500): Pa
       row[partner] = weight
       magnitudes[partner] = Math.abs(weight)
     }
-    // The smallest magnitude that still makes the cut; ties at it go to the lower item numbers.
-    const threshold = Math.max(Number.MIN_VALUE, magnitudes.sort()[Math.max(0, n - maxPartners)]!)
-    for (let partner = 0; partner < n && partners.length - offsets[item]! < maxPartners; partner++) {
-      if (Math.abs(row[partner]!) >= threshold) {
-        partners.push(partner)
-        scores.push(row[partner]!)
-      }
+    // The cut is found with a numeric sort; only the kept weights get a comparator sort, strongest
+    // first (ties to the lower item number), so a query short of time can read just a row's head.
+    const cut = Math.max(Number.MIN_VALUE, magnitudes.slice().sort()[Math.max(0, n - maxPartners)]!)
+    const kept = Array.from(magnitudes.keys())
+      .filter((partner) => magnitudes[partner]! >= cut)
+      .sort((a, b) => magnitudes[b]! - magnitudes[a]! || a - b)
+      .slice(0, maxPartners)
+    for (const partner of kept) {
+      partners.push(partner)
+      scores.push(row[partner]!)
     }
     offsets[item + 1] = partners.length
   }

@@ -63,8 +63,10 @@ export class PairRowAccumulator {
       if (count >= this.minSupport) keys[kept++] = -count * itemCount + partner
     }
     this.touchedCount = 0
-    const row = keys.subarray(0, kept).sort()
     const emitted = Math.min(kept, this.maxPartners)
+    // A best seller meets most of the catalogue: select its top partners before sorting just those.
+    if (emitted < kept) selectSmallest(keys, kept, emitted)
+    const row = keys.subarray(0, emitted).sort()
     for (let position = 0; position < emitted; position++) {
       const key = row[position]!
       const partner = ((key % itemCount) + itemCount) % itemCount
@@ -88,4 +90,36 @@ export class PairRowAccumulator {
     }
     return { itemCount: this.itemCount, offsets: this.offsets, partners, counts, scores, ...totals }
   }
+}
+
+/**
+ * Reorders `keys[0..length)` so that its `count` smallest values come first, in any order
+ * (quickselect with a median-of-three pivot; linear on average).
+ */
+function selectSmallest(keys: Float64Array, length: number, count: number): void {
+  let low = 0
+  let high = length - 1
+  while (low < high) {
+    const middle = (low + high) >>> 1
+    const pivot = medianOfThree(keys[low]!, keys[middle]!, keys[high]!)
+    let left = low
+    let right = high
+    while (left <= right) {
+      while (keys[left]! < pivot) left++
+      while (keys[right]! > pivot) right--
+      if (left <= right) {
+        const swap = keys[left]!
+        keys[left++] = keys[right]!
+        keys[right--] = swap
+      }
+    }
+    // Now keys[low..right] ≤ pivot ≤ keys[left..high]; keep partitioning the side holding position count - 1.
+    if (count - 1 <= right) high = right
+    else if (count - 1 >= left) low = left
+    else return
+  }
+}
+
+function medianOfThree(a: number, b: number, c: number): number {
+  return Math.max(Math.min(a, b), Math.min(Math.max(a, b), c))
 }

@@ -19,29 +19,29 @@ export type BlendWeights = Readonly<Record<Signal, number>>
 
 /**
  * Weights chosen by `crosswise evaluate` on the Online Retail validation split (train before
- * 2011-06-01, truth until 2011-09-01); the command prints the weights it picks, and these are
- * refreshed from that output.
+ * 2011-06-01, truth until 2011-09-01, EASE λ 250); the command prints the weights it picks, and
+ * these are refreshed from that output.
  */
 export const defaultWeights: BlendWeights = {
   ease: 1,
-  easeHistory: 0.5,
+  easeHistory: 1,
   coPurchase: 0,
   coPurchaseHistory: 0,
-  transitions: 0.1,
+  transitions: 0.5,
   popularity: 0.1,
-  trend: 0,
+  trend: 0.75,
 }
 
 /**
- * Weights for a model without EASE (catalogues above its size limit): the pair signals carry the
- * ranking.
+ * Weights for a model without EASE (catalogues above its size limit), chosen the same way: the pair
+ * signals carry the ranking.
  */
 export const sparseDefaultWeights: BlendWeights = {
   ease: 0,
   easeHistory: 0,
   coPurchase: 1,
-  coPurchaseHistory: 0.3,
-  transitions: 0.3,
+  coPurchaseHistory: 1,
+  transitions: 0,
   popularity: 0.1,
-  trend: 0,
+  trend: 0.75,
 }

@@ -36,6 +36,7 @@ const isStoreWide = signals.map((signal) => storeWideSignals.includes(signal))
 export function blendSignals(model: PairingModel, snapshot: SignalSnapshot, options: BlendOptions): RankedItem[] {
   const { candidates, values, support, supportFrom } = snapshot
   const { weights, k } = options
+  const { isAllowed } = snapshot.query
   const minSupport = options.minSupport ?? 0
   const minLift = options.minLift ?? 0
   const { rowTotals, eventCount } = model.coPurchases
@@ -54,6 +55,7 @@ export function blendSignals(model: PairingModel, snapshot: SignalSnapshot, opti
     const score = mined ? evidence + storeWide : storeWide
     if (!(score > 0)) continue
     if (best.length === k && !outranks(score, candidates[position]!, best[k - 1]!, candidates)) continue
+    if (isAllowed && !isAllowed(candidates[position]!)) continue
     let slot = best.length === k ? k - 1 : best.length
     while (slot > 0 && outranks(score, candidates[position]!, best[slot - 1]!, candidates)) {
       best[slot] = best[slot - 1]!
@@ -88,7 +90,7 @@ function popularFallback(model: PairingModel, snapshot: SignalSnapshot, taken: r
   const chosen = new Set(taken.map(({ item }) => item))
   const fill: RankedItem[] = []
   const offer = (item: number): void => {
-    if (fill.length >= wanted || chosen.has(item) || query.isExcluded(item)) return
+    if (fill.length >= wanted || chosen.has(item) || query.isExcluded(item) || query.isAllowed?.(item) === false) return
     chosen.add(item)
     fill.push({ item, score: popularity[item]!, source: 'popular', support: 0, supportFrom: -1 })
   }
@@ -104,7 +106,7 @@ function popularFallback(model: PairingModel, snapshot: SignalSnapshot, taken: r
     let offered = 0
     for (let position = from; position < to && offered < wanted + taken.length; position++) {
       const item = ranking.byCategory[position]!
-      if (!query.isExcluded(item)) {
+      if (!query.isExcluded(item) && query.isAllowed?.(item) !== false) {
         inCategories.push(item)
         offered++
       }

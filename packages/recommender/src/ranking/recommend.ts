@@ -66,11 +66,13 @@ export function recommend(model: PairingModel, request: RecommendationRequest): 
     productIds.map((productId) => model.products.find(productId)).filter((item): item is number => item !== undefined)
   const trigger = known(request.triggerProductIds)
   const triggerSet = new Set(trigger)
-  const taken = new Set(known(chosen.map(({ productId }) => productId)))
+  // The trigger, owned products and manual picks never come back; checked for every candidate, so by number.
+  const taken = new Set([...trigger, ...known(request.ownedProductIds), ...known(chosen.map(({ productId }) => productId))])
   const query = {
     trigger,
     history: known(request.ownedProductIds).filter((item) => !triggerSet.has(item)),
-    isExcluded: (item: number) => taken.has(item) || !filter.allowsItem(item),
+    isExcluded: (item: number) => taken.has(item),
+    isAllowed: (item: number) => filter.allowsItem(item),
   }
   const ranked = rankItems(model, query, { k: k - chosen.length, minSupport: request.rules?.minSupport, minLift: request.rules?.minLift })
   const itemTitle = (item: number): string => title(model.products.id(item))

@@ -9,8 +9,13 @@ export interface ItemQuery {
   readonly trigger: ArrayLike<number>
   /** Items the customer bought in earlier orders (not in the trigger), most recent first. */
   readonly history: ArrayLike<number>
-  /** True for items that must not be recommended (owned, unavailable, filtered by rules). */
+  /** True for items that must never be recommended (the trigger, owned ones); asked of every candidate, so keep it cheap. */
   readonly isExcluded: (item: number) => boolean
+  /**
+   * False for items the store's rules forbid (unavailable, incompatible, out of band). Asked only of
+   * items about to enter the top `k`, since answering may cost a catalogue lookup.
+   */
+  readonly isAllowed?: (item: number) => boolean
 }
 
 /**
@@ -30,7 +35,10 @@ export interface SignalSnapshot {
 }
 
 interface Scratch {
-  /** `scores[signal * n + item]`, signals in {@link signals} order. */
+  /**
+   * `scores[item * signals.length + signal]`: an item's signals share a cache line, so touching,
+   * adding to and reading a candidate costs one memory access, not one per signal.
+   */
   readonly scores: Float64Array
   readonly support: Uint32Array
   readonly supportFrom: Int32Array
@@ -78,10 +86,16 @@ const storeWideSources: Partial<Record<Signal, (model: PairingModel) => Float64A
  */
 export const maxHistoryItems = 100
 
+/**
+ * Pair entries one query may read. A wholesale order of 400 lines would read 400 full rows per
+ * signal; past this budget each row is read only up to its head (rows are stored strongest first),
+ * which keeps one recommendation well under a millisecond on this hardware.
+ */
+export const queryBudget = 50_000
+
 /** Scores the `active` signals for `query`; the others stay 0. @internal */
 export function scoreSignals(model: PairingModel, query: ItemQuery, active: readonly Signal[]): SignalSnapshot {
   const scratch = scratchFor(model)
-  const n = model.products.size
   scratch.query++
   scratch.touchedCount = 0
   const history = query.history.length > maxHistoryItems ? Array.from(query.history).slice(0, maxHistoryItems) : query.history
@@ -91,11 +105,14 @@ export function scoreSignals(model: PairingModel, query: ItemQuery, active: read
     ['coPurchaseHistory', model.coPurchases, history],
     ['transitions', model.transitions, query.trigger],
   ]
-  for (const [signal, pairs, items] of sources) {
-    if (pairs && active.includes(signal)) addScores(scratch, n, pairs, items, signalIndex(signal))
-  }
+  const used = sources.filter(([signal, pairs]) => pairs && active.includes(signal))
+  let entries = rowEntries(model.coPurchases, query.trigger)
+  for (const [, pairs, items] of used) entries += rowEntries(pairs!, items)
+  const rows = query.trigger.length + used.reduce((sum, [, , items]) => sum + items.length, 0)
+  const perRow = entries <= queryBudget ? Number.POSITIVE_INFINITY : Math.max(1, Math.floor(queryBudget / rows))
+  for (const [signal, pairs, items] of used) addScores(scratch, pairs!, items, signalIndex(signal), perRow)
   // Always walked: besides its own signal it yields each candidate's support for filters and reasons.
-  addCoPurchases(scratch, n, model.coPurchases, query.trigger, signalIndex('coPurchase'))
+  addCoPurchases(scratch, model.coPurchases, query.trigger, signalIndex('coPurchase'), perRow)
   // The best sellers and fastest risers of the trigger's categories (of the store, when it has no
   // categories) compete too, even when no pair reaches them.
   const categories = new Set<number>()
@@ -105,7 +122,7 @@ export function scoreSignals(model: PairingModel, query: ItemQuery, active: read
   for (const ranking of [model.popularityRanking, model.trendRanking]) {
     const slices = categories.size === 0 ? [ranking.overall] : [...categories].map((category) => categorySlice(ranking, category))
     for (const slice of slices) {
-      for (let position = 0; position < Math.min(storeWideCandidates, slice.length); position++) touch(scratch, n, slice[position]!)
+      for (let position = 0; position < Math.min(storeWideCandidates, slice.length); position++) touch(scratch, slice[position]!)
     }
   }
 
@@ -119,8 +136,11 @@ export function scoreSignals(model: PairingModel, query: ItemQuery, active: read
   const kept = candidates.subarray(0, count)
   const values = new Float32Array(signals.length * count)
   signals.forEach((signal, index) => {
-    const source = storeWideSources[signal]?.(model) ?? scores.subarray(index * n, index * n + n)
-    normalise(source, kept, values.subarray(index * count, index * count + count))
+    if (!active.includes(signal)) return
+    const storeWide = storeWideSources[signal]?.(model)
+    const into = values.subarray(index * count, index * count + count)
+    if (storeWide) normalise(storeWide, 0, 1, kept, into)
+    else normalise(scores, index, signals.length, kept, into)
   })
   const keptSupport = new Uint32Array(count)
   const keptSupportFrom = new Int32Array(count)
@@ -131,53 +151,63 @@ export function scoreSignals(model: PairingModel, query: ItemQuery, active: read
   return { query, candidates: kept, values, support: keptSupport, supportFrom: keptSupportFrom }
 }
 
-/** Copies `source` at the candidates into `into`, scaled so the largest is 1. */
-function normalise(source: Float64Array, candidates: Uint32Array, into: Float32Array): void {
+/** Copies `source[item * stride + offset]` of the candidates into `into`, scaled so the largest is 1. */
+function normalise(source: Float64Array, offset: number, stride: number, candidates: Uint32Array, into: Float32Array): void {
   let best = 0
   for (let position = 0; position < candidates.length; position++) {
-    const value = source[candidates[position]!]!
+    const value = source[candidates[position]! * stride + offset]!
+    into[position] = value
     if (value > best) best = value
   }
   const scale = best > 0 ? 1 / best : 0
-  for (let position = 0; position < candidates.length; position++) into[position] = source[candidates[position]!]! * scale
+  for (let position = 0; position < candidates.length; position++) into[position]! *= scale
 }
 
 function categorySlice(ranking: PopularityRanking, category: number): Uint32Array {
   return ranking.byCategory.subarray(ranking.categoryOffsets[category], ranking.categoryOffsets[category + 1])
 }
 
-function touch(scratch: Scratch, n: number, item: number): void {
+function touch(scratch: Scratch, item: number): void {
   if (scratch.stamp[item] === scratch.query) return
   scratch.stamp[item] = scratch.query
   scratch.touched[scratch.touchedCount++] = item
-  for (let offset = item; offset < scratch.scores.length; offset += n) scratch.scores[offset] = 0
+  for (let slot = item * signals.length; slot < (item + 1) * signals.length; slot++) scratch.scores[slot] = 0
   scratch.support[item] = 0
   scratch.supportFrom[item] = -1
 }
 
-function addScores(scratch: Scratch, n: number, pairs: PairScores, items: ArrayLike<number>, signal: number): void {
+/** Entries in the rows of `items`. */
+function rowEntries(pairs: PairScores, items: ArrayLike<number>): number {
+  let entries = 0
+  for (let index = 0; index < items.length; index++) entries += pairs.offsets[items[index]! + 1]! - pairs.offsets[items[index]!]!
+  return entries
+}
+
+function addScores(scratch: Scratch, pairs: PairScores, items: ArrayLike<number>, signal: number, perRow: number): void {
   const { scores } = scratch
-  const base = signal * n
+  const stride = signals.length
   for (let index = 0; index < items.length; index++) {
     const item = items[index]!
-    for (let position = pairs.offsets[item]!; position < pairs.offsets[item + 1]!; position++) {
+    const end = Math.min(pairs.offsets[item + 1]!, pairs.offsets[item]! + perRow)
+    for (let position = pairs.offsets[item]!; position < end; position++) {
       const partner = pairs.partners[position]!
-      touch(scratch, n, partner)
-      scores[base + partner]! += pairs.scores[position]!
+      touch(scratch, partner)
+      scores[partner * stride + signal]! += pairs.scores[position]!
     }
   }
 }
 
 /** Adds same-order scores and remembers, per partner, the trigger item it was most often bought with. */
-function addCoPurchases(scratch: Scratch, n: number, pairs: PairCounts, items: ArrayLike<number>, signal: number): void {
+function addCoPurchases(scratch: Scratch, pairs: PairCounts, items: ArrayLike<number>, signal: number, perRow: number): void {
   const { scores, support, supportFrom } = scratch
-  const base = signal * n
+  const stride = signals.length
   for (let index = 0; index < items.length; index++) {
     const item = items[index]!
-    for (let position = pairs.offsets[item]!; position < pairs.offsets[item + 1]!; position++) {
+    const end = Math.min(pairs.offsets[item + 1]!, pairs.offsets[item]! + perRow)
+    for (let position = pairs.offsets[item]!; position < end; position++) {
       const partner = pairs.partners[position]!
-      touch(scratch, n, partner)
-      scores[base + partner]! += pairs.scores[position]!
+      touch(scratch, partner)
+      scores[partner * stride + signal]! += pairs.scores[position]!
       if (pairs.counts[position]! > support[partner]!) {
         support[partner] = pairs.counts[position]!
         supportFrom[partner] = item
