@@ -1,7 +1,8 @@
 import type { Command } from '../command.ts'
 import { devCommand } from './dev.ts'
+import { evaluateCommand } from './evaluate.ts'
 import { importCommand } from './import.ts'
 import { klaviyoSetupCommand } from './klaviyo-setup.ts'
 
 /** Every `crosswise` sub-command, in the order help lists them. */
-export const commands: Command[] = [devCommand, klaviyoSetupCommand, importCommand]
+export const commands: Command[] = [devCommand, klaviyoSetupCommand, evaluateCommand, importCommand]
