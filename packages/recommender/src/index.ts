@@ -1,5 +1,5 @@
 export { type Baskets, basketCount, BasketsBuilder } from './mining/baskets.ts'
-export { countCoPurchases } from './mining/co-purchases.ts'
+export { type CountedPairs, countPairs, type PairCountOptions } from './mining/count-pairs.ts'
 export { customerBaskets } from './mining/customer-baskets.ts'
 export { invertPositiveDefinite } from './mining/dense-inverse.ts'
 export { fitEase, maxEaseItems } from './mining/ease.ts'
@@ -10,7 +10,6 @@ export { type MiningOptions, mineModel, type PairingModel } from './mining/pairi
 export { itemFrequencies, type PopularityRanking, rankByPopularity, recentPopularity } from './mining/popularity.ts'
 export type { PurchaseHistory } from './mining/purchase-history.ts'
 export { nextBaskets } from './mining/purchase-sequence.ts'
-export { countTransitions } from './mining/transitions.ts'
 
 export type { PriceBand, ProductCatalogue, ProductFacts, RecommendationRules } from './filters/business-rules.ts'
 export type { ManualPairing } from './filters/manual-pairings.ts'

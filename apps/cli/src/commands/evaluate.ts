@@ -7,7 +7,7 @@ import {
   type BlendWeights,
   type CaseRanker,
   coOccurrenceRanker,
-  countCoPurchases,
+  countPairs,
   invertBaskets,
   type LineRejection,
   type MetricsBySegment,
@@ -135,7 +135,7 @@ export const evaluateCommand: Command = {
     const only = (weights: Partial<BlendWeights>): BlendWeights => ({ ...Object.fromEntries(signals.map((signal) => [signal, 0])), ...weights }) as BlendWeights
     const rankers: [string, CaseRanker][] = [
       ['popularity', popularityRanker(model.frequencies)],
-      ['co-occurrence', coOccurrenceRanker(countCoPurchases(baskets, invertBaskets(baskets)), model.frequencies)],
+      ['co-occurrence', coOccurrenceRanker(countPairs(baskets, invertBaskets(baskets)).coPurchases, model.frequencies)],
       ['shrunk cosine', modelRanker(model, only({ coPurchase: 1 }))],
       ['next-order transitions', modelRanker(model, only({ transitions: 1 }))],
       ['blend without EASE', modelRanker(model, tuned.sparseWeights)],

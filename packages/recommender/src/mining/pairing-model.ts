@@ -1,5 +1,5 @@
 import { type BlendWeights, defaultWeights, sparseDefaultWeights } from '../ranking/blend-weights.ts'
-import { countCoPurchases } from './co-purchases.ts'
+import { countPairs } from './count-pairs.ts'
 import { customerBaskets } from './customer-baskets.ts'
 import { fitEase, maxEaseItems } from './ease.ts'
 import type { ItemIndex } from './item-index.ts'
@@ -8,7 +8,6 @@ import type { PairCounts, PairScores } from './pair-counts.ts'
 import { itemFrequencies, type PopularityRanking, rankByPopularity, recentPopularity, salesGrowth } from './popularity.ts'
 import { nextBaskets } from './purchase-sequence.ts'
 import type { PurchaseHistory } from './purchase-history.ts'
-import { countTransitions } from './transitions.ts'
 
 /** Everything the recommender knows, mined from one store's order history. Immutable once built. */
 export interface PairingModel {
@@ -67,15 +66,14 @@ export function mineModel(history: PurchaseHistory, options: MiningOptions = {})
   const maxBasketSize = options.maxBasketSize ?? 50
   const limits = { maxPartners: options.maxPartners ?? 500, minSupport: options.minPairCount ?? 1 }
   const inverted = invertBaskets(baskets, maxBasketSize)
-  const coPurchases = countCoPurchases(baskets, inverted, limits)
-  const transitions = countTransitions(baskets, inverted, nextBaskets(baskets), { ...limits, maxBasketSize })
+  const { coPurchases, transitions } = countPairs(baskets, inverted, { ...limits, next: nextBaskets(baskets), maxBasketSize })
   const lambda = options.easeLambda ?? 250
   const ease = lambda !== false && baskets.itemCount <= maxEaseItems ? fitEase(customerBaskets(baskets), lambda) : undefined
   return {
     ...describeProducts(history),
     ...minePopularity(history, options),
     coPurchases,
-    transitions,
+    transitions: transitions!,
     ease,
     weights: options.weights ?? (ease ? defaultWeights : sparseDefaultWeights),
   }
