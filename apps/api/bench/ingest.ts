@@ -83,6 +83,10 @@ try {
     row('verified webhooks per second (HMAC checked, recorded, answered)', fmt(verified / seconds))
     row('all requests per second', fmt(results.length / seconds))
     const p99 = percentile(latencies, 99)
+    for (const topic of [...new Set(plan.deliveries.map((delivery) => delivery.topic))].sort()) {
+      const ms = results.filter((_, index) => plan.deliveries[index]!.topic === topic).map((result) => result.ms)
+      row(`  ${topic}`, `${fmt(ms.length)} deliveries, p50 ${fmt(percentile(ms, 50), 1)} ms, p99 ${fmt(percentile(ms, 99), 1)} ms`)
+    }
     row('target: ≥ 1,000 verified webhooks/s with p99 < 50 ms', verified / seconds >= 1_000 && p99 < 50 ? 'met' : 'missed')
     row('latency p50 / p99 / max', `${fmt(percentile(latencies, 50), 1)} ms / ${fmt(percentile(latencies, 99), 1)} ms / ${fmt(percentile(latencies, 100), 1)} ms`)
   } finally {

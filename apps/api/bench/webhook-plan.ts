@@ -86,9 +86,9 @@ function productBody(product: number, version: number, available: boolean): stri
 }
 
 /**
- * A mixed Shopify delivery stream of `total` webhooks for one shop: orders (some paid again later,
- * some cancelled, some refunded), fulfilments (a third of them before their order), product updates
- * and GDPR redactions, plus 5 % redeliveries and 2 % deliveries signed with the wrong secret. Events
+ * A mixed Shopify delivery stream of `total` webhooks for one shop: product updates (about half),
+ * orders (some paid again later, some cancelled, some refunded), fulfilments (a third of them before
+ * their order) and GDPR redactions, plus 5 % redeliveries and 2 % deliveries signed with the wrong secret. Events
  * of one order sit far apart in the stream, so senders with up to ~50 requests in flight keep them
  * in stream order, except the planned early fulfilments.
  */
@@ -112,10 +112,12 @@ export function planWebhooks(total: number, secret: string, seed = 7): WebhookPl
   const productsSeen = new Set<number>()
   const customersWithOrders = new Set<number>()
   // Events are laid out on a line of "slots"; each order owns one, its follow-ups sit 40 slots away.
+  // Most slots are product updates: Shopify fires products/update on every stock change, so it is
+  // the busiest topic of a real shop.
   const redactionShare = 0.01
   for (let slot = 0; events.length < unique * (1 - redactionShare); slot++) {
     const roll = rand()
-    if (roll < 0.35) {
+    if (roll < 0.7) {
       const product = Math.floor(rand() * 300)
       productsSeen.add(product)
       events.push({ at: slot, topic: 'products/update', body: productBody(product, slot, rand() > 0.1) })

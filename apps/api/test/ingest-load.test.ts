@@ -26,7 +26,7 @@ describe('ingest under load, with Temporal stopped for part of the run', () => {
     for (const cleanup of cleanups.reverse()) await cleanup()
   })
 
-  it('turns 20,000 mixed deliveries into exactly one effect and one dispatch per good delivery, all delivered', { timeout: 600_000 }, async () => {
+  it('turns 20,000 mixed deliveries into exactly one effect and one dispatch per good delivery, all delivered', { timeout: 900_000 }, async () => {
     const scratch = await mkdtemp(join(tmpdir(), 'crosswise-load-'))
     cleanups.push(() => rm(scratch, { recursive: true, force: true }))
     const port = await freePort()
