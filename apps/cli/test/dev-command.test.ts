@@ -46,7 +46,7 @@ async function journeyRun(temporalPort: number, journeyId: string): Promise<stri
       } catch {
         return false
       }
-    })
+    }, 120_000) // the worker bundles the workflow code first: slow on a loaded machine
     return runId
   } finally {
     await connection.close()
