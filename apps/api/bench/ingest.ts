@@ -159,7 +159,7 @@ const section = `## Ingest
 machine over 127.0.0.1: embedded PostgreSQL, a Temporal dev server on SQLite with WAL pragmas, the API as its own process
 (\`src/main.ts\`, one Node process), the load generator in the benchmark process. The import runs \`crosswise import orders\` on the full
 Online Retail file. Webhooks are a deterministic mixed stream (orders, paid, cancellations, fulfilments, a third of them before their
-order, refunds, product updates, redactions) of signed Shopify deliveries; each answered 200 was verified, claimed and recorded with
+order, refunds, product updates, redactions) of signed Shopify deliveries; each answered 200 was verified and recorded with
 its dispatches in one PostgreSQL transaction. The dispatcher is stopped while webhooks are measured, then drains the outbox
 into Temporal (no journey worker runs, so this is signal-with-start throughput); bare signal-with-start on the same server is the
 ceiling it is compared with.
@@ -177,4 +177,6 @@ running journeys are cheaper than the bare benchmark's new workflow per call.
 const benchmarksFile = fileURLToPath(new URL('../../../BENCHMARKS.md', import.meta.url))
 const current = existsSync(benchmarksFile) ? readFileSync(benchmarksFile, 'utf8') : '# Benchmarks\n'
 const pattern = /## Ingest\n[\s\S]*?(?=\n## |$)/
-writeFileSync(benchmarksFile, pattern.test(current) ? current.replace(pattern, section) : `${current.trimEnd()}\n\n${section}`)
+const updated = pattern.test(current) ? current.replace(pattern, section) : `${current.trimEnd()}\n\n${section}`
+// Other sections are rewritten by their own benchmarks: keep a blank line before this one whatever they leave.
+writeFileSync(benchmarksFile, updated.replace(/\n+## Ingest\n/, '\n\n## Ingest\n'))
