@@ -33,7 +33,9 @@ const validationDays = 92
 
 /** Reads an order-history CSV (gzip or plain) line by line, so a large export never sits in memory as text. */
 async function readHistory(file: string, progress: (line: number) => void): Promise<{ history: OrderHistory; lines: number; rejected: Partial<Record<LineRejection, number>> }> {
-  const handle = await open(file)
+  const handle = await open(file).catch((error: NodeJS.ErrnoException) => {
+    throw new UsageError(`cannot read ${file}: ${error.code ?? error.message}`)
+  })
   const magic = Buffer.alloc(2)
   await handle.read(magic, 0, 2, 0)
   await handle.close()
@@ -47,7 +49,11 @@ async function readHistory(file: string, progress: (line: number) => void): Prom
     if (text.trim() === '') continue
     const fields = splitCsvRow(text)
     if (!reader) {
-      reader = orderLineReader(fields.map((field) => field.replace(/^\uFEFF/, '')))
+      try {
+        reader = orderLineReader(fields.map((field) => field.replace(/^\uFEFF/, '')))
+      } catch (error) {
+        throw new UsageError((error as Error).message)
+      }
       continue
     }
     lines++

@@ -55,6 +55,7 @@ describe('orderLineReader', () => {
 
     it('refuses a header it cannot map', () => {
       expect(() => orderLineReader(['id', 'sku', 'qty'])).toThrow(/unknown order file header/)
+      expect(() => orderLineReader(['order_id', 'email', 'product_id', 'quantity', 'price'])).toThrow('(missing time)')
     })
   })
 })

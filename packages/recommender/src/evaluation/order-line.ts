@@ -58,10 +58,9 @@ export function orderLineReader(header: readonly string[]): OrderLineReader {
     keyof typeof genericColumns,
     number
   >
-  const missing = (['orderId', 'productId', 'quantity', 'unitPrice', 'time'] as const).filter((key) => at[key] < 0)
-  if (missing.length > 0 || (at.customerId < 0 && at.email < 0)) {
-    throw new Error(`unknown order file header (missing ${[...missing, 'customerId or email'].join(', ')}): ${header.join(',')}`)
-  }
+  const missing: string[] = (['orderId', 'productId', 'quantity', 'unitPrice', 'time'] as const).filter((key) => at[key] < 0)
+  if (at.customerId < 0 && at.email < 0) missing.push('customerId or email')
+  if (missing.length > 0) throw new Error(`unknown order file header (missing ${missing.join(', ')}): ${header.join(',')}`)
   return (fields) => {
     const field = (index: number): string => (index < 0 ? '' : (fields[index] ?? '').trim())
     const customerId = field(at.customerId) || field(at.email).toLowerCase()

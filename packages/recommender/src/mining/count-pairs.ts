@@ -34,13 +34,11 @@ export function countPairs(baskets: Baskets, inverted: InvertedBaskets, options:
   const togetherTotals = new Uint32Array(itemCount)
   const afterTotals = new Uint32Array(itemCount)
   const followedTotals = new Uint32Array(itemCount)
-  // followedBy[basket] is the next order when it counts (exists, within the size cap), else -1.
-  const followedBy = new Int32Array(next?.length ?? 0).fill(-1)
+  const counts = (following: number): boolean => following >= 0 && offsets[following + 1]! - offsets[following]! <= maxBasketSize
   let transitionCount = 0
-  for (let basket = 0; basket < followedBy.length; basket++) {
+  for (let basket = 0; basket < (next?.length ?? 0); basket++) {
     const following = next![basket]!
-    if (following < 0 || offsets[following + 1]! - offsets[following]! > maxBasketSize) continue
-    followedBy[basket] = following
+    if (!counts(following)) continue
     transitionCount++
     for (let position = offsets[following]!; position < offsets[following + 1]!; position++) followedTotals[items[position]!]!++
   }
@@ -51,10 +49,10 @@ export function countPairs(baskets: Baskets, inverted: InvertedBaskets, options:
     for (let position = from; position < to; position++) {
       const basket = inverted.baskets[position]!
       together.addRange(items, offsets[basket]!, offsets[basket + 1]!, item)
-      const following = after ? followedBy[basket]! : -1
-      if (following >= 0) {
+      const following = next ? next[basket]! : -1
+      if (after && counts(following)) {
         afterTotals[item]!++
-        after!.addRange(items, offsets[following]!, offsets[following + 1]!, item)
+        after.addRange(items, offsets[following]!, offsets[following + 1]!, item)
       }
     }
     together.endRow()

@@ -17,8 +17,8 @@ export class PairRowAccumulator {
   private touchedCount = 0
   private sortKeys = new Float64Array(1024)
   private readonly offsets: Uint32Array
-  private readonly partners = GrowableArray.uint32(1 << 16)
-  private readonly pairCounts = GrowableArray.uint32(1 << 16)
+  private readonly partners: GrowableArray<Uint32Array<ArrayBuffer>>
+  private readonly pairCounts: GrowableArray<Uint32Array<ArrayBuffer>>
   private nextRow = 0
   private readonly minSupport: number
   private readonly maxPartners: number
@@ -32,6 +32,12 @@ export class PairRowAccumulator {
     this.offsets = new Uint32Array(itemCount + 1)
     this.minSupport = Math.max(1, limits.minSupport ?? 1)
     this.maxPartners = limits.maxPartners ?? Number.POSITIVE_INFINITY
+    // With a partner limit the output can never outgrow itemCount × maxPartners: reserving that
+    // once costs only address space (pages are touched as rows are written) and spares the copies,
+    // and the moment of old plus new buffer, that growing would cost on a 100 k-item catalogue.
+    const reserve = Number.isFinite(this.maxPartners) ? itemCount * this.maxPartners : 1 << 16
+    this.partners = GrowableArray.uint32(reserve)
+    this.pairCounts = GrowableArray.uint32(reserve)
   }
 
   /** Counts one more event pairing the current row with `partner`. */

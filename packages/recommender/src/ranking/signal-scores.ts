@@ -96,7 +96,12 @@ export const queryBudget = 50_000
 /** Scores the `active` signals for `query`; the others stay 0. @internal */
 export function scoreSignals(model: PairingModel, query: ItemQuery, active: readonly Signal[]): SignalSnapshot {
   const scratch = scratchFor(model)
-  scratch.query++
+  scratch.query = (scratch.query + 1) >>> 0
+  // After 2³² queries the stamps wrap: start them afresh rather than mistake old marks for new.
+  if (scratch.query === 0) {
+    scratch.stamp.fill(0)
+    scratch.query = 1
+  }
   scratch.touchedCount = 0
   const history = query.history.length > maxHistoryItems ? Array.from(query.history).slice(0, maxHistoryItems) : query.history
   const sources: [Signal, PairScores | undefined, ArrayLike<number>][] = [
