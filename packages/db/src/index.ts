@@ -38,7 +38,6 @@ export {
   type DrainResult,
 } from './dispatch/dispatch.repository.ts'
 export type { DispatchKind } from './dispatch/dispatch.table.ts'
-export { listJourneySteps, recordJourneyStep, type JourneyStep } from './journey-step/journey-step.repository.ts'
 export type { FulfilledLine } from './fulfillment/fulfillment.table.ts'
 export type { OrderSource } from './order/order.table.ts'
 export {

@@ -1,6 +1,9 @@
 import type { Generated, JSONColumnType } from 'kysely'
 
-/** One step a journey has carried out, keyed so a retried activity records it once. */
+/**
+ * One step of the walking-skeleton journey. Superseded by the send ledger (`journey_sends`, issue 5):
+ * nothing writes it any more; the table stays because migrations are never edited.
+ */
 export interface JourneyStepTable {
   step_key: string
   workflow_id: string
