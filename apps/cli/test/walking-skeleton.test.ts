@@ -46,6 +46,23 @@ describe('walking skeleton: order over HTTP → dispatcher → journey on Tempor
     expect(description.searchAttributes).toMatchObject({ StoreId: [store], JourneyStage: ['ended'], EmailsSent: [1], PairingId: ['manual:p1:p2'] })
   })
 
+  it('stops a journey through the admin API (unsubscribe) and says so when it has ended', async () => {
+    const store = uniqueId('store')
+    await createTestStore(stack.apiUrl, store, { policy: quickPolicy() })
+    const response = await postOrder(stack.apiUrl, store, orderBody('3001', 'cy@example.com'))
+    const { journeyId, customerId } = (await response.json()) as { journeyId: string; customerId: string }
+    const journeyPath = `/v1/admin/stores/${store}/journeys/${encodeURIComponent(customerId)}`
+    expect((await adminRequest(stack.apiUrl, 'GET', `/v1/admin/stores/${store}/journeys/nobody`)).status).toBe(404)
+    await eventually(async () => (await adminRequest(stack.apiUrl, 'GET', journeyPath)).status === 200)
+
+    const stopped = await adminRequest(stack.apiUrl, 'POST', `${journeyPath}/stop`, { reason: 'unsubscribed' })
+    expect(stopped.status).toBe(200)
+    expect(await journeyResult(stack.client, journeyId)).toMatchObject({ reason: 'stopped', emailsSent: 0 })
+    expect((await adminRequest(stack.apiUrl, 'POST', `${journeyPath}/stop`, {})).status).toBe(409)
+    const ended = (await (await adminRequest(stack.apiUrl, 'GET', journeyPath)).json()) as { status: string; state: { outcome: string } }
+    expect(ended).toMatchObject({ status: 'COMPLETED', state: { outcome: 'stopped' } })
+  })
+
   it('records a repeated order once and starts no second journey run', async () => {
     const store = uniqueId('store')
     await createTestStore(stack.apiUrl, store, { policy: quickPolicy({ fulfilment: { timeoutMs: 0, onTimeout: 'end' } }) })
