@@ -83,7 +83,6 @@ export type JourneyStage =
   | 'waiting-for-order'
   | 'waiting-for-fulfilment'
   | 'waiting-to-send'
-  | 'sending'
   | 'waiting-for-engagement'
   | 'ended'
 

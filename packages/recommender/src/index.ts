@@ -3,7 +3,6 @@ export { type CountedPairs, countPairs, type PairCountOptions } from './mining/c
 export { customerBaskets } from './mining/customer-baskets.ts'
 export { invertPositiveDefinite } from './mining/dense-inverse.ts'
 export { fitEase, maxEaseItems } from './mining/ease.ts'
-export { invertBaskets, type InvertedBaskets } from './mining/inverted-baskets.ts'
 export { ItemIndex } from './mining/item-index.ts'
 export { type PairCounts, type PairLimits, type PairScores, pairCount } from './mining/pair-counts.ts'
 export { type MiningOptions, mineModel, type PairingModel } from './mining/pairing-model.ts'

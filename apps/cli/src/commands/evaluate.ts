@@ -8,7 +8,6 @@ import {
   type CaseRanker,
   coOccurrenceRanker,
   countPairs,
-  invertBaskets,
   type LineRejection,
   type MetricsBySegment,
   mineModel,
@@ -141,7 +140,7 @@ export const evaluateCommand: Command = {
     const only = (weights: Partial<BlendWeights>): BlendWeights => ({ ...Object.fromEntries(signals.map((signal) => [signal, 0])), ...weights }) as BlendWeights
     const rankers: [string, CaseRanker][] = [
       ['popularity', popularityRanker(model.frequencies)],
-      ['co-occurrence', coOccurrenceRanker(countPairs(baskets, invertBaskets(baskets)).coPurchases, model.frequencies)],
+      ['co-occurrence', coOccurrenceRanker(countPairs(baskets).coPurchases, model.frequencies)],
       ['shrunk cosine', modelRanker(model, only({ coPurchase: 1 }))],
       ['next-order transitions', modelRanker(model, only({ transitions: 1 }))],
       ['blend without EASE', modelRanker(model, tuned.sparseWeights)],

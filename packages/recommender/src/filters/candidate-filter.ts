@@ -5,20 +5,18 @@ import type { ProductCatalogue, ProductFacts, RecommendationRules } from './busi
 /** What a filter needs to know about one request. */
 export interface FilterContext {
   readonly triggerProductIds: readonly string[]
-  readonly ownedProductIds: readonly string[]
   readonly segment: Segment
   readonly catalogue?: ProductCatalogue
   readonly rules?: RecommendationRules
 }
 
 /**
- * Decides which products one request may recommend: never the trigger or anything owned, never an
- * unavailable product, never a category the store marks incompatible with a trigger product's,
- * never a price outside the segment's band. Answers for model items are cached per request, since
- * ranking asks about the same item more than once.
+ * Decides which products the store's rules let one request recommend: never an unavailable product,
+ * never a category the store marks incompatible with a trigger product's, never a price outside the
+ * segment's band. (What the customer owns is excluded by the caller, by item number.) Answers for
+ * model items are cached per request, since ranking asks about the same item more than once.
  */
 export class CandidateFilter {
-  private readonly excluded = new Set<string>()
   private readonly blockedCategories = new Set<string>()
   private readonly verdicts = new Map<number, boolean>()
 
@@ -26,7 +24,6 @@ export class CandidateFilter {
     private readonly model: PairingModel,
     private readonly context: FilterContext,
   ) {
-    for (const productId of [...context.triggerProductIds, ...context.ownedProductIds]) this.excluded.add(productId)
     const triggerCategories = new Set(context.triggerProductIds.map((productId) => this.facts(productId)?.category))
     for (const [first, second] of context.rules?.incompatibleCategories ?? []) {
       if (triggerCategories.has(first)) this.blockedCategories.add(second)
@@ -46,7 +43,6 @@ export class CandidateFilter {
 
   /** True when `productId` (known to the model or not) may be recommended. */
   allowsProduct(productId: string): boolean {
-    if (this.excluded.has(productId)) return false
     const facts = this.facts(productId)
     if (!facts?.available) return false
     if (facts.category !== undefined && this.blockedCategories.has(facts.category)) return false

@@ -3,7 +3,6 @@ import { countPairs } from './count-pairs.ts'
 import { customerBaskets } from './customer-baskets.ts'
 import { fitEase, maxEaseItems } from './ease.ts'
 import type { ItemIndex } from './item-index.ts'
-import { invertBaskets } from './inverted-baskets.ts'
 import type { PairCounts, PairScores } from './pair-counts.ts'
 import { itemFrequencies, type PopularityRanking, rankByPopularity, recentPopularity, salesGrowth } from './popularity.ts'
 import { nextBaskets } from './purchase-sequence.ts'
@@ -69,8 +68,7 @@ export function mineModel(history: PurchaseHistory, options: MiningOptions = {})
   const { baskets } = history
   const maxBasketSize = options.maxBasketSize ?? 50
   const limits = { maxPartners: options.maxPartners ?? 500, minSupport: options.minPairCount ?? 1 }
-  const inverted = invertBaskets(baskets, maxBasketSize)
-  const { coPurchases, transitions } = countPairs(baskets, inverted, { ...limits, next: nextBaskets(baskets), maxBasketSize })
+  const { coPurchases, transitions } = countPairs(baskets, { ...limits, next: nextBaskets(baskets), maxBasketSize })
   const lambda = options.easeLambda ?? 250
   const ease = lambda !== false && baskets.itemCount <= maxEaseItems ? fitEase(customerBaskets(baskets), lambda) : undefined
   return {

@@ -49,9 +49,11 @@ export function recommend(model: PairingModel, request: RecommendationRequest): 
   const filter = new CandidateFilter(model, request)
   const title = (productId: string): string => filter.facts(productId)?.title ?? productId
   const chosen: Recommendation[] = []
-  for (const pairing of matchingPairings(request.manualPairings ?? [], request.triggerProductIds)) {
+  const manual = matchingPairings(request.manualPairings ?? [], request.triggerProductIds)
+  const ownedIds = manual.length === 0 ? undefined : new Set([...request.triggerProductIds, ...request.ownedProductIds])
+  for (const pairing of manual) {
     if (chosen.length === k) return chosen
-    if (!filter.allowsProduct(pairing.recommendedProductId)) continue
+    if (ownedIds?.has(pairing.recommendedProductId) || !filter.allowsProduct(pairing.recommendedProductId)) continue
     chosen.push({
       productId: pairing.recommendedProductId,
       source: 'manual',
@@ -62,15 +64,14 @@ export function recommend(model: PairingModel, request: RecommendationRequest): 
   }
   if (chosen.length === k) return chosen
 
-  const known = (productIds: readonly string[]): number[] =>
-    productIds.map((productId) => model.products.find(productId)).filter((item): item is number => item !== undefined)
-  const trigger = known(request.triggerProductIds)
-  const triggerSet = new Set(trigger)
   // The trigger, owned products and manual picks never come back; checked for every candidate, so by number.
-  const taken = new Set([...trigger, ...known(request.ownedProductIds), ...known(chosen.map(({ productId }) => productId))])
+  const taken = new Set<number>()
+  const trigger = numbered(model, request.triggerProductIds, taken)
+  const history = numbered(model, request.ownedProductIds, taken)
+  numbered(model, chosen.map(({ productId }) => productId), taken)
   const query = {
     trigger,
-    history: known(request.ownedProductIds).filter((item) => !triggerSet.has(item)),
+    history,
     isExcluded: (item: number) => taken.has(item),
     isAllowed: (item: number) => filter.allowsItem(item),
   }
@@ -87,4 +88,16 @@ export function recommend(model: PairingModel, request: RecommendationRequest): 
     })
   }
   return chosen
+}
+
+/** The model's numbers for `productIds` not yet in `seen`, in order, each once; all are added to `seen`. */
+function numbered(model: PairingModel, productIds: readonly string[], seen: Set<number>): number[] {
+  const items: number[] = []
+  for (const productId of productIds) {
+    const item = model.products.find(productId)
+    if (item === undefined || seen.has(item)) continue
+    seen.add(item)
+    items.push(item)
+  }
+  return items
 }

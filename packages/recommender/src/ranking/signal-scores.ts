@@ -91,7 +91,7 @@ export const maxHistoryItems = 100
  * signal; past this budget each row is read only up to its head (rows are stored strongest first),
  * which keeps one recommendation well under a millisecond on this hardware.
  */
-export const queryBudget = 50_000
+export const queryBudget = Number(process.env.BUDGET ?? 50_000)
 
 /** Scores the `active` signals for `query`; the others stay 0. @internal */
 export function scoreSignals(model: PairingModel, query: ItemQuery, active: readonly Signal[]): SignalSnapshot {
