@@ -2,10 +2,12 @@ import type { Migration } from 'kysely/migration'
 import * as foundation from './0001-foundation.ts'
 import * as commerce from './0002-commerce.ts'
 import * as journeys from './0003-journeys.ts'
+import * as minedPairings from './0004-mined-pairings.ts'
 
 /** Every migration, keyed by name; names sort in the order they run. Append, never edit. */
 export const migrations: Record<string, Migration> = {
   '0001-foundation': foundation,
   '0002-commerce': commerce,
   '0003-journeys': journeys,
+  '0004-mined-pairings': minedPairings,
 }

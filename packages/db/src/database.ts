@@ -15,6 +15,7 @@ import type { OutboxTable } from './outbox/outbox.table.ts'
 import type { DryRunEngagementTable } from './engagement/engagement.table.ts'
 import type { HoldoutAssignmentTable } from './holdout/holdout.table.ts'
 import type { ConversionTable } from './conversion/conversion.table.ts'
+import type { MinedPairingTable, PairingModelTable, RecommendationRulesTable } from './pairing-model/pairing-model.table.ts'
 
 /** Every table Crosswise keeps, as Kysely sees it. */
 export interface Database {
@@ -34,6 +35,9 @@ export interface Database {
   dry_run_engagements: DryRunEngagementTable
   holdout_assignments: HoldoutAssignmentTable
   journey_conversions: ConversionTable
+  pairing_models: PairingModelTable
+  mined_pairings: MinedPairingTable
+  recommendation_rules: RecommendationRulesTable
 }
 
 export type Db = Kysely<Database>

@@ -17,6 +17,7 @@ export {
   findShopifyStore,
   findStoreIdByTokenHash,
   getStore,
+  listStoreIds,
   replaceStoreToken,
   setStorePolicy,
   StoreConflictError,
@@ -84,3 +85,18 @@ export {
   type CustomerHistory,
   type PlacedOrder,
 } from './customer-history/customer-history.repository.ts'
+export { countHistoryOrders, readOrderHistory, type HistoryLine, type HistoryReadOptions } from './order-history/order-history.repository.ts'
+export {
+  listPairingModels,
+  minedPairingsFor,
+  saveMinedPairings,
+  type MinedPairing,
+  type NewPairingModel,
+  type PairingModelVersion,
+} from './pairing-model/pairing-model.repository.ts'
+export type { PairingModelStatus } from './pairing-model/pairing-model.table.ts'
+export {
+  recommendationRulesFor,
+  setRecommendationRules,
+  type StoredRecommendationRules,
+} from './pairing-model/recommendation-rules.repository.ts'

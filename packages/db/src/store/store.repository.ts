@@ -131,3 +131,9 @@ export async function ensureStore(db: Db, id: string, settings: Pick<StoreSettin
     .onConflict((oc) => oc.column('id').doNothing())
     .execute()
 }
+
+/** Every store's id, in id order. */
+export async function listStoreIds(db: Db): Promise<string[]> {
+  const rows = await db.selectFrom('stores').select('id').orderBy('id').execute()
+  return rows.map((row) => row.id)
+}
