@@ -19,6 +19,9 @@ export { rankItems } from './ranking/rank-items.ts'
 export { type Recommendation, type RecommendationRequest, recommend } from './ranking/recommend.ts'
 export { type ItemQuery, maxHistoryItems } from './ranking/signal-scores.ts'
 
+export { chooseStoredPairings, type StoredPairing, type StoredPairingRequest } from './serving/stored-pairing-choice.ts'
+export { type TopPairing, type TopPairingOptions, topPairings } from './serving/top-pairings.ts'
+
 export { caseQuery, coOccurrenceRanker, modelRanker, popularityRanker } from './evaluation/case-rankers.ts'
 export { splitCsvRow } from './evaluation/csv-row.ts'
 export {
