@@ -1,4 +1,4 @@
-import { countDispatches, createDatabase, migrateToLatest, type Db } from '@crosswise/db'
+import { countDispatches, createDatabase, guestCustomerId, migrateToLatest, writeOutboxEvent, type Db } from '@crosswise/db'
 import { createTestDatabase, temporalAddress, uniqueId } from '@crosswise/testing'
 import { Dispatcher } from '@crosswise/worker'
 import { Client, Connection } from '@temporalio/client'
@@ -62,6 +62,15 @@ describe('POST /webhooks/shopify', () => {
     })
   }
   const journeyId = `journey:${storeId}:${fixtureIds.customer}`
+  // No row of any table mentions the person: ids, payloads and kept events included.
+  const expectNoRowMentioning = async (text: string) => {
+    const tables = await sql<{ table_name: string }>`
+      select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'`.execute(db)
+    for (const { table_name } of tables.rows) {
+      const found = await sql<{ n: string }>`select count(*) as n from ${sql.table(table_name)} t where t::text ilike ${`%${text}%`}`.execute(db)
+      expect({ table: table_name, rows: Number(found.rows[0]!.n) }).toEqual({ table: table_name, rows: 0 })
+    }
+  }
   // One drain delivers at most one dispatch per journey (they go in order): drain until none is left.
   const drainAll = async () => {
     while ((await countDispatches(db)).pending > 0) await dispatcher.drainOnce()
@@ -187,17 +196,31 @@ describe('POST /webhooks/shopify', () => {
   it('erases the customer on customers/redact and ends their journey', async () => {
     const response = await deliver('customers/redact', shopifyFixture('customers-redact'))
     expect(response.json()).toEqual({ duplicate: false, outcome: 'customer-redacted' })
-    // No row of any table mentions the person any more.
-    const tables = await sql<{ table_name: string }>`
-      select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'`.execute(db)
-    for (const { table_name } of tables.rows) {
-      const found = await sql<{ n: string }>`select count(*) as n from ${sql.table(table_name)} t where t::text ilike '%lovelace%'`.execute(db)
-      expect({ table: table_name, rows: Number(found.rows[0]!.n) }).toEqual({ table: table_name, rows: 0 })
-    }
+    await expectNoRowMentioning('lovelace')
     const last = await db.selectFrom('dispatches').select(['kind', 'workflow_id']).orderBy('id', 'desc').executeTakeFirstOrThrow()
     expect(last).toEqual({ kind: 'customerRedacted', workflow_id: journeyId })
     await drainAll()
     expect((await signalsOf(journeyId)).at(-1)).toBe('customerRedacted')
+  })
+
+  it('gives a guest an id free of their email, and erases the guest on customers/redact', async () => {
+    const guest = { [fixtureIds.order]: '9223372036854775040', 'ada.lovelace': 'marie.curie', 'Ada.Lovelace': 'Marie.Curie', Lovelace: 'Curie' }
+    // Without a customer object, as a guest checkout arrives.
+    const order = shopifyFixture('orders-create', guest).replace(/"customer": \{[\s\S]*?\n {2}\},\n/, '"customer": null,\n')
+    expect((await deliver('orders/create', order)).json()).toEqual({ duplicate: false, outcome: 'order-recorded' })
+    const customerId = guestCustomerId(storeId, 'marie.curie@example.com')
+    expect(customerId).toMatch(/^guest:[0-9a-f]{32}$/)
+    const stored = await db.selectFrom('orders').select('customer_id').where('id', '=', '9223372036854775040').executeTakeFirstOrThrow()
+    expect(stored.customer_id).toBe(customerId)
+    // A dry-run email sent to the guest keeps the Klaviyo event, which names the profile by email.
+    const profile = { data: { attributes: { email: 'marie.curie@example.com', externalId: `crosswise:${storeId}:${customerId}` } } }
+    await writeOutboxEvent(db, { uniqueId: uniqueId('send'), storeId, customerId, profileId: `crosswise:${storeId}:${customerId}`, metric: 'Crosswise Recommendation', event: { data: { attributes: { profile } } } })
+
+    const redact = shopifyFixture('customers-redact', { ...guest, '"id": 9223372036854770042': '"id": null' })
+    expect((await deliver('customers/redact', redact)).json()).toEqual({ duplicate: false, outcome: 'customer-redacted' })
+    await expectNoRowMentioning('curie')
+    await drainAll()
+    expect((await signalsOf(`journey:${storeId}:${customerId}`)).at(-1)).toBe('customerRedacted')
   })
 
   it('acknowledges a topic it does not take in', async () => {

@@ -3,6 +3,7 @@ import { chmod, mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { guestCustomerId } from '@crosswise/db'
 import { freePort } from '@crosswise/local-stack'
 import { Client, Connection } from '@temporalio/client'
 import { afterAll, describe, expect, it } from 'vitest'
@@ -87,7 +88,7 @@ describe('crosswise dev', () => {
     expect(await answers(`http://localhost:${ports.ui}`)).toBe(true)
     expect((await postOrder(apiUrl, 'devshop', orderBody('9001', 'dev@example.com'))).status).toBe(202)
 
-    const journeyId = 'journey:devshop:email:dev@example.com'
+    const journeyId = `journey:devshop:${guestCustomerId('devshop', 'dev@example.com')}`
     const started = await journeyRun(ports.temporal, journeyId)
 
     first.child.kill('SIGINT')

@@ -1,5 +1,5 @@
 import { journeySearchAttributes } from '@crosswise/domain'
-import { countDispatches, listOutboxEvents } from '@crosswise/db'
+import { countDispatches, guestCustomerId, listOutboxEvents } from '@crosswise/db'
 import { freePort, startTemporalDevServer, temporalCliPath, type TemporalDevServer } from '@crosswise/local-stack'
 import { loadConfig } from '@crosswise/config'
 import { sql } from 'kysely'
@@ -44,7 +44,7 @@ describe('orders accepted while Temporal is unreachable', () => {
     await eventually(async () => (await countDispatches(stack!.db)).pending === 0, 60_000)
 
     for (const [index, email] of customers.entries()) {
-      const journeyId = `journey:outage:email:${email}`
+      const journeyId = `journey:outage:${guestCustomerId('outage', email)}`
       expect(await stack.client.workflow.getHandle(journeyId).result()).toMatchObject({ reason: 'not-opened', triggerOrderId: String(5000 + index), emailsSent: 1 })
     }
     const outbox = await listOutboxEvents(stack.db, 'outage')

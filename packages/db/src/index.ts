@@ -8,6 +8,7 @@ export {
   type RecordedOrder,
 } from './order/order.repository.ts'
 export { redactCustomer, resolveCustomer, type RedactionTarget } from './customer/customer.repository.ts'
+export { guestCustomerId } from './customer/guest-customer-id.ts'
 export { recordFulfillment, type RecordedFulfillment } from './fulfillment/fulfillment.repository.ts'
 export { recordRefund, type RecordedRefund } from './refund/refund.repository.ts'
 export { upsertProduct } from './product/product.repository.ts'

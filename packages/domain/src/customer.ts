@@ -18,11 +18,6 @@ export const customerSchema = z.object({
 })
 export type Customer = z.infer<typeof customerSchema>
 
-/** The id a guest customer (no platform id) gets in a store: derived from the normalised email. */
-export function guestCustomerId(email: string): string {
-  return `email:${email}`
-}
-
 /**
  * The email a redacted customer keeps: unique per redaction (the store's email key stays unique),
  * undeliverable (`.invalid` is a reserved domain) and free of personal data.

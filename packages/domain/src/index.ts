@@ -4,7 +4,7 @@ export { lineItemSchema, orderSchema, orderTotal, type LineItem, type Order, typ
 export { platformIdSchema } from './platform-id.ts'
 export { emailSchema, normaliseEmail } from './email.ts'
 export { timeZoneSchema } from './time-zone.ts'
-export { customerSchema, guestCustomerId, redactedEmail, type Customer } from './customer.ts'
+export { customerSchema, redactedEmail, type Customer } from './customer.ts'
 export {
   shopDomainSchema,
   shopifyConnectionSchema,

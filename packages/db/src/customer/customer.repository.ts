@@ -1,7 +1,8 @@
-import { eventKey, guestCustomerId, journeyWorkflowId, redactedEmail, type Customer } from '@crosswise/domain'
+import { eventKey, journeyWorkflowId, redactedEmail, type Customer } from '@crosswise/domain'
 import { sql, type Transaction } from 'kysely'
 import type { Database } from '../database.ts'
 import { enqueueDispatch } from '../dispatch/dispatch.repository.ts'
+import { guestCustomerId } from './guest-customer-id.ts'
 
 /**
  * The customer an order belongs to, created on first sight. A normalised email names one person per
@@ -38,7 +39,7 @@ export async function resolveCustomer(trx: Transaction<Database>, storeId: strin
     }
     return known.id
   }
-  const id = platformId ?? guestCustomerId(email)
+  const id = platformId ?? guestCustomerId(storeId, email)
   const inserted = await trx
     .insertInto('customers')
     .values({ store_id: storeId, id, email, ...details })
@@ -67,9 +68,9 @@ export interface RedactionTarget {
 
 /**
  * Erases a customer's personal data from the store's rows in the caller's transaction: the email
- * becomes a tombstone, names, zone and consent are cleared, and `redacted_at` is set; orders keep
- * only ids and amounts. When a journey was ever told about the customer, a `customerRedacted`
- * dispatch ends it. Returns the customer's id, or undefined when nobody matches (an already redacted
+ * becomes a tombstone (in the dry-run outbox's events too), names, zone and consent are cleared, and
+ * `redacted_at` is set; orders keep only ids and amounts, and a guest's id is a hash, not the email.
+ * When a journey was ever told about the customer, a `customerRedacted` dispatch ends it. Returns the customer's id, or undefined when nobody matches (an already redacted
  * customer matches by id only).
  */
 export async function redactCustomer(trx: Transaction<Database>, storeId: string, target: RedactionTarget): Promise<string | undefined> {
@@ -77,7 +78,7 @@ export async function redactCustomer(trx: Transaction<Database>, storeId: string
   if (customerId === undefined && email === undefined) return undefined
   const found = await trx
     .selectFrom('customers')
-    .select(['id', 'redacted_at'])
+    .select(['id', 'email', 'redacted_at'])
     .where('store_id', '=', storeId)
     .where((eb) =>
       eb.or([...(customerId === undefined ? [] : [eb('id', '=', customerId)]), ...(email === undefined ? [] : [eb('email', '=', email)])]),
@@ -89,10 +90,15 @@ export async function redactCustomer(trx: Transaction<Database>, storeId: string
   if (found.redacted_at === null) {
     // The tombstone needs a value unique in the store that says nothing about the person.
     const { rows } = await sql<{ token: string }>`select replace(gen_random_uuid()::text, '-', '') as token`.execute(trx)
+    const tombstone = redactedEmail(rows[0]!.token)
+    // Dry-run emails keep the exact Klaviyo event, which names the profile by email.
+    await sql`
+      update klaviyo_outbox set event = replace(event::text, ${JSON.stringify(found.email)}, ${JSON.stringify(tombstone)})::jsonb
+      where store_id = ${storeId} and customer_id = ${found.id}`.execute(trx)
     await trx
       .updateTable('customers')
       .set({
-        email: redactedEmail(rows[0]!.token),
+        email: tombstone,
         first_name: null,
         last_name: null,
         time_zone: null,

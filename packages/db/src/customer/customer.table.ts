@@ -3,7 +3,7 @@ import type { ColumnType } from 'kysely'
 /** A store's customer: one per normalised email, guest checkouts included. */
 export interface CustomerTable {
   store_id: string
-  /** The platform's customer id, or `email:{normalised email}` for a guest. */
+  /** The platform's customer id, or `guest:{hash of store and normalised email}` for a guest. */
   id: string
   /** Normalised email; a tombstone (`redacted+{id}@invalid`) once the customer was redacted. */
   email: string

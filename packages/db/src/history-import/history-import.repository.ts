@@ -1,5 +1,6 @@
-import { guestCustomerId, orderTotal, type LineItem } from '@crosswise/domain'
+import { orderTotal, type LineItem } from '@crosswise/domain'
 import { sql } from 'kysely'
+import { guestCustomerId } from '../customer/guest-customer-id.ts'
 import type { Db } from '../database.ts'
 
 /** One historical order to import: who bought what, when. Never starts a journey. */
@@ -37,7 +38,7 @@ export async function importOrderHistory(db: Db, storeId: string, orders: readon
   if (orders.length === 0) return { orders: 0, lines: 0, customers: 0, products: 0 }
   return db.transaction().execute(async (trx) => {
     const identity = (order: HistoricalOrder) => {
-      const id = order.customer.id ?? guestCustomerId(order.customer.email!)
+      const id = order.customer.id ?? guestCustomerId(storeId, order.customer.email!)
       return { id, email: order.customer.email ?? placeholderEmail(id) }
     }
     const wanted = new Map<string, string>()
