@@ -8,8 +8,8 @@ import { UsageError, type Command } from '../command.ts'
 import { openHistoryFile } from '../import/history-file.ts'
 import { HistoryFileError, importHistory, type ImportSummary } from '../import/history-import.ts'
 import { formatImportReport } from '../import/import-report.ts'
-import { ProgressBar } from '../import/progress-bar.ts'
 import { rowFormats, type RowFormat } from '../import/row-formats.ts'
+import { ProgressBar } from '../progress-bar.ts'
 
 const usage =
   'crosswise import orders FILE --store ID [--format online-retail|generic] [--currency CODE] [--rejects FILE] [--database-url URL]'
@@ -47,6 +47,8 @@ function parse(args: string[]) {
   }
 }
 
+const importDetail = (lines: number, orders: number) => `${lines.toLocaleString('en-US')} lines  ${orders.toLocaleString('en-US')} orders`
+
 /**
  * `crosswise import orders FILE`: streams an order history (Online Retail or the generic CSV layout,
  * plain or gzip) into a store, for the recommender to mine. Idempotent: a re-import adds nothing.
@@ -72,7 +74,7 @@ export const importCommand: Command = {
       const file = await openHistoryFile(input.file)
       const progress = (current: ImportSummary) => {
         const { read, total } = file.progress()
-        bar.update({ fraction: total > 0 ? read / total : 0, lines: current.lines, orders: current.orders + current.ordersKnown })
+        bar.update({ fraction: total > 0 ? read / total : 0, detail: importDetail(current.lines, current.orders + current.ordersKnown) })
       }
       summary = await importHistory({
         db,
@@ -85,7 +87,7 @@ export const importCommand: Command = {
         onRejection: (rejection) => rejects?.write(`${rejection.line},"${rejection.reason.replaceAll('"', '""')}"\n`),
         onProgress: progress,
       })
-      bar.finish({ fraction: 1, lines: summary.lines, orders: summary.orders + summary.ordersKnown })
+      bar.finish({ fraction: 1, detail: importDetail(summary.lines, summary.orders + summary.ordersKnown) })
     } catch (error) {
       if (error instanceof HistoryFileError || (error as NodeJS.ErrnoException).code === 'ENOENT') {
         process.stderr.write(`\ncrosswise import: ${(error as Error).message}\n`)

@@ -3,6 +3,7 @@ import { devCommand } from './dev.ts'
 import { evaluateCommand } from './evaluate.ts'
 import { importCommand } from './import.ts'
 import { klaviyoSetupCommand } from './klaviyo-setup.ts'
+import { mineCommand } from './mine.ts'
 
 /** Every `crosswise` sub-command, in the order help lists them. */
-export const commands: Command[] = [devCommand, klaviyoSetupCommand, evaluateCommand, importCommand]
+export const commands: Command[] = [devCommand, klaviyoSetupCommand, evaluateCommand, importCommand, mineCommand]

@@ -1,8 +1,7 @@
-/** What the bar shows: how far through the file, and a count worth watching. */
+/** What the bar shows: how far through the work, and counts worth watching ("1,200 lines  40 orders"). */
 export interface ProgressState {
   fraction: number
-  lines: number
-  orders: number
+  detail: string
 }
 
 /**
@@ -28,8 +27,9 @@ export class ProgressBar {
     const filled = Math.round(fraction * width)
     const seconds = ((now - this.started) / 1000).toFixed(1)
     const bar = `${'█'.repeat(filled)}${'░'.repeat(width - filled)}`
+    // \x1b[K clears what a longer earlier detail left on the line.
     this.stream.write(
-      `\r${bar} ${(fraction * 100).toFixed(0).padStart(3)}%  ${state.lines.toLocaleString('en-US')} lines  ${state.orders.toLocaleString('en-US')} orders  ${seconds}s`,
+      `\r${bar} ${(fraction * 100).toFixed(0).padStart(3)}%  ${state.detail}  ${seconds}s\x1b[K`,
     )
   }
 

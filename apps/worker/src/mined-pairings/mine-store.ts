@@ -1,0 +1,115 @@
+import { countHistoryOrders, getStore, readOrderHistory, saveMinedPairings, type Db } from '@crosswise/db'
+import { mineModel, OrderHistoryBuilder, topPairings } from '@crosswise/recommender'
+
+/** Thrown when the store to mine does not exist. */
+export class UnknownStoreError extends Error {
+  override name = 'UnknownStoreError'
+}
+
+/** Where a mining run is: reading orders, mining them, or writing pairings (products done of total). */
+export interface MiningProgress {
+  phase: 'reading' | 'mining' | 'writing'
+  done: number
+  total: number
+}
+
+/** Options of {@link mineStorePairings}. */
+export interface StoreMiningOptions {
+  /** Partners stored per product (default 20). */
+  perProduct?: number
+  /** Told as the run advances; the writing phase waits for a returned promise. */
+  onProgress?: (progress: MiningProgress) => void | Promise<void>
+}
+
+/** What a mining run did: the version it made current, or that there was nothing to mine. */
+export type StoreMiningResult =
+  | {
+      status: 'mined'
+      modelId: string
+      orders: number
+      products: number
+      pairings: number
+      /** Products with at least one stored partner. */
+      productsPaired: number
+      seconds: { reading: number; mining: number; writing: number }
+    }
+  | { status: 'no-orders' }
+
+/**
+ * Mines a store's order history (every live order, imported history included) and stores each
+ * product's best partners as the store's new current model version. A store without orders keeps
+ * whatever it had. Throws {@link UnknownStoreError} for a store that does not exist.
+ */
+export async function mineStorePairings(db: Db, storeId: string, options: StoreMiningOptions = {}): Promise<StoreMiningResult> {
+  const perProduct = options.perProduct ?? 20
+  const report = options.onProgress ?? (() => undefined)
+  if (!(await getStore(db, storeId))) throw new UnknownStoreError(`store '${storeId}' does not exist`)
+  const clock = stopwatch()
+
+  const total = await countHistoryOrders(db, storeId)
+  if (total === 0) return { status: 'no-orders' }
+  await report({ phase: 'reading', done: 0, total })
+  const builder = new OrderHistoryBuilder()
+  const orders = await readOrderHistory(
+    db,
+    storeId,
+    (line) =>
+      builder.add({
+        orderId: line.orderId,
+        customerId: line.customerId,
+        productId: line.productId,
+        title: line.title,
+        category: line.category ?? undefined,
+        quantity: line.quantity,
+        unitPrice: Number(line.unitPrice),
+        time: line.placedAt.getTime(),
+      }),
+    { onPage: (read) => void report({ phase: 'reading', done: read, total }) },
+  )
+  const reading = clock.lap()
+
+  await report({ phase: 'mining', done: 0, total: 1 })
+  const history = builder.build()
+  const model = mineModel(history)
+  const mining = clock.lap()
+
+  const products = history.products.size
+  const paired = new Set<string>()
+  let productsDone = 0
+  const pairings = (function* () {
+    for (const pairing of topPairings(model, { perProduct, onProduct: (done) => (productsDone = done) })) {
+      paired.add(pairing.triggerProductId)
+      yield pairing
+    }
+  })()
+  const version = await saveMinedPairings(db, {
+    storeId,
+    orderCount: orders,
+    productCount: products,
+    params: { perProduct, ease: model.ease !== undefined, weights: model.weights },
+    pairings,
+    onWritten: () => report({ phase: 'writing', done: productsDone, total: products }),
+  })
+  await report({ phase: 'writing', done: products, total: products })
+  return {
+    status: 'mined',
+    modelId: version.id,
+    orders,
+    products,
+    pairings: version.pairingCount,
+    productsPaired: paired.size,
+    seconds: { reading, mining, writing: clock.lap() },
+  }
+}
+
+function stopwatch(): { lap(): number } {
+  let last = performance.now()
+  return {
+    lap() {
+      const now = performance.now()
+      const seconds = (now - last) / 1000
+      last = now
+      return seconds
+    },
+  }
+}
