@@ -1,5 +1,5 @@
 import { createLogger, loadConfig } from '@crosswise/config'
-import { createDatabase } from '@crosswise/db'
+import { ApiKeyCipher, createDatabase } from '@crosswise/db'
 import { journeyDataConverter } from '@crosswise/journeys'
 import { Client, Connection } from '@temporalio/client'
 import { buildServer } from './server.ts'
@@ -18,6 +18,7 @@ const app = await buildServer({
   db,
   ...(temporal ? { temporal } : {}),
   ...(payloadCodec ? { payloadCodec } : {}),
+  apiKeyCipher: ApiKeyCipher.fromSecret(config.CROSSWISE_PAYLOAD_KEY),
   temporalUiOrigins: [`http://localhost:${config.CROSSWISE_TEMPORAL_UI_PORT}`, `http://127.0.0.1:${config.CROSSWISE_TEMPORAL_UI_PORT}`],
   logger,
   bodyLimit: config.CROSSWISE_API_BODY_LIMIT,

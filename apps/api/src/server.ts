@@ -1,5 +1,5 @@
 import swagger from '@fastify/swagger'
-import type { Db } from '@crosswise/db'
+import { ApiKeyCipher, type Db } from '@crosswise/db'
 import type { Client } from '@temporalio/client'
 import type { PayloadCodec } from '@temporalio/common'
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify'
@@ -12,6 +12,7 @@ import {
 import type { Logger } from 'pino'
 import { requireStoreToken } from './auth/store-auth.ts'
 import { replyWithProblem } from './errors.ts'
+import { adminKlaviyoRoutes } from './routes/admin-klaviyo.ts'
 import { adminStoreRoutes } from './routes/admin-stores.ts'
 import { cancellationRoutes } from './routes/cancellations.ts'
 import { codecRoutes } from './routes/codec.ts'
@@ -36,6 +37,8 @@ export interface ServerOptions {
   payloadCodec?: PayloadCodec
   /** Origins of the Temporal UI, which calls the codec endpoint from the browser. */
   temporalUiOrigins?: string[]
+  /** Seals stores' Klaviyo keys (`CROSSWISE_PAYLOAD_KEY`); default: stored plain, never shown. */
+  apiKeyCipher?: ApiKeyCipher
 }
 
 /** Builds the HTTP API (not yet listening). `GET /openapi.json` serves its OpenAPI document. */
@@ -71,6 +74,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     await store.register(productRoutes(options.db))
   })
   await routes.register(adminStoreRoutes(options.db, options.adminToken))
+  await routes.register(adminKlaviyoRoutes(options.db, options.apiKeyCipher ?? ApiKeyCipher.fromSecret(undefined), options.adminToken))
   await routes.register(journeyRoutes(options.db, options.temporal, options.adminToken))
   await routes.register(codecRoutes(options.payloadCodec, options.adminToken, options.temporalUiOrigins ?? []))
   await routes.register(shopifyWebhookRoutes(options.db))

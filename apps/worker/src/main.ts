@@ -1,7 +1,6 @@
 import { createLogger, loadConfig } from '@crosswise/config'
-import { createDatabase } from '@crosswise/db'
+import { ApiKeyCipher, createDatabase } from '@crosswise/db'
 import { journeyDataConverter } from '@crosswise/journeys'
-import { createSdkGateway } from '@crosswise/klaviyo'
 import { Client, Connection } from '@temporalio/client'
 import { DefaultLogger, NativeConnection, Runtime, type LogLevel } from '@temporalio/worker'
 import { createActivities } from './activities/index.ts'
@@ -31,8 +30,15 @@ const worker = await createJourneyWorker({
   namespace: config.TEMPORAL_NAMESPACE,
   taskQueue: config.CROSSWISE_TASK_QUEUE,
   dataConverter,
-  // One Klaviyo account for every store until keys are stored per store; without a key, a dry run.
-  activities: createActivities({ db, ...(config.KLAVIYO_API_KEY ? { klaviyo: createSdkGateway({ apiKey: config.KLAVIYO_API_KEY }) } : {}) }),
+  // Each store's own Klaviyo key, else KLAVIYO_API_KEY, else a dry run into the outbox.
+  activities: createActivities({
+    db,
+    klaviyo: {
+      cipher: ApiKeyCipher.fromSecret(config.CROSSWISE_PAYLOAD_KEY),
+      ...(config.KLAVIYO_API_KEY ? { defaultApiKey: config.KLAVIYO_API_KEY } : {}),
+      ...(config.KLAVIYO_BASE_URL ? { connection: { basePath: config.KLAVIYO_BASE_URL } } : {}),
+    },
+  }),
   ...(config.CROSSWISE_WORKFLOW_BUNDLE ? { workflowBundlePath: config.CROSSWISE_WORKFLOW_BUNDLE } : {}),
   maxConcurrentActivityTaskExecutions: config.CROSSWISE_WORKER_MAX_ACTIVITIES,
   maxConcurrentWorkflowTaskExecutions: config.CROSSWISE_WORKER_MAX_WORKFLOW_TASKS,

@@ -25,6 +25,8 @@ export const configSchema = z.object({
   CROSSWISE_API_HOST: z.string().min(1).default('127.0.0.1'),
   CROSSWISE_API_PORT: port.default(3000),
   CROSSWISE_API_BODY_LIMIT: positiveInt.default(1_048_576),
+  /** Hours a webhook delivery is kept for dedupe, then deleted; Shopify retries for 48 h at most. */
+  CROSSWISE_WEBHOOK_RETENTION_HOURS: positiveInt.default(168),
   /** Bearer token of the admin API (stores, policies); unset keeps the admin API closed. */
   CROSSWISE_ADMIN_TOKEN: optionalText,
   CROSSWISE_WORKER_MAX_ACTIVITIES: positiveInt.default(100),
@@ -33,7 +35,10 @@ export const configSchema = z.object({
   CROSSWISE_DISPATCH_BATCH: positiveInt.default(100),
   CROSSWISE_DISPATCH_IDLE_MS: positiveInt.default(250),
   CROSSWISE_TEMPORAL_CALL_TIMEOUT_MS: positiveInt.default(5_000),
+  /** Klaviyo private key of stores that have none of their own; unset: those stores run dry. */
   KLAVIYO_API_KEY: optionalText,
+  /** Klaviyo's origin; point it at a fake Klaviyo for demos. Unset: `https://a.klaviyo.com`. */
+  KLAVIYO_BASE_URL: optionalText.pipe(z.url().optional()),
   /** Base64 AES-256 key (32 bytes) that encrypts journey payloads in Temporal; unset: not encrypted. */
   CROSSWISE_PAYLOAD_KEY: optionalText,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

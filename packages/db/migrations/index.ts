@@ -3,6 +3,7 @@ import * as foundation from './0001-foundation.ts'
 import * as commerce from './0002-commerce.ts'
 import * as journeys from './0003-journeys.ts'
 import * as minedPairings from './0004-mined-pairings.ts'
+import * as klaviyoAccounts from './0005-klaviyo-accounts.ts'
 
 /** Every migration, keyed by name; names sort in the order they run. Append, never edit. */
 export const migrations: Record<string, Migration> = {
@@ -10,4 +11,5 @@ export const migrations: Record<string, Migration> = {
   '0002-commerce': commerce,
   '0003-journeys': journeys,
   '0004-mined-pairings': minedPairings,
+  '0005-klaviyo-accounts': klaviyoAccounts,
 }

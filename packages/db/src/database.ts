@@ -16,6 +16,7 @@ import type { DryRunEngagementTable } from './engagement/engagement.table.ts'
 import type { HoldoutAssignmentTable } from './holdout/holdout.table.ts'
 import type { ConversionTable } from './conversion/conversion.table.ts'
 import type { MinedPairingTable, PairingModelTable, RecommendationRulesTable } from './pairing-model/pairing-model.table.ts'
+import type { KlaviyoAccountTable } from './klaviyo-account/klaviyo-account.table.ts'
 
 /** Every table Crosswise keeps, as Kysely sees it. */
 export interface Database {
@@ -38,6 +39,7 @@ export interface Database {
   pairing_models: PairingModelTable
   mined_pairings: MinedPairingTable
   recommendation_rules: RecommendationRulesTable
+  klaviyo_accounts: KlaviyoAccountTable
 }
 
 export type Db = Kysely<Database>

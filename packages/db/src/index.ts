@@ -55,6 +55,7 @@ export {
   claimSend,
   findSend,
   listSends,
+  markRejected,
   markSent,
   markUnsendable,
   recordRefusal,
@@ -72,6 +73,15 @@ export {
 } from './engagement/engagement.repository.ts'
 export type { DryRunEngagementKind } from './engagement/engagement.table.ts'
 export { listHoldoutAssignments, recordHoldoutAssignment, type HoldoutAssignment } from './holdout/holdout.repository.ts'
+export { ApiKeyCipher, ApiKeyCipherError } from './klaviyo-account/api-key-cipher.ts'
+export {
+  describeKlaviyoAccount,
+  loadKlaviyoAccount,
+  removeKlaviyoAccount,
+  saveKlaviyoAccount,
+  type KlaviyoAccount,
+  type KlaviyoAccountSummary,
+} from './klaviyo-account/klaviyo-account.repository.ts'
 export { listConversions, recordConversion, type Conversion } from './conversion/conversion.repository.ts'
 export {
   acceptsMarketing,

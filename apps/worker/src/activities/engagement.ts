@@ -35,8 +35,8 @@ export function engagementActivities(db: Db, messaging: Messaging): Pick<Journey
       const send = await findSend(db, sendKey)
       if (!send?.profileId || !send.channel) throw ApplicationFailure.nonRetryable(`Send ${sendKey} is not in the ledger as sent`, 'UnknownSend')
       const channel = send.channel as Channel
-      const events = await classifyGatewayFailure(() =>
-        messaging.gateway(storeId, channel).readEngagement({ profileId: send.profileId!, since: input.sentAt }),
+      const events = await classifyGatewayFailure(async () =>
+        (await messaging.gateway(storeId, channel)).readEngagement({ profileId: send.profileId!, since: input.sentAt }),
       )
       const clicked = events.some((event) => event.kind === 'clicked')
       const purchaseOrderId = await purchaseOfProductsSince(db, storeId, customerId, input.productIds, new Date(input.sentAt))

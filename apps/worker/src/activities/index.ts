@@ -1,8 +1,8 @@
 import type { Db } from '@crosswise/db'
 import type { JourneyActivities } from '@crosswise/journeys'
-import type { KlaviyoGateway } from '@crosswise/klaviyo'
 import { engagementActivities } from './engagement.ts'
 import { journeyContextActivities } from './journey-context.ts'
+import { KlaviyoGateways, type KlaviyoSettings } from './klaviyo-gateways.ts'
 import { createMessaging } from './messaging.ts'
 import { pairingActivities } from './pairings.ts'
 import { sendGuardActivities } from './send-guards.ts'
@@ -11,13 +11,13 @@ import { sendActivities } from './sends.ts'
 /** The adapters activities are built over. */
 export interface ActivityDeps {
   db: Db
-  /** The SDK gateway of the configured Klaviyo key; without it every store runs dry (outbox). */
-  klaviyo?: KlaviyoGateway
+  /** How stores reach Klaviyo (their own keys, `KLAVIYO_API_KEY`); stores with neither run dry (outbox). */
+  klaviyo?: KlaviyoSettings
 }
 
 /** Every journey activity, wired to real adapters. */
 export function createActivities(deps: ActivityDeps) {
-  const messaging = createMessaging(deps.db, deps.klaviyo)
+  const messaging = createMessaging(deps.db, new KlaviyoGateways(deps.db, deps.klaviyo))
   return {
     ...journeyContextActivities(deps.db),
     ...sendGuardActivities(deps.db, messaging),

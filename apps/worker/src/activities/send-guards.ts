@@ -56,8 +56,8 @@ export function sendGuardActivities(db: Db, messaging: Messaging): Pick<JourneyA
       const consent =
         !contact || contact.redacted
           ? { canSend: false, reason: 'no-profile' }
-          : await classifyGatewayFailure(() =>
-              messaging.gateway(storeId, messaging.channelFor(storeId)).readConsent(contact.email, { requireExplicitOptIn: policy.requireExplicitConsent }),
+          : await classifyGatewayFailure(async () =>
+              (await messaging.current(storeId)).gateway.readConsent(contact.email, { requireExplicitOptIn: policy.requireExplicitConsent }),
             )
       if (!consent.canSend) {
         await recordRefusal(db, { sendKey, storeId, customerId, orderId, step, status: 'no-consent', reason: consent.reason })

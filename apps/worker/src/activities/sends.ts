@@ -2,6 +2,7 @@ import {
   claimSend,
   findProducts,
   loadCustomerContact,
+  markRejected,
   markSent,
   markUnsendable,
   orderLines,
@@ -92,20 +93,23 @@ export function sendActivities(db: Db, messaging: Messaging): Pick<JourneyActivi
       const triggerCard: ProductCard =
         triggerProduct?.url ? card(triggerProduct) : { productId: pairing.triggerProductId, title: triggerLine?.title ?? triggerProduct?.title ?? pairing.triggerProductId, url: cards[0]!.url, price: triggerLine?.unitPrice ?? '0' }
 
-      const channel = messaging.channelFor(storeId)
-      const gateway = messaging.gateway(storeId, channel)
+      const { channel, gateway } = await messaging.current(storeId)
       const identity = { storeId, customerId, email: contact.email }
-      const { profileId } = await classifyGatewayFailure(() => gateway.upsertProfile(identity))
-      await classifyGatewayFailure(() =>
-        gateway.sendRecommendation({
-          customer: identity,
-          idempotencyKey: sendKey,
-          journeyStep: input.kind,
-          triggerProduct: triggerCard,
-          products: cards,
-          value: sumPrices(recommended.map((product) => product!.price ?? '0')),
-          currency: recommended[0]!.currency ?? contact.storeCurrency,
-        }),
+      // A refusal (4xx) ends the step for good: the ledger keeps Klaviyo's answer as the reason.
+      const onRefusal = (reason: string) => markRejected(db, sendKey, reason)
+      const { profileId } = await classifyGatewayFailure(() => gateway.upsertProfile(identity), onRefusal)
+      await classifyGatewayFailure(
+        () =>
+          gateway.sendRecommendation({
+            customer: identity,
+            idempotencyKey: sendKey,
+            journeyStep: input.kind,
+            triggerProduct: triggerCard,
+            products: cards,
+            value: sumPrices(recommended.map((product) => product!.price ?? '0')),
+            currency: recommended[0]!.currency ?? contact.storeCurrency,
+          }),
+        onRefusal,
       )
       const sentAt = await markSent(db, sendKey, { channel, profileId })
       return { status: 'sent', sentAt: sentAt.toISOString() }

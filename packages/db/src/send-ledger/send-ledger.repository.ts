@@ -137,6 +137,14 @@ export async function markUnsendable(db: Db, sendKey: string, reason: string): P
   await db.updateTable('journey_sends').set({ status: 'unavailable', reason }).where('send_key', '=', sendKey).where('status', '=', 'sending').execute()
 }
 
+/**
+ * Settles a claimed send that Klaviyo refused for good (a 4xx other than 429), with its answer as the
+ * reason; a send already marked sent stays sent.
+ */
+export async function markRejected(db: Db, sendKey: string, reason: string): Promise<void> {
+  await db.updateTable('journey_sends').set({ status: 'rejected', reason }).where('send_key', '=', sendKey).where('status', '=', 'sending').execute()
+}
+
 /** When the customer's cross-sell emails in this store went out, since a moment (frequency cap). */
 export async function sendTimesSince(db: Db, storeId: string, customerId: string, since: Date): Promise<Date[]> {
   const rows = await db

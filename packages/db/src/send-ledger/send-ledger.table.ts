@@ -1,7 +1,7 @@
 import type { ColumnType, JSONColumnType } from 'kysely'
 
 /** Where one journey email stands in the ledger. */
-export type SendStatus = 'sending' | 'sent' | 'no-consent' | 'held-out' | 'unavailable'
+export type SendStatus = 'sending' | 'sent' | 'no-consent' | 'held-out' | 'unavailable' | 'rejected'
 
 /**
  * The send ledger: one row per journey email (or refusal to send one), keyed by the step's

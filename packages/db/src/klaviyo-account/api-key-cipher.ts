@@ -1,0 +1,71 @@
+import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes } from 'node:crypto'
+
+// Written into every stored key; never change them, or stored keys stop opening.
+const sealedPrefix = 'aes-256-gcm'
+const plainPrefix = 'plain'
+// A key of its own derived from CROSSWISE_PAYLOAD_KEY, so sealed API keys and journey payloads never
+// share an AES key even though operators manage one secret.
+const derivationInfo = 'crosswise/klaviyo-api-key'
+const ivBytes = 12
+
+/** Thrown for a secret that is not 32 bytes of base64, or a stored key this cipher cannot open. */
+export class ApiKeyCipherError extends Error {
+  override name = 'ApiKeyCipherError'
+}
+
+/**
+ * Seals stores' third-party API keys (Klaviyo private keys) for storage in PostgreSQL. With a secret
+ * (`CROSSWISE_PAYLOAD_KEY`, base64 of 32 bytes) keys are encrypted with AES-256-GCM under a key derived
+ * from it, bound to their store (a sealed key copied to another store's row does not open); without
+ * one they are stored plain but marked so, and open again once a secret is configured.
+ */
+export class ApiKeyCipher {
+  private constructor(
+    private readonly key: Buffer | undefined,
+    /** First 8 hex digits of SHA-256 of the derived key; names the key in every sealed value. */
+    private readonly keyId: string | undefined,
+  ) {}
+
+  /** A cipher for a base64 secret of 32 bytes; `undefined` stores keys plain. */
+  static fromSecret(secret: string | undefined): ApiKeyCipher {
+    if (secret === undefined) return new ApiKeyCipher(undefined, undefined)
+    const raw = Buffer.from(secret.trim(), 'base64')
+    if (raw.length !== 32) throw new ApiKeyCipherError(`The secret must be 32 bytes of base64; this one is ${raw.length} bytes.`)
+    const key = Buffer.from(hkdfSync('sha256', raw, Buffer.alloc(0), derivationInfo, 32))
+    return new ApiKeyCipher(key, createHash('sha256').update(key).digest('hex').slice(0, 8))
+  }
+
+  /** Whether sealed keys are encrypted (a secret is configured). */
+  get encrypts(): boolean {
+    return this.key !== undefined
+  }
+
+  /** The stored form of a store's API key. */
+  seal(storeId: string, apiKey: string): string {
+    if (!this.key) return `${plainPrefix}:${apiKey}`
+    const iv = randomBytes(ivBytes)
+    const cipher = createCipheriv('aes-256-gcm', this.key, iv)
+    cipher.setAAD(Buffer.from(storeId, 'utf8'))
+    const encrypted = Buffer.concat([cipher.update(apiKey, 'utf8'), cipher.final()])
+    return [sealedPrefix, this.keyId, iv.toString('base64'), cipher.getAuthTag().toString('base64'), encrypted.toString('base64')].join(':')
+  }
+
+  /** The API key from its stored form; throws {@link ApiKeyCipherError} (never with the key) if it cannot. */
+  open(storeId: string, sealed: string): string {
+    if (sealed.startsWith(`${plainPrefix}:`)) return sealed.slice(plainPrefix.length + 1)
+    const [prefix, keyId, iv, tag, encrypted] = sealed.split(':')
+    if (prefix !== sealedPrefix || !keyId || !iv || !tag || encrypted === undefined) {
+      throw new ApiKeyCipherError(`The stored API key of store ${storeId} is not in a known format.`)
+    }
+    if (!this.key) throw new ApiKeyCipherError(`The API key of store ${storeId} is encrypted, but CROSSWISE_PAYLOAD_KEY is not set.`)
+    if (keyId !== this.keyId) throw new ApiKeyCipherError(`The API key of store ${storeId} was encrypted with another CROSSWISE_PAYLOAD_KEY (${keyId}).`)
+    try {
+      const decipher = createDecipheriv('aes-256-gcm', this.key, Buffer.from(iv, 'base64'))
+      decipher.setAAD(Buffer.from(storeId, 'utf8'))
+      decipher.setAuthTag(Buffer.from(tag, 'base64'))
+      return Buffer.concat([decipher.update(Buffer.from(encrypted, 'base64')), decipher.final()]).toString('utf8')
+    } catch (error) {
+      throw new ApiKeyCipherError(`The stored API key of store ${storeId} does not open (altered, or sealed for another store).`, { cause: error })
+    }
+  }
+}
