@@ -60,7 +60,7 @@ describe('crash: the worker process is SIGKILLed at random moments', () => {
     await rm(bundleDir, { recursive: true, force: true })
   })
 
-  it(`finishes all ${journeys} journeys with exactly one event per email, through ${kills} kills`, { timeout: 420_000 }, async () => {
+  it(`finishes all ${journeys} journeys with exactly one event per email, through ${kills} kills`, { timeout: 900_000 }, async () => {
     const storeId = uniqueId('crash')
     // No waits: fulfilment is not awaited, nothing is opened, so every journey sends its first email
     // and one alternative, then ends. Two emails per journey, two steps each way to lose them.
