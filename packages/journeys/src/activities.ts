@@ -54,11 +54,17 @@ export interface PickPairingInput {
 
 /** What to recommend: a product of the trigger order and the products that go with it. */
 export interface PairingPick {
-  /** Stable id of the choice (`manual:{trigger}:{recommended}` or `best-seller:{category}:{product}`). */
+  /**
+   * Stable id of the choice, the same across model versions: `manual:{trigger}:{recommended}`,
+   * `mined:{trigger}:{recommended}` or `best-seller:{category}:{product}`.
+   */
   pairingId: string
-  source: 'manual' | 'best-seller'
+  /** The store's own pairing, one mined from its orders, or the category's best seller. */
+  source: 'manual' | 'mined' | 'best-seller'
   triggerProductId: string
   productIds: string[]
+  /** Why, for mined pairings: "Bought with Kettle in 31 orders". */
+  reason?: string
 }
 
 /** Input of `sendRecommendation`: one email, keyed for idempotency. */
@@ -125,7 +131,7 @@ export interface JourneyActivities {
    * holdout. Records the holdout assignment, and a refusal (consent, holdout) in the send ledger.
    */
   checkBeforeSend(input: CheckBeforeSendInput): Promise<SendCheck>
-  /** Chooses what to recommend: manual pairings first, then best sellers of the same category. */
+  /** Chooses what to recommend: manual pairings first, then mined ones, then best sellers of the same category. */
   pickPairing(input: PickPairingInput): Promise<PairingPick | null>
   /** Sends one recommendation email (or writes it to the dry-run outbox), once per key. */
   sendRecommendation(input: SendRecommendationInput): Promise<SendResult>

@@ -1,5 +1,16 @@
-import { bestSellersIn, findProducts, manualPairingsFor, orderLines, ownedProductIds, type Db } from '@crosswise/db'
+import {
+  bestSellersIn,
+  findProducts,
+  manualPairingsFor,
+  minedPairingsFor,
+  orderLines,
+  ownedProductIds,
+  recommendationRulesFor,
+  type BoughtLine,
+  type Db,
+} from '@crosswise/db'
 import type { JourneyActivities, PairingPick } from '@crosswise/journeys'
+import { chooseStoredPairings, type ProductFacts } from '@crosswise/recommender'
 import { z } from 'zod'
 import { parseInput } from './failures.ts'
 
@@ -11,11 +22,15 @@ const pickSchema = z.object({
   excludeProductIds: z.array(z.string()),
 })
 
+// Mined partners read per trigger product: enough to survive the filters for a customer who owns many.
+const minedPerTrigger = 20
+
 /**
- * Chooses what to recommend after an order, until the recommender is wired in: the store's manual
- * pairings for the order's products (highest priority first), then the best seller of the same
- * category. Never a product the customer owns, one that is unavailable or has no page, or one this
- * journey already recommended.
+ * Chooses what to recommend after an order: the store's manual pairings for the order's products
+ * (highest priority first), then the pairings mined from its orders (`crosswise mine` and the nightly
+ * refresh), then the best seller of the same category. Never a product the customer owns, one that
+ * is unavailable or has no page, one of a category the store marks incompatible with the order's, or
+ * one this journey already recommended.
  */
 export function pairingActivities(db: Db): Pick<JourneyActivities, 'pickPairing'> {
   return {
@@ -32,6 +47,10 @@ export function pairingActivities(db: Db): Pick<JourneyActivities, 'pickPairing'
           return { pairingId, source: 'manual', triggerProductId: manual.triggerProductId, productIds: [manual.recommendedProductId] } satisfies PairingPick
         }
       }
+
+      const mined = await pickMined(db, storeId, lines, [...excluded])
+      const minedPick = mined.find((pick) => usable(pick.pairingId, pick.productIds[0]!))
+      if (minedPick) return minedPick
 
       // Categories of the order's products: the catalogue's, else the order line's own.
       const catalogue = new Map((await findProducts(db, storeId, triggerIds)).map((product) => [product.productId, product.category]))
@@ -50,4 +69,41 @@ export function pairingActivities(db: Db): Pick<JourneyActivities, 'pickPairing'
       return null
     },
   }
+}
+
+/** The store's current mined pairings for the order that its rules and the catalogue allow, best first. */
+async function pickMined(db: Db, storeId: string, lines: readonly BoughtLine[], excluded: readonly string[]): Promise<PairingPick[]> {
+  const triggerIds = [...new Set(lines.map((line) => line.productId))]
+  const stored = await minedPairingsFor(db, storeId, triggerIds, minedPerTrigger)
+  if (stored.length === 0) return []
+  const products = await findProducts(db, storeId, [...new Set([...triggerIds, ...stored.map((pairing) => pairing.recommendedProductId)])])
+  const facts = new Map<string, ProductFacts>(
+    products.map((product) => [
+      product.productId,
+      {
+        // An email links to the product, so one without a page cannot be recommended.
+        available: product.available && product.url !== null,
+        title: product.title,
+        ...(product.category === null ? {} : { category: product.category }),
+        ...(product.price === null ? {} : { price: Number(product.price) }),
+      },
+    ]),
+  )
+  // A trigger missing from the catalogue still has its order line's category for the rules.
+  for (const line of lines) {
+    if (!facts.has(line.productId)) facts.set(line.productId, { available: false, ...(line.category === null ? {} : { category: line.category }) })
+  }
+  const chosen = chooseStoredPairings(stored, {
+    triggerProductIds: triggerIds,
+    excludedProductIds: excluded,
+    catalogue: (productId) => facts.get(productId),
+    rules: await recommendationRulesFor(db, storeId),
+  })
+  return chosen.map((pairing) => ({
+    pairingId: `mined:${pairing.triggerProductId}:${pairing.recommendedProductId}`,
+    source: 'mined',
+    triggerProductId: pairing.triggerProductId,
+    productIds: [pairing.recommendedProductId],
+    reason: pairing.reason,
+  }))
 }

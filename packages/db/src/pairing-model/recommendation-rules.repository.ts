@@ -1,4 +1,8 @@
+import { z } from 'zod'
 import type { Db } from '../database.ts'
+
+// Checked on the way out too: the column is JSON that a person may have edited by hand.
+const categoryPairsSchema = z.array(z.tuple([z.string(), z.string()]))
 
 /** A store's rules for mined pairings; the defaults (no row) filter nothing. */
 export interface StoredRecommendationRules {
@@ -31,5 +35,5 @@ export async function recommendationRulesFor(db: Db, storeId: string): Promise<S
     .select(['incompatible_categories', 'min_support', 'min_lift'])
     .where('store_id', '=', storeId)
     .executeTakeFirst()
-  return { incompatibleCategories: row?.incompatible_categories ?? [], minSupport: row?.min_support ?? 0, minLift: row?.min_lift ?? 0 }
+  return { incompatibleCategories: categoryPairsSchema.parse(row?.incompatible_categories ?? []), minSupport: row?.min_support ?? 0, minLift: row?.min_lift ?? 0 }
 }

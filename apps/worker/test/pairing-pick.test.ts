@@ -1,0 +1,93 @@
+import { createDatabase, migrateToLatest, saveMinedPairings, setRecommendationRules, type Db, type MinedPairing } from '@crosswise/db'
+import type { PickPairingInput } from '@crosswise/journeys'
+import { createTestDatabase, uniqueId } from '@crosswise/testing'
+import { MockActivityEnvironment } from '@temporalio/testing'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createActivities } from '../src/index.ts'
+import { givenOrder, givenPairings, givenProducts, givenStore } from './store-fixtures.ts'
+
+const mined = (rank: number, recommendedProductId: string, support = 10): MinedPairing => ({
+  triggerProductId: 'kettle',
+  rank,
+  recommendedProductId,
+  score: 1 / rank,
+  support,
+  confidence: 0.5,
+  lift: 2,
+  triggerOrders: 20,
+  recommendedOrders: 15,
+  nextOrderCount: 0,
+  reason: `Bought with Kettle in ${support} orders`,
+})
+
+describe('pickPairing over manual, mined and best-selling products', () => {
+  let db: Db
+  let activities: ReturnType<typeof createActivities>
+  beforeAll(async () => {
+    db = createDatabase(await createTestDatabase('pairing_pick'))
+    await migrateToLatest(db)
+    activities = createActivities({ db })
+  })
+  afterAll(async () => db?.destroy())
+
+  /** A customer who bought a kettle (order 1001) and earlier a mug, in a store mined as kettle → tea, mug, honey, lead. */
+  async function minedStore() {
+    const storeId = uniqueId('store')
+    await givenStore(db, storeId)
+    const email = `${uniqueId('c')}@example.com`
+    await givenOrder(db, storeId, '0999', email, ['mug'], { placedAt: new Date(Date.now() - 86_400_000).toISOString() })
+    const customerId = await givenOrder(db, storeId, '1001', email, ['kettle'])
+    await givenProducts(db, storeId, ['kettle', 'tea', 'mug', 'honey', 'spoon'])
+    await givenProducts(db, storeId, ['lead'], { category: 'pets' })
+    await saveMinedPairings(db, {
+      storeId,
+      orderCount: 40,
+      productCount: 6,
+      params: {},
+      pairings: [mined(1, 'mug'), mined(2, 'tea', 12), mined(3, 'honey', 2), mined(4, 'lead', 9)],
+    })
+    const pick = (overrides: Partial<PickPairingInput> = {}) =>
+      new MockActivityEnvironment().run(activities.pickPairing, { storeId, customerId, orderId: '1001', excludePairingIds: [], excludeProductIds: [], ...overrides })
+    return { storeId, pick }
+  }
+
+  it('prefers the store’s manual pairing over mined ones', async () => {
+    const { storeId, pick } = await minedStore()
+    await givenPairings(db, storeId, [['kettle', 'spoon']])
+    expect(await pick()).toEqual({ pairingId: 'manual:kettle:spoon', source: 'manual', triggerProductId: 'kettle', productIds: ['spoon'] })
+  })
+
+  it('then offers the best mined pairing the customer does not own, with its reason', async () => {
+    const { pick } = await minedStore()
+    // mug ranks first but was bought in order 0999.
+    expect(await pick()).toEqual({
+      pairingId: 'mined:kettle:tea',
+      source: 'mined',
+      triggerProductId: 'kettle',
+      productIds: ['tea'],
+      reason: 'Bought with Kettle in 12 orders',
+    })
+    expect(await pick({ excludePairingIds: ['mined:kettle:tea'] })).toMatchObject({ pairingId: 'mined:kettle:honey' })
+    expect(await pick({ excludeProductIds: ['tea'] })).toMatchObject({ pairingId: 'mined:kettle:honey' })
+  })
+
+  it('never offers an unavailable product or one the store’s rules forbid', async () => {
+    const { storeId, pick } = await minedStore()
+    await givenProducts(db, storeId, ['tea'], { available: false })
+    expect(await pick()).toMatchObject({ pairingId: 'mined:kettle:honey' })
+    await setRecommendationRules(db, storeId, { incompatibleCategories: [['tea', 'pets']], minSupport: 5, minLift: 0 })
+    // honey lacks support, lead is a pet product: nothing mined is left, so the category's best seller.
+    expect(await pick()).toMatchObject({ source: 'best-seller', triggerProductId: 'kettle' })
+    await setRecommendationRules(db, storeId, { incompatibleCategories: [], minSupport: 5, minLift: 0 })
+    expect(await pick()).toMatchObject({ pairingId: 'mined:kettle:lead', reason: 'Bought with Kettle in 9 orders' })
+  })
+
+  it('falls back to best sellers of the category for a store never mined', async () => {
+    const storeId = uniqueId('store')
+    await givenStore(db, storeId)
+    const customerId = await givenOrder(db, storeId, '1001', `${uniqueId('c')}@example.com`, ['kettle'])
+    await givenProducts(db, storeId, ['kettle', 'tea'])
+    const pick = await new MockActivityEnvironment().run(activities.pickPairing, { storeId, customerId, orderId: '1001', excludePairingIds: [], excludeProductIds: [] })
+    expect(pick).toMatchObject({ source: 'best-seller', productIds: ['tea'] })
+  })
+})
