@@ -3,6 +3,7 @@ import { ApiKeyCipher, createDatabase } from '@crosswise/db'
 import { journeyDataConverter } from '@crosswise/journeys'
 import { Client, Connection } from '@temporalio/client'
 import { buildServer } from './server.ts'
+import { defaultDeliveryRetention } from './webhooks/shopify/delivery-retention.ts'
 
 const config = loadConfig()
 const logger = createLogger('api', config.LOG_LEVEL)
@@ -22,6 +23,7 @@ const app = await buildServer({
   temporalUiOrigins: [`http://localhost:${config.CROSSWISE_TEMPORAL_UI_PORT}`, `http://127.0.0.1:${config.CROSSWISE_TEMPORAL_UI_PORT}`],
   logger,
   bodyLimit: config.CROSSWISE_API_BODY_LIMIT,
+  deliveryRetention: { ...defaultDeliveryRetention, keepMs: config.CROSSWISE_WEBHOOK_RETENTION_HOURS * 3_600_000 },
   ...(config.CROSSWISE_ADMIN_TOKEN ? { adminToken: config.CROSSWISE_ADMIN_TOKEN } : {}),
 })
 

@@ -22,6 +22,7 @@ import { journeyRoutes } from './routes/journeys.ts'
 import { orderRoutes } from './routes/orders.ts'
 import { productRoutes } from './routes/products.ts'
 import { refundRoutes } from './routes/refunds.ts'
+import { defaultDeliveryRetention, type DeliveryRetention } from './webhooks/shopify/delivery-retention.ts'
 import { shopifyWebhookRoutes } from './webhooks/shopify/route.ts'
 
 export interface ServerOptions {
@@ -37,6 +38,8 @@ export interface ServerOptions {
   payloadCodec?: PayloadCodec
   /** Origins of the Temporal UI, which calls the codec endpoint from the browser. */
   temporalUiOrigins?: string[]
+  /** How long webhook deliveries are kept for dedupe; default seven days, swept hourly. */
+  deliveryRetention?: DeliveryRetention
   /** Seals stores' Klaviyo keys (`CROSSWISE_PAYLOAD_KEY`); default: stored plain, never shown. */
   apiKeyCipher?: ApiKeyCipher
 }
@@ -77,7 +80,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await routes.register(adminKlaviyoRoutes(options.db, options.apiKeyCipher ?? ApiKeyCipher.fromSecret(undefined), options.adminToken))
   await routes.register(journeyRoutes(options.db, options.temporal, options.adminToken))
   await routes.register(codecRoutes(options.payloadCodec, options.adminToken, options.temporalUiOrigins ?? []))
-  await routes.register(shopifyWebhookRoutes(options.db))
+  await routes.register(shopifyWebhookRoutes(options.db, options.deliveryRetention ?? defaultDeliveryRetention))
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger())
   await app.ready()
   return app

@@ -27,6 +27,8 @@ export interface DeliveryOptions {
   eventId?: string
   signature?: string | null
   contentType?: string
+  /** X-Shopify-Triggered-At; default now. */
+  triggeredAt?: Date
 }
 
 /** The headers Shopify sends with a delivery, signed over `body` unless `signature` overrides it. */
@@ -37,7 +39,7 @@ export function shopifyHeaders(body: string, options: DeliveryOptions): Record<s
     'x-shopify-shop-domain': options.shop,
     'x-shopify-webhook-id': options.webhookId ?? randomUUID(),
     'x-shopify-event-id': options.eventId ?? randomUUID(),
-    'x-shopify-triggered-at': new Date().toISOString(),
+    'x-shopify-triggered-at': (options.triggeredAt ?? new Date()).toISOString(),
     'x-shopify-api-version': '2026-10',
   }
   const signature = options.signature === undefined ? signShopifyBody(body, options.secret) : options.signature

@@ -113,6 +113,26 @@ describe('POST /webhooks/shopify', () => {
     expect(await counts()).toEqual({ ...before, deliveries: before.deliveries + 1 })
   })
 
+  it('leaves a newer status alone when a late retry of an older delivery arrives', async () => {
+    const body = shopifyFixture('orders-create', { [fixtureIds.order]: '9223372036854775012', [fixtureIds.customer]: '9223372036854770012', 'ada.lovelace': 'emmy', 'Ada.Lovelace': 'Emmy', Lovelace: 'Noether' })
+    const at = (minute: number) => new Date(Date.UTC(2026, 10, 25, 10, minute))
+    expect((await deliver('orders/create', body, { triggeredAt: at(0) })).json()).toEqual({ duplicate: false, outcome: 'order-recorded' })
+    const refunded = body.replace('"financial_status": "paid"', '"financial_status": "refunded"')
+    expect((await deliver('orders/paid', refunded, { triggeredAt: at(20) })).json()).toEqual({ duplicate: false, outcome: 'order-known' })
+    // The orders/paid of minute 10, retried after the refund of minute 20.
+    expect((await deliver('orders/paid', body, { triggeredAt: at(10) })).json()).toEqual({ duplicate: false, outcome: 'order-status-stale' })
+    const order = await db.selectFrom('orders').select(['financial_status', 'status_at']).where('id', '=', '9223372036854775012').executeTakeFirstOrThrow()
+    expect(order).toEqual({ financial_status: 'refunded', status_at: at(20) })
+  })
+
+  it('acknowledges a delivery triggered before the kept history as stale, and changes nothing', async () => {
+    const body = shopifyFixture('orders-create', { [fixtureIds.order]: '9223372036854775014' })
+    const before = await counts()
+    const replayed = await deliver('orders/create', body, { triggeredAt: new Date(Date.now() - 8 * 24 * 3_600_000) })
+    expect(replayed.json()).toEqual({ duplicate: false, outcome: 'ignored-stale' })
+    expect(await counts()).toEqual({ ...before, deliveries: before.deliveries + 1 })
+  })
+
   it('answers 401 and records nothing for a bad, missing or foreign signature, or an unknown shop', async () => {
     const body = shopifyFixture('orders-create', { [fixtureIds.order]: '9223372036854775020' })
     const before = await counts()

@@ -4,6 +4,7 @@ import * as commerce from './0002-commerce.ts'
 import * as journeys from './0003-journeys.ts'
 import * as minedPairings from './0004-mined-pairings.ts'
 import * as klaviyoAccounts from './0005-klaviyo-accounts.ts'
+import * as ingestHousekeeping from './0006-ingest-housekeeping.ts'
 
 /** Every migration, keyed by name; names sort in the order they run. Append, never edit. */
 export const migrations: Record<string, Migration> = {
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '0003-journeys': journeys,
   '0004-mined-pairings': minedPairings,
   '0005-klaviyo-accounts': klaviyoAccounts,
+  '0006-ingest-housekeeping': ingestHousekeeping,
 }

@@ -24,7 +24,11 @@ export {
   StoreConflictError,
   updateStore,
 } from './store/store.repository.ts'
-export { recordWebhookDelivery, type WebhookDelivery } from './webhook-delivery/webhook-delivery.repository.ts'
+export {
+  deleteDeliveriesReceivedBefore,
+  recordWebhookDelivery,
+  type WebhookDelivery,
+} from './webhook-delivery/webhook-delivery.repository.ts'
 export {
   importOrderHistory,
   placeholderEmail,

@@ -14,19 +14,24 @@ export interface RecordedOrder {
   workflowId: string
   /** The order was already stored: only its status was refreshed and no dispatch was added. */
   duplicate: boolean
+  /** The stored status was set by a later delivery than this one, so it was left as it was. */
+  staleStatus: boolean
 }
 
 /**
  * Stores an order with its lines inside the caller's transaction and, unless it arrived cancelled,
  * the dispatch that starts or restarts the customer's journey, followed by dispatches for any
  * fulfilment or refund that arrived before it. Idempotent on (store, order id): a repeat refreshes
- * the platform's status fields and adds nothing. The store must exist.
+ * the platform's status fields and adds nothing. `statusAt` is when the platform set the status
+ * (Shopify's X-Shopify-Triggered-At): a delivery older than the stored status does not refresh it,
+ * so a late retry cannot roll `fulfilled` back to `partial`. The store must exist.
  */
 export async function recordOrderIn(
   trx: Transaction<Database>,
   storeId: string,
   order: Order,
   source: Exclude<OrderSource, 'import'>,
+  statusAt?: Date,
 ): Promise<RecordedOrder> {
   await lockOrder(trx, storeId, order.orderId)
   const customerId = await resolveCustomer(trx, storeId, order.customer)
@@ -38,9 +43,9 @@ export async function recordOrderIn(
   // already stored, the CTEs that read `o` insert nothing. (A webhook's round trips are its cost.)
   const { rows } = await sql<{ inserted: number; waiting: boolean }>`
     with o as (
-      insert into orders (store_id, id, customer_id, placed_at, currency, total, cancelled_at, financial_status, fulfilment_status, source)
+      insert into orders (store_id, id, customer_id, placed_at, currency, total, cancelled_at, financial_status, fulfilment_status, source, status_at)
       values (${storeId}, ${order.orderId}, ${customerId}, ${order.placedAt}, ${order.currency}, ${total}, ${order.cancelledAt ?? null},
-              ${order.financialStatus ?? null}, ${order.fulfilmentStatus ?? null}, ${source})
+              ${order.financialStatus ?? null}, ${order.fulfilmentStatus ?? null}, ${source}, ${statusAt ?? null})
       on conflict do nothing
       returning id
     ), l as (
@@ -62,27 +67,33 @@ export async function recordOrderIn(
            exists (select 1 from fulfillments where store_id = ${storeId} and order_id = ${order.orderId})
              or exists (select 1 from refunds where store_id = ${storeId} and order_id = ${order.orderId}) as waiting`.execute(trx)
   if (rows[0]?.inserted !== 1) {
-    await refreshStatus(trx, storeId, order)
-    return { orderId: order.orderId, customerId, workflowId, duplicate: true }
+    const staleStatus = !(await refreshStatus(trx, storeId, order, statusAt))
+    return { orderId: order.orderId, customerId, workflowId, duplicate: true, staleStatus }
   }
   // Facts that arrived before the order (the statement above saw them: the order lock was held).
   if (announce && rows[0].waiting) await announceFactsOf(trx, storeId, order.orderId, { customerId, total })
-  return { orderId: order.orderId, customerId, workflowId, duplicate: false }
+  return { orderId: order.orderId, customerId, workflowId, duplicate: false, staleStatus: false }
 }
 
-/** A later delivery of a known order (Shopify `orders/paid`, `orders/fulfilled`) updates its status. */
-async function refreshStatus(trx: Transaction<Database>, storeId: string, order: Order): Promise<void> {
-  if (order.financialStatus === undefined && order.fulfilmentStatus === undefined) return
-  await trx
+/**
+ * A later delivery of a known order (Shopify `orders/paid`, `orders/fulfilled`) updates its status,
+ * unless the stored status is newer. Returns false when it was.
+ */
+async function refreshStatus(trx: Transaction<Database>, storeId: string, order: Order, statusAt: Date | undefined): Promise<boolean> {
+  if (order.financialStatus === undefined && order.fulfilmentStatus === undefined) return true
+  const updated = await trx
     .updateTable('orders')
     .set({
       ...(order.financialStatus === undefined ? {} : { financial_status: order.financialStatus }),
       ...(order.fulfilmentStatus === undefined ? {} : { fulfilment_status: order.fulfilmentStatus }),
+      ...(statusAt === undefined ? {} : { status_at: statusAt }),
       updated_at: sql<Date>`now()`,
     })
     .where('store_id', '=', storeId)
     .where('id', '=', order.orderId)
-    .execute()
+    .$if(statusAt !== undefined, (query) => query.where((eb) => eb.or([eb('status_at', 'is', null), eb('status_at', '<=', statusAt!)])))
+    .executeTakeFirst()
+  return updated.numUpdatedRows > 0n
 }
 
 /** `recordOrderIn` in a transaction of its own, for callers with nothing else to record. */

@@ -19,6 +19,8 @@ export interface OrderTable {
   /** The platform's financial status (Shopify: `pending`, `paid`, `refunded`, …). */
   financial_status: ColumnType<string | null, string | null | undefined, string | null>
   source: ColumnType<OrderSource, OrderSource | undefined, OrderSource>
+  /** When the platform set the status fields (Shopify's X-Shopify-Triggered-At); an older delivery leaves them. */
+  status_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
   created_at: CreatedAt
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>
 }

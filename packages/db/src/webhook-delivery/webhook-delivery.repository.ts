@@ -1,5 +1,5 @@
-import type { Transaction } from 'kysely'
-import type { Database } from '../database.ts'
+import { sql, type Transaction } from 'kysely'
+import type { Database, Db } from '../database.ts'
 
 /** A webhook delivery as its headers describe it, with what it did. */
 export interface WebhookDelivery {
@@ -35,4 +35,23 @@ export async function recordWebhookDelivery(trx: Transaction<Database>, delivery
     .returning('id')
     .executeTakeFirst()
   return row !== undefined
+}
+
+/**
+ * Deletes deliveries received before `cutoff`, in batches so no statement holds many row locks for
+ * long. Returns how many were deleted. Safe to run from several processes at once.
+ */
+export async function deleteDeliveriesReceivedBefore(db: Db, cutoff: Date, batchSize = 5_000): Promise<number> {
+  let deleted = 0
+  for (;;) {
+    const { rows } = await sql<{ n: number }>`
+      with gone as (
+        delete from webhook_deliveries where id in (select id from webhook_deliveries where received_at < ${cutoff} limit ${batchSize})
+        returning 1
+      )
+      select count(*)::int as n from gone`.execute(db)
+    const n = rows[0]?.n ?? 0
+    deleted += n
+    if (n < batchSize) return deleted
+  }
 }

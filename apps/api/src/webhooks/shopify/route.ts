@@ -2,6 +2,7 @@ import { recordWebhookDelivery, type Db } from '@crosswise/db'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { invalidRequest, problemSchema, type Problem } from '../../errors.ts'
+import { sweepExpiredDeliveries, type DeliveryRetention } from './delivery-retention.ts'
 import { isShopifySignatureValid } from './hmac.ts'
 import { parseJsonKeepingBigInts } from './json-big-ints.ts'
 import { cachedShopLookup } from './shop-lookup.ts'
@@ -30,11 +31,15 @@ function header(value: string | string[] | undefined): string | undefined {
  * (this route's own content-type parser) so the signature is checked over the exact bytes before
  * anything is parsed. Then one transaction records the effect, the journey dispatches and the
  * delivery itself (unique on webhook id and on event id: a duplicate is rolled back, acknowledged
- * and ignored), and the answer goes out; Temporal is never called here.
+ * and ignored), and the answer goes out; Temporal is never called here. Deliveries are kept for
+ * `retention.keepMs`, which is also how far back a duplicate can be recognised: one triggered
+ * earlier is acknowledged as stale and changes nothing.
  */
-export function shopifyWebhookRoutes(db: Db): FastifyPluginAsyncZod {
+export function shopifyWebhookRoutes(db: Db, retention: DeliveryRetention): FastifyPluginAsyncZod {
   return async (app) => {
     const findShop = cachedShopLookup(db, 5_000)
+    const sweeper = sweepExpiredDeliveries(db, retention, app.log)
+    app.addHook('onClose', async () => sweeper.stop())
     app.removeContentTypeParser('application/json')
     app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (_request, body, done) => done(null, body))
 
@@ -87,13 +92,15 @@ export function shopifyWebhookRoutes(db: Db): FastifyPluginAsyncZod {
         const parsed = handler?.schema.safeParse(json)
         if (parsed && !parsed.success) return reply.code(400).send(invalidRequest('body', parsed.error.issues))
 
-        const shopContext = { storeId: shop.storeId, shopDomain: shopDomain!, currency: shop.currency }
+        const shopContext = { storeId: shop.storeId, shopDomain: shopDomain!, currency: shop.currency, ...(triggeredAt ? { triggeredAt } : {}) }
         const delivery = { storeId: shop.storeId, webhookId, topic, ...(eventId ? { eventId } : {}), ...(triggeredAt ? { triggeredAt } : {}) }
+        // Shopify stopped retrying long before: this is a replay whose first delivery may be forgotten.
+        const stale = triggeredAt !== undefined && triggeredAt.getTime() < Date.now() - retention.keepMs
         const outcome = await db
           .transaction()
           .execute(async (trx) => {
             // A topic we do not take in is still acknowledged, or Shopify would retry it for hours.
-            const done = handler ? await handler.record(trx, parsed?.data, shopContext) : 'ignored-topic'
+            const done = stale ? 'ignored-stale' : handler ? await handler.record(trx, parsed?.data, shopContext) : 'ignored-topic'
             if (!(await recordWebhookDelivery(trx, { ...delivery, outcome: done }))) throw new DuplicateDelivery()
             return done
           })

@@ -8,6 +8,8 @@ export interface ShopContext {
   shopDomain: string
   /** The store's currency: Shopify's product payloads carry none. */
   currency: string
+  /** When Shopify triggered the delivery (X-Shopify-Triggered-At), the same on every retry of it. */
+  triggeredAt?: Date
 }
 
 /**
