@@ -40,7 +40,7 @@ export interface FakeKlaviyo {
   requests: RecordedRequest[]
   /** Answers of the fake that broke the spec (a bug in the fake); tests assert this stays empty. */
   specViolations: string[]
-  /** Makes the next matching requests fail: 429 with Retry-After, 5xx, slow or hanging. */
+  /** Makes the next matching requests fail: 429 with Retry-After, 5xx, a 4xx refusal, slow or hanging. */
   injectFault(rule: FaultRuleInput): void
   clearFaults(): void
   close(): Promise<void>
@@ -105,7 +105,7 @@ export async function startFakeKlaviyo(options: FakeKlaviyoOptions = {}): Promis
     const denied = checkHeaders(req, spec, options.apiKeys)
     if (denied) return reply(denied.status, denied.body)
 
-    const fault = faults.take(operation.operationId)
+    const fault = faults.take(operation.operationId, raw.toString('utf8'))
     if (fault?.kind === 'hang') return log('hang')
     if (fault?.kind === 'slow') await sleep(fault.delayMs)
     if (fault && fault.kind !== 'slow') return replyFault(fault, reply)
@@ -176,6 +176,7 @@ function replyFault(fault: Exclude<FakeFault, { kind: 'slow' | 'hang' }>, reply:
     const detail = `Request was throttled. Expected available in ${fault.retryAfterSeconds} second.`
     return reply(429, errorBody(429, 'throttled', 'Request was throttled.', detail), { 'Retry-After': String(fault.retryAfterSeconds) })
   }
+  if (fault.kind === 'rejected') return reply(fault.status, errorBody(fault.status, 'invalid', 'Invalid input.', fault.detail))
   reply(fault.status, errorBody(fault.status, 'error', 'A server error occurred.', 'Injected server error.'))
 }
 
