@@ -1,11 +1,12 @@
 import { createLogger, loadConfig } from '@crosswise/config'
-import { ApiKeyCipher, createDatabase } from '@crosswise/db'
+import { ApiKeyCipher, createDatabase, listStoreIds } from '@crosswise/db'
 import { journeyDataConverter } from '@crosswise/journeys'
 import { Client, Connection } from '@temporalio/client'
 import { DefaultLogger, NativeConnection, Runtime, type LogLevel } from '@temporalio/worker'
 import { createActivities } from './activities/index.ts'
 import { Dispatcher } from './dispatcher.ts'
 import { createJourneyWorker } from './journey-worker.ts'
+import { ensureRefreshSchedules } from './mined-pairings/refresh-schedules.ts'
 
 const config = loadConfig()
 const logger = createLogger('worker', config.LOG_LEVEL)
@@ -52,6 +53,16 @@ const dispatcher = new Dispatcher({
   idleMs: config.CROSSWISE_DISPATCH_IDLE_MS,
   callTimeoutMs: config.CROSSWISE_TEMPORAL_CALL_TIMEOUT_MS,
 })
+
+// Every store's nightly pairing refresh, brought to the configured time on each start. Not awaited:
+// journeys need not wait for it, and a failure is logged rather than keeping the worker down.
+const refresh = { taskQueue: config.CROSSWISE_TASK_QUEUE, cron: config.CROSSWISE_PAIRING_REFRESH_CRON, callTimeoutMs: config.CROSSWISE_TEMPORAL_CALL_TIMEOUT_MS }
+void listStoreIds(db)
+  .then((storeIds) => ensureRefreshSchedules(client, storeIds, refresh))
+  .then(
+    (created) => logger.info({ created, cron: refresh.cron }, 'pairing refresh schedules ensured'),
+    (error: unknown) => logger.warn({ err: error }, 'pairing refresh schedules not ensured'),
+  )
 
 // The SDK's own signal handling shuts the worker down on SIGINT/SIGTERM; run() then resolves. Under
 // `crosswise dev` the IPC channel to the dev process closing means that process is gone: stop too.

@@ -14,6 +14,14 @@ describe('loadConfig', () => {
     expect(loadConfig({ DATABASE_URL: '  ', TEMPORAL_ADDRESS: '' }).TEMPORAL_ADDRESS).toBeUndefined()
   })
 
+  it('refreshes mined pairings nightly at 03:00 UTC unless told otherwise', () => {
+    expect(loadConfig({}).CROSSWISE_PAIRING_REFRESH_CRON).toBe('0 3 * * *')
+    expect(loadConfig({ CROSSWISE_PAIRING_REFRESH_CRON: ' 30 1 * * 1-5 ' }).CROSSWISE_PAIRING_REFRESH_CRON).toBe('30 1 * * 1-5')
+    expect(loadConfig({ CROSSWISE_PAIRING_REFRESH_CRON: '@every 6h' }).CROSSWISE_PAIRING_REFRESH_CRON).toBe('@every 6h')
+    expect(() => loadConfig({ CROSSWISE_PAIRING_REFRESH_CRON: 'nightly' })).toThrow(/CROSSWISE_PAIRING_REFRESH_CRON/)
+    expect(() => loadConfig({ CROSSWISE_PAIRING_REFRESH_CRON: '0 3 * *' })).toThrow(ConfigError)
+  })
+
   it('names the variable that is wrong', () => {
     expect(() => loadConfig({ CROSSWISE_API_PORT: 'eighty' })).toThrow(ConfigError)
     expect(() => loadConfig({ CROSSWISE_API_PORT: '70000' })).toThrow(/CROSSWISE_API_PORT/)

@@ -35,6 +35,15 @@ export const configSchema = z.object({
   CROSSWISE_DISPATCH_BATCH: positiveInt.default(100),
   CROSSWISE_DISPATCH_IDLE_MS: positiveInt.default(250),
   CROSSWISE_TEMPORAL_CALL_TIMEOUT_MS: positiveInt.default(5_000),
+  /**
+   * When each store's mined pairings are refreshed: a cron expression in UTC (five fields, or a
+   * Temporal shorthand such as `@every 6h`). Default: daily at 03:00 UTC.
+   */
+  CROSSWISE_PAIRING_REFRESH_CRON: z
+    .string()
+    .trim()
+    .regex(/^(@\S+( \S+)?|\S+( \S+){4})$/, 'a cron expression such as "0 3 * * *" or "@every 6h"')
+    .default('0 3 * * *'),
   /** Klaviyo private key of stores that have none of their own; unset: those stores run dry. */
   KLAVIYO_API_KEY: optionalText,
   /** Klaviyo's origin; point it at a fake Klaviyo for demos. Unset: `https://a.klaviyo.com`. */

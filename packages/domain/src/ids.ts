@@ -25,3 +25,11 @@ export type EventSubject = 'order' | 'fulfillment' | 'cancellation' | 'refund' |
 export function eventKey(subject: EventSubject, storeId: string, id: string): string {
   return `${subject}:${storeId}:${id}`
 }
+
+/**
+ * Id of a store's nightly pairing refresh: the Temporal Schedule's id and the prefix of the workflow
+ * ids it starts, `pairing-refresh:{storeId}`. Ensuring the schedule under it is idempotent.
+ */
+export function pairingRefreshId(storeId: string): string {
+  return `pairing-refresh:${storeId}`
+}

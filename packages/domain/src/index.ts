@@ -1,4 +1,4 @@
-export { eventKey, journeyWorkflowId, sendKey, type EventSubject } from './ids.ts'
+export { eventKey, journeyWorkflowId, pairingRefreshId, sendKey, type EventSubject } from './ids.ts'
 export { currencySchema, decimalToUnits, moneySchema, unitsToDecimal } from './money.ts'
 export { lineItemSchema, orderSchema, orderTotal, type LineItem, type Order, type OrderInput } from './order.ts'
 export { platformIdSchema } from './platform-id.ts'

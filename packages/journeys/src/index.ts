@@ -48,4 +48,5 @@ export {
   storeIdAttribute,
 } from './search-attributes.ts'
 export { crossSellJourney } from './cross-sell-journey.ts'
+export { refreshPairings, type PairingRefreshActivities, type PairingRefreshOutcome, type RefreshPairingsInput } from './refresh-pairings.ts'
 export { AesGcmPayloadCodec, fromWire, journeyDataConverter, PayloadKeyError, toWire, type WirePayload } from './payload-codec.ts'

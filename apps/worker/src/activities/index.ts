@@ -1,9 +1,10 @@
 import type { Db } from '@crosswise/db'
-import type { JourneyActivities } from '@crosswise/journeys'
+import type { JourneyActivities, PairingRefreshActivities } from '@crosswise/journeys'
 import { engagementActivities } from './engagement.ts'
 import { journeyContextActivities } from './journey-context.ts'
 import { KlaviyoGateways, type KlaviyoSettings } from './klaviyo-gateways.ts'
 import { createMessaging } from './messaging.ts'
+import { pairingRefreshActivities } from './pairing-refresh.ts'
 import { pairingActivities } from './pairings.ts'
 import { sendGuardActivities } from './send-guards.ts'
 import { sendActivities } from './sends.ts'
@@ -15,7 +16,7 @@ export interface ActivityDeps {
   klaviyo?: KlaviyoSettings
 }
 
-/** Every journey activity, wired to real adapters. */
+/** Every journey activity and the nightly pairing refresh, wired to real adapters. */
 export function createActivities(deps: ActivityDeps) {
   const messaging = createMessaging(deps.db, new KlaviyoGateways(deps.db, deps.klaviyo))
   return {
@@ -24,5 +25,6 @@ export function createActivities(deps: ActivityDeps) {
     ...pairingActivities(deps.db),
     ...sendActivities(deps.db, messaging),
     ...engagementActivities(deps.db, messaging),
-  } satisfies JourneyActivities
+    ...pairingRefreshActivities(deps.db),
+  } satisfies JourneyActivities & PairingRefreshActivities
 }

@@ -1,0 +1,31 @@
+import type { Db } from '@crosswise/db'
+import { storeIdSchema } from '@crosswise/domain'
+import type { PairingRefreshActivities } from '@crosswise/journeys'
+import { Context } from '@temporalio/activity'
+import { ApplicationFailure } from '@temporalio/common'
+import { z } from 'zod'
+import { mineStorePairings, UnknownStoreError } from '../mined-pairings/mine-store.ts'
+import { parseInput } from './failures.ts'
+
+const refreshSchema = z.object({ storeId: storeIdSchema })
+
+/** Mines a store's pairings again for its nightly schedule, as `crosswise mine` does by hand. */
+export function pairingRefreshActivities(db: Db): PairingRefreshActivities {
+  return {
+    async refreshStorePairings(raw) {
+      const { storeId } = parseInput(refreshSchema, raw)
+      const context = Context.current()
+      try {
+        // Each page read and each batch written is a heartbeat, so a lost worker is noticed in minutes.
+        const result = await mineStorePairings(db, storeId, { onProgress: (progress) => context.heartbeat(progress) })
+        if (result.status === 'no-orders') return result
+        const { modelId, orders, products, pairings } = result
+        context.log.info('pairings refreshed', { storeId, modelId, orders, pairings })
+        return { status: 'mined', modelId, orders, products, pairings }
+      } catch (error) {
+        if (error instanceof UnknownStoreError) throw ApplicationFailure.nonRetryable(error.message, 'UnknownStore')
+        throw error
+      }
+    },
+  }
+}

@@ -1,0 +1,77 @@
+import { createDatabase, listPairingModels, migrateToLatest, minedPairingsFor, type Db } from '@crosswise/db'
+import { pairingRefreshId } from '@crosswise/domain'
+import { createTestDatabase, temporalAddress, uniqueId } from '@crosswise/testing'
+import { Client, Connection } from '@temporalio/client'
+import { NativeConnection } from '@temporalio/worker'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createActivities, createJourneyWorker, ensureRefreshSchedule, ensureRefreshSchedules } from '../src/index.ts'
+import { givenOrder, givenStore } from './store-fixtures.ts'
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+describe('nightly pairing refresh on a real Temporal dev server', () => {
+  let db: Db
+  let connection: Connection
+  let client: Client
+  const scheduleIds: string[] = []
+  beforeAll(async () => {
+    db = createDatabase(await createTestDatabase('pairing_refresh'))
+    await migrateToLatest(db)
+    connection = await Connection.connect({ address: temporalAddress() })
+    client = new Client({ connection })
+  })
+  afterAll(async () => {
+    for (const scheduleId of scheduleIds) await client.schedule.getHandle(scheduleId).delete().catch(() => undefined)
+    await connection?.close()
+    await db?.destroy()
+  })
+
+  const options = (cron: string, taskQueue = 'refresh-tests') => ({ taskQueue, cron, callTimeoutMs: 10_000 })
+  const nextRun = async (storeId: string) => (await client.schedule.getHandle(pairingRefreshId(storeId)).describe()).info.nextActionTimes[0]!
+
+  it('creates one schedule per store, nightly at the configured UTC time, and brings it up to date idempotently', async () => {
+    const storeIds = [uniqueId('shop'), uniqueId('shop')]
+    scheduleIds.push(...storeIds.map(pairingRefreshId))
+    expect(await ensureRefreshSchedules(client, storeIds, options('0 3 * * *'))).toBe(2)
+    expect(await ensureRefreshSchedules(client, storeIds, options('0 3 * * *'))).toBe(0)
+
+    const [first] = storeIds as [string, string]
+    const description = await client.schedule.getHandle(pairingRefreshId(first)).describe()
+    expect(description.action).toMatchObject({ type: 'startWorkflow', workflowType: 'refreshPairings', taskQueue: 'refresh-tests', args: [{ storeId: first }] })
+    expect(description.policies.overlap).toBe('SKIP')
+    const at = await nextRun(first)
+    expect([at.getUTCHours(), at.getUTCMinutes()]).toEqual([3, 0])
+    expect(at.getTime() - Date.now()).toBeLessThanOrEqual(24 * 3_600_000)
+
+    expect(await ensureRefreshSchedule(client, first, options('30 4 * * *', 'other-queue'))).toBe('updated')
+    const moved = await nextRun(first)
+    expect([moved.getUTCHours(), moved.getUTCMinutes()]).toEqual([4, 30])
+    expect((await client.schedule.getHandle(pairingRefreshId(first)).describe()).action).toMatchObject({ taskQueue: 'other-queue' })
+  })
+
+  it('refreshes a store’s mined pairings when its schedule fires', { timeout: 300_000 }, async () => {
+    const storeId = uniqueId('shop')
+    await givenStore(db, storeId)
+    for (const [orderId, products] of [['1', ['kettle', 'tea']], ['2', ['kettle', 'tea']], ['3', ['kettle', 'mug']]] as const) {
+      await givenOrder(db, storeId, orderId, `${uniqueId('c')}@example.com`, [...products])
+    }
+    const taskQueue = uniqueId('refresh')
+    scheduleIds.push(pairingRefreshId(storeId))
+    await ensureRefreshSchedule(client, storeId, options('0 3 * * *', taskQueue))
+
+    const workerConnection = await NativeConnection.connect({ address: temporalAddress() })
+    try {
+      const worker = await createJourneyWorker({ connection: workerConnection, namespace: 'default', taskQueue, activities: createActivities({ db }) })
+      await worker.runUntil(async () => {
+        await client.schedule.getHandle(pairingRefreshId(storeId)).trigger()
+        for (let waited = 0; waited < 120_000 && (await listPairingModels(db, storeId)).length === 0; waited += 500) await pause(500)
+      })
+    } finally {
+      await workerConnection.close()
+    }
+    expect(await listPairingModels(db, storeId)).toMatchObject([{ status: 'current', orderCount: 3, productCount: 3 }])
+    expect(await minedPairingsFor(db, storeId, ['kettle'], 1)).toMatchObject([{ recommendedProductId: 'tea', support: 2 }])
+    const runs = await client.schedule.getHandle(pairingRefreshId(storeId)).describe()
+    expect(runs.info.recentActions[0]?.action.workflow.workflowId).toMatch(new RegExp(`^${pairingRefreshId(storeId)}`))
+  })
+})
