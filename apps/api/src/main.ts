@@ -9,7 +9,10 @@ const config = loadConfig()
 const logger = createLogger('api', config.LOG_LEVEL)
 if (!config.DATABASE_URL) throw new Error('The API needs DATABASE_URL (`pnpm dev` sets it for the local stack).')
 
-const db = createDatabase(config.DATABASE_URL, { onIdleError: (error) => logger.warn({ err: error }, 'idle database connection lost') })
+const db = createDatabase(config.DATABASE_URL, {
+  maxConnections: config.CROSSWISE_API_DB_CONNECTIONS,
+  onIdleError: (error) => logger.warn({ err: error }, 'idle database connection lost'),
+})
 // Lazy: the API starts and takes orders while Temporal is down; only journey admin calls need it.
 const temporalConnection = config.TEMPORAL_ADDRESS ? Connection.lazy({ address: config.TEMPORAL_ADDRESS }) : undefined
 const dataConverter = await journeyDataConverter(config.CROSSWISE_PAYLOAD_KEY)

@@ -25,6 +25,8 @@ export const configSchema = z.object({
   CROSSWISE_API_HOST: z.string().min(1).default('127.0.0.1'),
   CROSSWISE_API_PORT: port.default(3000),
   CROSSWISE_API_BODY_LIMIT: positiveInt.default(1_048_576),
+  /** PostgreSQL connections of the API's pool: with fewer than requests in flight, requests queue for one. */
+  CROSSWISE_API_DB_CONNECTIONS: positiveInt.default(32),
   /** Hours a webhook delivery is kept for dedupe, then deleted; Shopify retries for 48 h at most. */
   CROSSWISE_WEBHOOK_RETENTION_HOURS: positiveInt.default(168),
   /** Bearer token of the admin API (stores, policies); unset keeps the admin API closed. */

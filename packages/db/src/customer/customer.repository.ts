@@ -1,5 +1,5 @@
 import { eventKey, journeyWorkflowId, redactedEmail, type Customer } from '@crosswise/domain'
-import { sql, type Transaction } from 'kysely'
+import { sql, type RawBuilder, type Transaction } from 'kysely'
 import type { Database } from '../database.ts'
 import { enqueueDispatch } from '../dispatch/dispatch.repository.ts'
 import { guestCustomerId } from './guest-customer-id.ts'
@@ -8,8 +8,14 @@ import { guestCustomerId } from './guest-customer-id.ts'
  * The customer an order belongs to, created on first sight. A normalised email names one person per
  * store, so a guest checkout joins the account with the same email, and a new guest gets an id derived
  * from it. Known details (name, zone, consent) are refreshed from the newest order that carries them.
+ * `alongside` is evaluated once in the lookup's statement (the caller's order lock), sparing a round trip.
  */
-export async function resolveCustomer(trx: Transaction<Database>, storeId: string, customer: Customer): Promise<string> {
+export async function resolveCustomer(
+  trx: Transaction<Database>,
+  storeId: string,
+  customer: Customer,
+  alongside: RawBuilder<unknown> = sql`1`,
+): Promise<string> {
   const { email } = customer
   const platformId = customer.id
   const details = {
@@ -18,14 +24,20 @@ export async function resolveCustomer(trx: Transaction<Database>, storeId: strin
     ...(customer.timeZone === undefined ? {} : { time_zone: customer.timeZone }),
     ...(customer.acceptsMarketing === undefined ? {} : { accepts_marketing: customer.acceptsMarketing }),
   }
-  const known = await trx
+  const lookup = trx
     .selectFrom('customers')
     .select(['id', 'first_name', 'last_name', 'time_zone', 'accepts_marketing', 'redacted_at'])
     .where('store_id', '=', storeId)
     .where((eb) => (platformId ? eb.or([eb('id', '=', platformId), eb('email', '=', email)]) : eb('email', '=', email)))
     .orderBy((eb) => eb.case().when('id', '=', platformId ?? '').then(0).else(1).end())
     .limit(1)
+  // A one-row FROM item runs `alongside` exactly once, whether or not the customer is found.
+  const found = await trx
+    .selectFrom(sql<{ done: unknown }>`(select ${alongside} as done)`.as('side'))
+    .leftJoinLateral(lookup.as('c'), (join) => join.onTrue())
+    .selectAll('c')
     .executeTakeFirst()
+  const known = found?.id ? { ...found, id: found.id } : undefined
   if (known) {
     // Most orders repeat what we know: write only a change, and never refill a redacted customer.
     const changed = Object.entries(details).some(([column, value]) => known[column as keyof typeof details] !== value)

@@ -1,4 +1,4 @@
-import { sql, type Transaction } from 'kysely'
+import { sql, type RawBuilder, type Transaction } from 'kysely'
 import type { Database } from '../database.ts'
 
 /**
@@ -8,5 +8,10 @@ import type { Database } from '../database.ts'
  * statement after the lock sees what the previous holder committed.
  */
 export async function lockOrder(trx: Transaction<Database>, storeId: string, orderId: string): Promise<void> {
-  await sql`select pg_advisory_xact_lock(hashtextextended(${`order:${storeId}:${orderId}`}, 0))`.execute(trx)
+  await sql`select ${orderLock(storeId, orderId)}`.execute(trx)
+}
+
+/** The expression that takes `lockOrder`'s lock, for a statement that does other work as well. */
+export function orderLock(storeId: string, orderId: string): RawBuilder<unknown> {
+  return sql`pg_advisory_xact_lock(hashtextextended(${`order:${storeId}:${orderId}`}, 0))`
 }
