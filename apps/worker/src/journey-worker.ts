@@ -19,7 +19,7 @@ export interface JourneyWorkerOptions {
   dataConverter?: DataConverter
 }
 
-/** A Temporal worker that runs crossSellJourney and its activities. */
+/** A Temporal worker that runs crossSellJourney, the nightly refreshPairings and their activities. */
 export async function createJourneyWorker(options: JourneyWorkerOptions): Promise<Worker> {
   const workflowSource: Pick<WorkerOptions, 'workflowBundle' | 'workflowsPath'> = options.workflowBundlePath
     ? { workflowBundle: { codePath: options.workflowBundlePath } }
