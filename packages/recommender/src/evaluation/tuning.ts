@@ -4,7 +4,7 @@ import { minePopularity, mineModel, type PairingModel } from '../mining/pairing-
 import type { PurchaseHistory } from '../mining/purchase-history.ts'
 import { blendSignals } from '../ranking/blend.ts'
 import { type BlendWeights, type Signal, signals } from '../ranking/blend-weights.ts'
-import { scoreSignals, type SignalSnapshot } from '../ranking/signal-scores.ts'
+import { keepSnapshot, scoreSignals, type SignalSnapshot } from '../ranking/signal-scores.ts'
 import { caseQuery } from './case-rankers.ts'
 import type { EvaluationCase } from './cutoff-split.ts'
 import { hitRateAt } from './metrics.ts'
@@ -119,7 +119,7 @@ function withStoreWide(model: PairingModel, training: PurchaseHistory, settings:
 }
 
 function score(model: PairingModel, space: SearchSpace, weights: BlendWeights): Search {
-  const snapshots = space.cases.map((evaluationCase) => scoreSignals(model, caseQuery(evaluationCase), signals))
+  const snapshots = space.cases.map((evaluationCase) => keepSnapshot(scoreSignals(model, caseQuery(evaluationCase), signals)))
   return { model, snapshots, weights, score: hitRate10(model, snapshots, space.cases, weights) }
 }
 

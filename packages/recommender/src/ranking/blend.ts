@@ -34,23 +34,28 @@ const isStoreWide = signals.map((signal) => storeWideSignals.includes(signal))
  * the lower item number, so the order is deterministic.
  */
 export function blendSignals(model: PairingModel, snapshot: SignalSnapshot, options: BlendOptions): RankedItem[] {
-  const { candidates, values, support, supportFrom } = snapshot
+  const { candidates, values, scales, support, supportFrom } = snapshot
   const { weights, k } = options
   const { isAllowed } = snapshot.query
   const minSupport = options.minSupport ?? 0
   const minLift = options.minLift ?? 0
   const { rowTotals, eventCount } = model.coPurchases
   const count = candidates.length
-  const active = signals.map((signal, index) => ({ index, weight: weights[signal] })).filter(({ weight }) => weight !== 0)
+  const stride = signals.length
+  // The weights of the signals in use, pair evidence apart from store-wide ones, each times its
+  // signal's scale, as flat arrays: the loop below runs once per candidate, thousands of times per query.
+  const used = (storeWide: boolean) => signals.flatMap((signal, index) => (weights[signal] !== 0 && isStoreWide[index] === storeWide ? [index] : []))
+  const pairIndexes = used(false)
+  const pairWeights = pairIndexes.map((index) => weights[signals[index]!] * scales[index]!)
+  const storeIndexes = used(true)
+  const storeWeights = storeIndexes.map((index) => weights[signals[index]!] * scales[index]!)
   const best: { position: number; score: number; mined: boolean }[] = []
   for (let position = 0; position < count; position++) {
+    const base = position * stride
     let evidence = 0
+    for (let index = 0; index < pairIndexes.length; index++) evidence += pairWeights[index]! * values[base + pairIndexes[index]!]!
     let storeWide = 0
-    for (const { index, weight } of active) {
-      const contribution = weight * values[index * count + position]!
-      if (isStoreWide[index]) storeWide += contribution
-      else evidence += contribution
-    }
+    for (let index = 0; index < storeIndexes.length; index++) storeWide += storeWeights[index]! * values[base + storeIndexes[index]!]!
     const mined = evidence > 0 && support[position]! >= minSupport && liftOf(position) >= minLift
     const score = mined ? evidence + storeWide : storeWide
     if (!(score > 0)) continue
