@@ -65,7 +65,8 @@ export async function readOrderHistory(db: Db, storeId: string, visit: (line: Hi
       .orderBy('l.order_id')
       .orderBy('l.line_no')
       .limit(pageLines)
-    if (after) query = query.where(sql<boolean>`(l.order_id, l.line_no) > (${after.orderId}, ${after.lineNo})`)
+    // The whole primary key in the row comparison, so the next page starts with an index seek.
+    if (after) query = query.where(sql<boolean>`(l.store_id, l.order_id, l.line_no) > (${storeId}, ${after.orderId}, ${after.lineNo})`)
     const rows = await query.execute()
     for (const row of rows) {
       if (row.order_id !== lastOrder) {
