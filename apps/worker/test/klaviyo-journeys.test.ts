@@ -81,12 +81,15 @@ describe('journeys sending through the real Klaviyo SDK to a fake Klaviyo, on th
   it('takes the clicked, opened and not-opened branches, one Klaviyo event per step, and records a refusal', { timeout: 240_000 }, async () => {
     const keyed = uniqueId('klaviyo-store')
     const dry = uniqueId('dry-store')
-    for (const storeId of [keyed, dry]) {
+    const revoked = uniqueId('revoked-store')
+    for (const storeId of [keyed, dry, revoked]) {
       await givenStore(db, storeId, policy)
       await givenProducts(db, storeId, ['kettle', 'tea', 'cup'])
       await givenPairings(db, storeId, [['kettle', 'tea'], ['kettle', 'cup']])
     }
     expect(await saveKlaviyoAccount(db, cipher, keyed, { apiKey: storeKey })).toMatchObject({ configured: true })
+    // A key Klaviyo no longer accepts: the consent read before the first send gets a 401.
+    await saveKlaviyoAccount(db, cipher, revoked, { apiKey: 'pk_revoked000000000000000000000000' })
 
     const run = uniqueId('r').slice(2)
     const email = (name: string) => `${name}.${run}@example.com`
@@ -106,6 +109,7 @@ describe('journeys sending through the real Klaviyo SDK to a fake Klaviyo, on th
       refused: await givenOrder(db, keyed, '2004', refused, ['kettle']),
       dryRun: await givenOrder(db, dry, '3001', email('dry'), ['kettle']),
     }
+    const revokedCustomer = await givenOrder(db, revoked, '4001', email('revoked'), ['kettle'])
     const handle = (storeId: string, customerId: string) => client.workflow.getHandle(journeyWorkflowId(storeId, customerId))
     const sent = (key: string) => eventually(async () => (await findSend(db, key))?.status === 'sent')
 
@@ -181,6 +185,13 @@ describe('journeys sending through the real Klaviyo SDK to a fake Klaviyo, on th
     expect(refusedSend).toMatchObject({ status: 'rejected' })
     expect(refusedSend?.reason).toContain('Klaviyo rejected POST /api/events with 400')
     expect(refusedSend?.reason).toContain(refusal)
+    // The revoked key fails the journey at its consent check, without a retry, and the ledger says why.
+    await eventually(async () => (await handle(revoked, revokedCustomer).describe().then(() => true, () => false)))
+    await expect(handle(revoked, revokedCustomer).result()).rejects.toThrow()
+    const revokedCheck = await findSend(db, sendKey(revoked, '4001', 'email-1'))
+    expect(revokedCheck).toMatchObject({ status: 'rejected' })
+    expect(revokedCheck?.reason).toContain('Klaviyo rejected GET /api/profiles with 401')
+    expect(fake.requests.filter((request) => request.operationId === 'get_profiles' && request.status === 401)).toHaveLength(1)
     // The store without a key of its own ran dry: its emails are in the outbox, none reached Klaviyo.
     expect((await listOutboxEvents(db, dry)).map((event) => event.uniqueId)).toEqual([sendKey(dry, '3001', 'email-1'), sendKey(dry, '3001', 'email-2')])
   })

@@ -56,8 +56,10 @@ export function sendGuardActivities(db: Db, messaging: Messaging): Pick<JourneyA
       const consent =
         !contact || contact.redacted
           ? { canSend: false, reason: 'no-profile' }
-          : await classifyGatewayFailure(async () =>
-              (await messaging.current(storeId)).gateway.readConsent(contact.email, { requireExplicitOptIn: policy.requireExplicitConsent }),
+          : await classifyGatewayFailure(
+              async () => (await messaging.current(storeId)).gateway.readConsent(contact.email, { requireExplicitOptIn: policy.requireExplicitConsent }),
+              // A refused consent read (a revoked key, say) fails the step for good; the ledger keeps why.
+              (reason) => recordRefusal(db, { sendKey, storeId, customerId, orderId, step, status: 'rejected', reason }),
             )
       if (!consent.canSend) {
         await recordRefusal(db, { sendKey, storeId, customerId, orderId, step, status: 'no-consent', reason: consent.reason })

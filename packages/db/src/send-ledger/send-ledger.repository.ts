@@ -105,10 +105,13 @@ export async function markSent(db: Db, sendKey: string, delivery: { channel: str
   return row.sent_at!
 }
 
-/** Records that a journey step decided not to send (no consent, holdout); once per key. */
+/** Records that a journey step decided not to send (no consent, holdout, Klaviyo refused a check); once per key. */
 export async function recordRefusal(
   db: Db,
-  refusal: Pick<SendClaim, 'sendKey' | 'storeId' | 'customerId' | 'orderId' | 'step'> & { status: 'no-consent' | 'held-out'; reason: string },
+  refusal: Pick<SendClaim, 'sendKey' | 'storeId' | 'customerId' | 'orderId' | 'step'> & {
+    status: 'no-consent' | 'held-out' | 'rejected'
+    reason: string
+  },
 ): Promise<void> {
   await db
     .insertInto('journey_sends')
