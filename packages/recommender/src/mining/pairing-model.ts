@@ -103,7 +103,7 @@ export function minePopularity(
 
 function latestTime(times: Float64Array): number {
   let latest = 0
-  for (const time of times) if (time > latest) latest = time
+  for (let basket = 0; basket < times.length; basket++) if (times[basket]! > latest) latest = times[basket]!
   return latest
 }
 

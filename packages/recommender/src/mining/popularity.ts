@@ -4,8 +4,10 @@ const dayMs = 86_400_000
 
 /** How many baskets hold each item. */
 export function itemFrequencies(baskets: Baskets): Uint32Array {
+  const { items } = baskets
   const frequencies = new Uint32Array(baskets.itemCount)
-  for (const item of baskets.items) frequencies[item]!++
+  // An indexed loop: iterating a 40 M-entry typed array with for…of is several times slower.
+  for (let position = 0; position < items.length; position++) frequencies[items[position]!]!++
   return frequencies
 }
 
@@ -18,10 +20,18 @@ export function recentPopularity(baskets: Baskets, asOf: number, halfLifeDays: n
   const { offsets, items, times } = baskets
   const popularity = new Float64Array(baskets.itemCount)
   const count = basketCount(baskets)
+  const decayPerMs = Number.isFinite(halfLifeDays) ? Math.LN2 / (halfLifeDays * dayMs) : 0
+  // Neighbouring orders often share an instant (a day-stamped export, one customer's lines): the
+  // weight is computed again only when the time changes.
+  let time = Number.NaN
+  let weight = 1
   for (let basket = 0; basket < count; basket++) {
-    const ageDays = Math.max(0, asOf - times[basket]!) / dayMs
-    const weight = Number.isFinite(halfLifeDays) ? 0.5 ** (ageDays / halfLifeDays) : 1
-    for (let position = offsets[basket]!; position < offsets[basket + 1]!; position++) popularity[items[position]!]! += weight
+    if (times[basket] !== time) {
+      time = times[basket]!
+      weight = decayPerMs === 0 ? 1 : Math.exp(-decayPerMs * Math.max(0, asOf - time))
+    }
+    const end = offsets[basket + 1]!
+    for (let position = offsets[basket]!; position < end; position++) popularity[items[position]!]! += weight
   }
   return popularity
 }
