@@ -2,4 +2,9 @@ export { createActivities, type ActivityDeps } from './activities/index.ts'
 export { Dispatcher, dispatchRetryDelayMs, type DispatcherOptions } from './dispatcher.ts'
 export { createJourneyWorker, workflowsPath, type JourneyWorkerOptions } from './journey-worker.ts'
 export { mineStorePairings, type MiningProgress, type StoreMiningOptions, type StoreMiningResult, UnknownStoreError } from './mined-pairings/mine-store.ts'
-export { ensureRefreshSchedule, ensureRefreshSchedules, type RefreshScheduleOptions } from './mined-pairings/refresh-schedules.ts'
+export {
+  ensureRefreshSchedule,
+  RefreshScheduleKeeper,
+  type RefreshScheduleKeeperOptions,
+  type RefreshScheduleOptions,
+} from './mined-pairings/refresh-schedules.ts'

@@ -1,12 +1,12 @@
 import { createLogger, loadConfig } from '@crosswise/config'
-import { ApiKeyCipher, createDatabase, listStoreIds } from '@crosswise/db'
+import { ApiKeyCipher, createDatabase } from '@crosswise/db'
 import { journeyDataConverter } from '@crosswise/journeys'
 import { Client, Connection } from '@temporalio/client'
 import { DefaultLogger, NativeConnection, Runtime, type LogLevel } from '@temporalio/worker'
 import { createActivities } from './activities/index.ts'
 import { Dispatcher } from './dispatcher.ts'
 import { createJourneyWorker } from './journey-worker.ts'
-import { ensureRefreshSchedules } from './mined-pairings/refresh-schedules.ts'
+import { RefreshScheduleKeeper } from './mined-pairings/refresh-schedules.ts'
 
 const config = loadConfig()
 const logger = createLogger('worker', config.LOG_LEVEL)
@@ -54,23 +54,26 @@ const dispatcher = new Dispatcher({
   callTimeoutMs: config.CROSSWISE_TEMPORAL_CALL_TIMEOUT_MS,
 })
 
-// Every store's nightly pairing refresh, brought to the configured time on each start. Not awaited:
-// journeys need not wait for it, and a failure is logged rather than keeping the worker down.
-const refresh = { taskQueue: config.CROSSWISE_TASK_QUEUE, cron: config.CROSSWISE_PAIRING_REFRESH_CRON, callTimeoutMs: config.CROSSWISE_TEMPORAL_CALL_TIMEOUT_MS }
-void listStoreIds(db)
-  .then((storeIds) => ensureRefreshSchedules(client, storeIds, refresh))
-  .then(
-    (created) => logger.info({ created, cron: refresh.cron }, 'pairing refresh schedules ensured'),
-    (error: unknown) => logger.warn({ err: error }, 'pairing refresh schedules not ensured'),
-  )
+const schedules = new RefreshScheduleKeeper({
+  client,
+  db,
+  logger,
+  taskQueue: config.CROSSWISE_TASK_QUEUE,
+  cron: config.CROSSWISE_PAIRING_REFRESH_CRON,
+  callTimeoutMs: config.CROSSWISE_TEMPORAL_CALL_TIMEOUT_MS,
+  // New stores get their nightly refresh within minutes; a look costs one small query.
+  everyMs: 5 * 60_000,
+})
 
 // The SDK's own signal handling shuts the worker down on SIGINT/SIGTERM; run() then resolves. Under
 // `crosswise dev` the IPC channel to the dev process closing means that process is gone: stop too.
 process.once('disconnect', () => worker.shutdown())
 dispatcher.start()
+schedules.start()
 logger.info({ taskQueue: config.CROSSWISE_TASK_QUEUE, temporal: config.TEMPORAL_ADDRESS }, 'worker started')
 await worker.run()
 await dispatcher.stop()
+await schedules.stop()
 await clientConnection.close()
 await workerConnection.close()
 await db.destroy()

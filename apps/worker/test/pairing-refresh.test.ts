@@ -3,8 +3,9 @@ import { pairingRefreshId } from '@crosswise/domain'
 import { createTestDatabase, temporalAddress, uniqueId } from '@crosswise/testing'
 import { Client, Connection } from '@temporalio/client'
 import { NativeConnection } from '@temporalio/worker'
+import { pino } from 'pino'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createActivities, createJourneyWorker, ensureRefreshSchedule, ensureRefreshSchedules } from '../src/index.ts'
+import { createActivities, createJourneyWorker, ensureRefreshSchedule, RefreshScheduleKeeper } from '../src/index.ts'
 import { givenOrder, givenStore } from './store-fixtures.ts'
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
@@ -31,9 +32,18 @@ describe('nightly pairing refresh on a real Temporal dev server', () => {
 
   it('creates one schedule per store, nightly at the configured UTC time, and brings it up to date idempotently', async () => {
     const storeIds = [uniqueId('shop'), uniqueId('shop')]
+    for (const storeId of storeIds) await givenStore(db, storeId)
     scheduleIds.push(...storeIds.map(pairingRefreshId))
-    expect(await ensureRefreshSchedules(client, storeIds, options('0 3 * * *'))).toBe(2)
-    expect(await ensureRefreshSchedules(client, storeIds, options('0 3 * * *'))).toBe(0)
+    const keeper = (cron: string) => new RefreshScheduleKeeper({ client, db, logger: pino({ level: 'silent' }), everyMs: 60_000, ...options(cron) })
+    const running = keeper('0 3 * * *')
+    expect(await running.sweep()).toBe(2)
+    expect(await running.sweep()).toBe(0)
+    const later = uniqueId('shop')
+    await givenStore(db, later)
+    scheduleIds.push(pairingRefreshId(later))
+    expect(await running.sweep()).toBe(1)
+    // A restarted worker finds every schedule in place.
+    expect(await keeper('0 3 * * *').sweep()).toBe(0)
 
     const [first] = storeIds as [string, string]
     const description = await client.schedule.getHandle(pairingRefreshId(first)).describe()

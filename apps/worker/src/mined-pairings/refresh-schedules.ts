@@ -1,6 +1,8 @@
+import { listStoreIds, type Db } from '@crosswise/db'
 import { pairingRefreshId } from '@crosswise/domain'
 import { refreshPairings } from '@crosswise/journeys'
 import { type Client, ScheduleAlreadyRunning, ScheduleOverlapPolicy } from '@temporalio/client'
+import type { Logger } from 'pino'
 
 /** How stores' pairing refreshes are scheduled. */
 export interface RefreshScheduleOptions {
@@ -46,11 +48,53 @@ export async function ensureRefreshSchedule(client: Client, storeId: string, opt
   return 'updated'
 }
 
-/** {@link ensureRefreshSchedule} for every store, one after the other; returns how many were created. */
-export async function ensureRefreshSchedules(client: Client, storeIds: readonly string[], options: RefreshScheduleOptions): Promise<number> {
-  let created = 0
-  for (const storeId of storeIds) {
-    if ((await ensureRefreshSchedule(client, storeId, options)) === 'created') created++
+/** What a {@link RefreshScheduleKeeper} needs. */
+export interface RefreshScheduleKeeperOptions extends RefreshScheduleOptions {
+  client: Client
+  db: Db
+  /** How often to look for stores created since the last look. */
+  everyMs: number
+  logger: Logger
+}
+
+/**
+ * Keeps a pairing refresh scheduled for every store: at start it ensures each store's schedule (so a
+ * changed `CROSSWISE_PAIRING_REFRESH_CRON` reaches them all), then every `everyMs` those of stores
+ * created since. A failed look is logged and tried again next time; journeys never wait for it.
+ */
+export class RefreshScheduleKeeper {
+  private readonly ensured = new Set<string>()
+  private timer: NodeJS.Timeout | undefined
+  private sweeping: Promise<number> | undefined
+
+  constructor(private readonly options: RefreshScheduleKeeperOptions) {}
+
+  start(): void {
+    const sweep = (): void =>
+      void this.sweep().catch((error: unknown) => this.options.logger.warn({ err: error }, 'pairing refresh schedules not ensured; trying again later'))
+    sweep()
+    this.timer = setInterval(sweep, this.options.everyMs)
   }
-  return created
+
+  async stop(): Promise<void> {
+    clearInterval(this.timer)
+    await this.sweeping?.catch(() => undefined)
+  }
+
+  /** Ensures the schedules of stores not seen yet; returns how many were created. One sweep at a time. */
+  sweep(): Promise<number> {
+    this.sweeping ??= this.ensureNewStores().finally(() => (this.sweeping = undefined))
+    return this.sweeping
+  }
+
+  private async ensureNewStores(): Promise<number> {
+    let created = 0
+    for (const storeId of await listStoreIds(this.options.db)) {
+      if (this.ensured.has(storeId)) continue
+      if ((await ensureRefreshSchedule(this.options.client, storeId, this.options)) === 'created') created++
+      this.ensured.add(storeId)
+    }
+    if (created > 0) this.options.logger.info({ created, cron: this.options.cron }, 'pairing refresh schedules created')
+    return created
+  }
 }
