@@ -29,8 +29,9 @@ describe('journey activities over PostgreSQL and the dry-run outbox', () => {
   async function customerWithOrder(policy = {}) {
     const storeId = uniqueId('store')
     await givenStore(db, storeId, policy, 'Europe/Berlin')
-    const customerId = await givenOrder(db, storeId, '1001', `${uniqueId('c')}@example.com`, ['kettle'])
-    return { storeId, customerId }
+    const email = `${uniqueId('c')}@example.com`
+    const customerId = await givenOrder(db, storeId, '1001', email, ['kettle'])
+    return { storeId, customerId, email }
   }
 
   function sendInput(storeId: string, customerId: string, productIds = ['tea']): SendRecommendationInput {
@@ -84,11 +85,11 @@ describe('journey activities over PostgreSQL and the dry-run outbox', () => {
   })
 
   it('picks manual pairings first, never owned or unavailable products, then best sellers of the category', async () => {
-    const { storeId, customerId } = await customerWithOrder()
+    const { storeId, customerId, email } = await customerWithOrder()
     await givenProducts(db, storeId, ['kettle', 'cup', 'tea', 'honey'])
     await givenProducts(db, storeId, ['filter'], { available: false })
     await givenProducts(db, storeId, ['lamp'], { category: 'lighting' })
-    await givenOrder(db, storeId, '900', `${customerId.slice(6)}`, ['cup'], { placedAt: '2020-01-01T00:00:00Z' })
+    await givenOrder(db, storeId, '900', email, ['cup'], { placedAt: '2020-01-01T00:00:00Z' })
     await givenOrder(db, storeId, '901', 'someone@example.com', ['honey', 'honey', 'tea'])
     await givenPairings(db, storeId, [['kettle', 'filter'], ['kettle', 'cup'], ['kettle', 'tea']])
     const pick = (excludeProductIds: string[] = []) =>
