@@ -37,7 +37,7 @@ function parse(args: string[]): z.infer<typeof argsSchema> {
 
 const number = (value: number) => value.toLocaleString('en-US')
 
-function describe(progress: MiningProgress): { fraction: number; detail: string } {
+function progressLine(progress: MiningProgress): { fraction: number; detail: string } {
   // Reading is most of a run's wall time on large stores; mining and writing share the rest.
   const share = { reading: [0, 0.5], mining: [0.5, 0.6], writing: [0.6, 1] } as const
   const [from, to] = share[progress.phase]
@@ -66,7 +66,7 @@ export const mineCommand: Command = {
     const bar = new ProgressBar()
     try {
       await migrateToLatest(db)
-      const result = await mineStorePairings(db, input.store, { perProduct: input.top, onProgress: (progress) => bar.update(describe(progress)) })
+      const result = await mineStorePairings(db, input.store, { perProduct: input.top, onProgress: (progress) => bar.update(progressLine(progress)) })
       if (result.status === 'no-orders') {
         process.stderr.write(`crosswise mine: store '${input.store}' has no orders to mine; import some with \`crosswise import orders FILE --store ${input.store}\`\n`)
         return 1
