@@ -42,12 +42,14 @@ export async function startBenchStack(): Promise<BenchStack> {
 
 /**
  * The API as deployed (`src/main.ts` through tsx) in its own process, so it has its own event loop;
- * `entry` swaps in another server (the echo server that measures the HTTP ceiling).
+ * `entry` swaps in another server (the echo server that measures the HTTP ceiling); `env` adds to
+ * its environment.
  */
 export async function startApiProcess(
   databaseUrl: string,
   adminToken: string,
   entry = '../src/main.ts',
+  env: Record<string, string> = {},
 ): Promise<{ url: string; stop(): Promise<void> }> {
   const port = await freePort()
   const main = fileURLToPath(new URL(entry, import.meta.url))
@@ -59,6 +61,7 @@ export async function startApiProcess(
       CROSSWISE_API_HOST: '127.0.0.1',
       CROSSWISE_ADMIN_TOKEN: adminToken,
       LOG_LEVEL: 'warn',
+      ...env,
     },
     stdio: ['ignore', 'inherit', 'inherit'],
   })

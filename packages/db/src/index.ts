@@ -26,7 +26,7 @@ export {
 } from './store/store.repository.ts'
 export {
   deleteDeliveriesReceivedBefore,
-  recordWebhookDelivery,
+  takeInDelivery,
   type WebhookDelivery,
 } from './webhook-delivery/webhook-delivery.repository.ts'
 export {

@@ -1,40 +1,59 @@
+import pg from 'pg'
 import { sql, type Transaction } from 'kysely'
 import type { Database, Db } from '../database.ts'
 
-/** A webhook delivery as its headers describe it, with what it did. */
+/** A webhook delivery as its headers describe it. */
 export interface WebhookDelivery {
   storeId: string
   webhookId: string
   eventId?: string
   topic: string
   triggeredAt?: Date
-  /** What the delivery did, e.g. `order-recorded` or `fulfilment-waiting-for-order`. */
-  outcome: string
 }
 
 /**
- * Records an accepted delivery in the caller's transaction, after its effect. Returns false when
- * the same delivery (webhook id) or the same merchant action on the same topic (event id) was
- * already recorded: the caller then rolls its transaction back, so the duplicate leaves nothing
- * behind. A concurrent duplicate waits here until the first commits, then sees the conflict.
- * Recording last rather than claiming first saves a round trip per delivery; a duplicate pays for
- * its (idempotent) effect being redone and rolled back.
+ * Takes in one delivery: runs its effect and records the delivery with the effect's outcome (e.g.
+ * `order-recorded`) in one transaction. Returns the outcome, or undefined when the same delivery
+ * (webhook id) or the same merchant action on the same topic (event id) was already recorded: the
+ * transaction is then rolled back, so the duplicate leaves nothing behind. A concurrent duplicate
+ * waits for the first to commit, then sees the conflict; an effect that throws rolls everything back.
  */
-export async function recordWebhookDelivery(trx: Transaction<Database>, delivery: WebhookDelivery): Promise<boolean> {
-  const row = await trx
-    .insertInto('webhook_deliveries')
-    .values({
-      store_id: delivery.storeId,
-      webhook_id: delivery.webhookId,
-      event_id: delivery.eventId ?? null,
-      topic: delivery.topic,
-      triggered_at: delivery.triggeredAt ?? null,
-      outcome: delivery.outcome,
-    })
-    .onConflict((oc) => oc.doNothing())
-    .returning('id')
-    .executeTakeFirst()
-  return row !== undefined
+export async function takeInDelivery(
+  db: Db,
+  delivery: WebhookDelivery,
+  effect: (trx: Transaction<Database>) => Promise<string>,
+): Promise<string | undefined> {
+  return db.connection().execute(async (connection) => {
+    await sql`begin`.execute(connection)
+    try {
+      // The transaction is begun and committed here, not by Kysely's Transaction, so that the delivery
+      // record can travel with the COMMIT: a round trip less per webhook. The effect only runs queries.
+      const outcome = await effect(connection as unknown as Transaction<Database>)
+      await sql.raw(`${insertDelivery(delivery, outcome)}; commit`).execute(connection)
+      return outcome
+    } catch (error) {
+      await sql`rollback`.execute(connection)
+      if (isDuplicateDelivery(error)) return undefined
+      throw error
+    }
+  })
+}
+
+/**
+ * The delivery's insert as literal SQL: a statement sent with `commit` in one message cannot carry
+ * parameters. Without ON CONFLICT, a duplicate fails the insert and the commit after it never runs.
+ */
+function insertDelivery(delivery: WebhookDelivery, outcome: string): string {
+  const literal = (value: string | undefined) => (value === undefined ? 'null' : pg.escapeLiteral(value))
+  const values = [
+    literal(delivery.storeId),
+    literal(delivery.webhookId),
+    literal(delivery.eventId),
+    literal(delivery.topic),
+    delivery.triggeredAt ? `${literal(delivery.triggeredAt.toISOString())}::timestamptz` : 'null',
+    literal(outcome),
+  ]
+  return `insert into webhook_deliveries (store_id, webhook_id, event_id, topic, triggered_at, outcome) values (${values.join(', ')})`
 }
 
 /**
@@ -54,4 +73,9 @@ export async function deleteDeliveriesReceivedBefore(db: Db, cutoff: Date, batch
     deleted += n
     if (n < batchSize) return deleted
   }
+}
+
+function isDuplicateDelivery(error: unknown): boolean {
+  const { code, table } = error as { code?: string; table?: string }
+  return code === '23505' && table === 'webhook_deliveries'
 }

@@ -1,4 +1,4 @@
-import { recordWebhookDelivery, type Db } from '@crosswise/db'
+import { takeInDelivery, type Db } from '@crosswise/db'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { invalidRequest, problemSchema, type Problem } from '../../errors.ts'
@@ -12,11 +12,6 @@ const acknowledgedSchema = z.object({
   duplicate: z.boolean().describe('This delivery or merchant action was already taken in; nothing changed'),
   outcome: z.string().optional().describe('What the delivery did, e.g. `order-recorded`, `fulfilment-waiting-for-order`'),
 })
-
-/** Thrown inside the delivery's transaction to roll back the redone effect of a duplicate. */
-class DuplicateDelivery extends Error {
-  override name = 'DuplicateDelivery'
-}
 
 const unauthorized: Problem = { error: 'unauthorized', message: 'Unknown shop or invalid X-Shopify-Hmac-Sha256 signature.' }
 
@@ -96,18 +91,11 @@ export function shopifyWebhookRoutes(db: Db, retention: DeliveryRetention): Fast
         const delivery = { storeId: shop.storeId, webhookId, topic, ...(eventId ? { eventId } : {}), ...(triggeredAt ? { triggeredAt } : {}) }
         // Shopify stopped retrying long before: this is a replay whose first delivery may be forgotten.
         const stale = triggeredAt !== undefined && triggeredAt.getTime() < Date.now() - retention.keepMs
-        const outcome = await db
-          .transaction()
-          .execute(async (trx) => {
-            // A topic we do not take in is still acknowledged, or Shopify would retry it for hours.
-            const done = stale ? 'ignored-stale' : handler ? await handler.record(trx, parsed?.data, shopContext) : 'ignored-topic'
-            if (!(await recordWebhookDelivery(trx, { ...delivery, outcome: done }))) throw new DuplicateDelivery()
-            return done
-          })
-          .catch((error: unknown) => {
-            if (error instanceof DuplicateDelivery) return undefined
-            throw error
-          })
+        const outcome = await takeInDelivery(db, delivery, async (trx) => {
+          if (stale) return 'ignored-stale'
+          // A topic we do not take in is still acknowledged, or Shopify would retry it for hours.
+          return handler ? handler.record(trx, parsed?.data, shopContext) : 'ignored-topic'
+        })
         request.log.info({ topic, webhookId, shop: shopDomain, outcome: outcome ?? 'duplicate' }, 'shopify webhook')
         return reply.code(200).send(outcome === undefined ? { duplicate: true } : { duplicate: false, outcome })
       },
