@@ -14,6 +14,12 @@ export interface QueryScratch {
    * than in all signals at once.
    */
   readonly scores: readonly Float64Array[]
+  /**
+   * The signals the current query adds rows to, and their arrays. Only these are cleared on a first
+   * touch and read back: the others may hold an earlier query's numbers.
+   */
+  liveSignals: readonly number[]
+  live: readonly Float64Array[]
   readonly support: Uint32Array
   readonly supportFrom: Int32Array
   readonly touched: Uint32Array
@@ -32,8 +38,8 @@ export interface QueryScratch {
 
 const scratches = new WeakMap<PairingModel, QueryScratch>()
 
-/** The model's scratch, with a fresh query stamp and no touched items. @internal */
-export function startQuery(model: PairingModel): QueryScratch {
+/** The model's scratch, with a fresh query stamp, no touched items and `liveSignals` in use. @internal */
+export function startQuery(model: PairingModel, liveSignals: readonly number[]): QueryScratch {
   let scratch = scratches.get(model)
   if (!scratch) {
     const n = model.products.size
@@ -43,6 +49,8 @@ export function startQuery(model: PairingModel): QueryScratch {
       supportFrom: new Int32Array(n),
       touched: new Uint32Array(n),
       stamp: new Uint32Array(n),
+      liveSignals: [],
+      live: [],
       query: 0,
       touchedCount: 0,
       candidates: new Uint32Array(n),
@@ -60,15 +68,17 @@ export function startQuery(model: PairingModel): QueryScratch {
     scratch.query = 1
   }
   scratch.touchedCount = 0
+  scratch.liveSignals = liveSignals
+  scratch.live = liveSignals.map((signal) => scratch.scores[signal]!)
   return scratch
 }
 
-/** Makes `item` a candidate of the current query, its signals at 0, if it is not one yet. @internal */
+/** Makes `item` a candidate of the current query, its live signals at 0, if it is not one yet. @internal */
 export function touch(scratch: QueryScratch, item: number): void {
   if (scratch.stamp[item] === scratch.query) return
   scratch.stamp[item] = scratch.query
   scratch.touched[scratch.touchedCount++] = item
-  for (const scores of scratch.scores) scores[item] = 0
+  for (const scores of scratch.live) scores[item] = 0
   scratch.support[item] = 0
   scratch.supportFrom[item] = -1
 }

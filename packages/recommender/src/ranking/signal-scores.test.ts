@@ -36,7 +36,11 @@ describe('scoreSignals', () => {
     const first = keepSnapshot(scoreSignals(model, tea, signals))
     scoreSignals(model, query(['kibble']), signals)
     expect(keepSnapshot(scoreSignals(model, tea, signals))).toEqual(first)
-    scoreSignals(model, query(['kibble', 'tea']), signals)
+    const coPurchaseOnly = scoreSignals(model, query(['kibble', 'tea']), ['coPurchase'])
+    const others = signals.flatMap((signal, index) => (signal === 'coPurchase' ? [] : [index]))
+    for (let position = 0; position < coPurchaseOnly.candidates.length; position++) {
+      for (const index of others) expect(coPurchaseOnly.values[position * signals.length + index]).toBe(0)
+    }
     expect(Array.from(first.candidates, (candidate) => model.products.id(candidate))).toContain('cosy')
     expect(first.support[Array.from(first.candidates).indexOf(item('cosy'))]).toBe(2)
   })

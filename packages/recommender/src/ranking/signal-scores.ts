@@ -65,7 +65,6 @@ export const queryBudget = 15_000
  * @internal
  */
 export function scoreSignals(model: PairingModel, query: ItemQuery, active: readonly Signal[]): SignalSnapshot {
-  const scratch = startQuery(model)
   const history = query.history.length > maxHistoryItems ? Array.from(query.history).slice(0, maxHistoryItems) : query.history
   const sources: [Signal, PairScores | undefined, ArrayLike<number>][] = [
     ['ease', model.ease, query.trigger],
@@ -74,6 +73,7 @@ export function scoreSignals(model: PairingModel, query: ItemQuery, active: read
     ['transitions', model.transitions, query.trigger],
   ]
   const used = sources.filter(([signal, pairs]) => pairs && active.includes(signal))
+  const scratch = startQuery(model, [...used.map(([signal]) => signalIndex(signal)), signalIndex('coPurchase')])
   let entries = rowEntries(model.coPurchases, query.trigger)
   let rows = query.trigger.length
   for (const [, pairs, items] of used) {
@@ -131,7 +131,7 @@ function touchStoreWide(model: PairingModel, scratch: QueryScratch, trigger: Arr
  * signals side by side, and leaves in `best` the factor that scales each signal's best to 1. Returns the count.
  */
 function gatherCandidates(model: PairingModel, scratch: QueryScratch, query: ItemQuery, active: readonly Signal[]): number {
-  const { touched, scores, support, supportFrom, candidates, values, candidateSupport, candidateSupportFrom, best } = scratch
+  const { touched, live, liveSignals, support, supportFrom, candidates, values, candidateSupport, candidateSupportFrom, best } = scratch
   const stride = signals.length
   const popularity = active.includes('popularity') ? model.popularity : undefined
   const trend = active.includes('trend') ? model.trend : undefined
@@ -146,8 +146,10 @@ function gatherCandidates(model: PairingModel, scratch: QueryScratch, query: Ite
     candidateSupport[count] = support[item]!
     candidateSupportFrom[count] = supportFrom[item]!
     const to = count * stride
-    for (let signal = 0; signal < stride; signal++) {
-      const value = scores[signal]![item]!
+    for (let signal = 0; signal < stride; signal++) values[to + signal] = 0
+    for (let index = 0; index < live.length; index++) {
+      const signal = liveSignals[index]!
+      const value = live[index]![item]!
       values[to + signal] = value
       if (value > best[signal]!) best[signal] = value
     }
@@ -180,9 +182,8 @@ function rowEntries(pairs: PairScores, items: ArrayLike<number>): number {
  * this loop runs ~15,000 times per query, and property loads inside it cost more than the work.
  */
 function addRows(scratch: QueryScratch, pairs: PairScores, counts: Uint32Array | undefined, items: ArrayLike<number>, signal: number, perRow: number): void {
-  const { support, supportFrom, stamp, touched } = scratch
-  const all = scratch.scores
-  const scores = all[signal]!
+  const { support, supportFrom, stamp, touched, live } = scratch
+  const scores = scratch.scores[signal]!
   const { offsets, partners } = pairs
   const values = pairs.scores
   const query = scratch.query
@@ -195,7 +196,7 @@ function addRows(scratch: QueryScratch, pairs: PairScores, counts: Uint32Array |
       if (stamp[partner] !== query) {
         stamp[partner] = query
         touched[touchedCount++] = partner
-        for (let cleared = 0; cleared < all.length; cleared++) all[cleared]![partner] = 0
+        for (let cleared = 0; cleared < live.length; cleared++) live[cleared]![partner] = 0
         support[partner] = 0
         supportFrom[partner] = -1
       }
