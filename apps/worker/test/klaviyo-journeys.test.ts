@@ -185,9 +185,12 @@ describe('journeys sending through the real Klaviyo SDK to a fake Klaviyo, on th
     expect(refusedSend).toMatchObject({ status: 'rejected' })
     expect(refusedSend?.reason).toContain('Klaviyo rejected POST /api/events with 400')
     expect(refusedSend?.reason).toContain(refusal)
-    // The revoked key fails the journey at its consent check, without a retry, and the ledger says why.
+    // The revoked key ends the journey at its consent check, without a retry; its state and the ledger say why.
     await eventually(async () => (await handle(revoked, revokedCustomer).describe().then(() => true, () => false)))
-    await expect(handle(revoked, revokedCustomer).result()).rejects.toThrow()
+    expect(await handle(revoked, revokedCustomer).result()).toMatchObject({ reason: 'klaviyo-refused', emailsSent: 0 })
+    const revokedState = await handle(revoked, revokedCustomer).query<JourneyState>(journeyStateQuery)
+    expect(revokedState).toMatchObject({ stage: 'ended', outcome: 'klaviyo-refused' })
+    expect(revokedState.failure).toContain('Klaviyo rejected GET /api/profiles with 401')
     const revokedCheck = await findSend(db, sendKey(revoked, '4001', 'email-1'))
     expect(revokedCheck).toMatchObject({ status: 'rejected' })
     expect(revokedCheck?.reason).toContain('Klaviyo rejected GET /api/profiles with 401')

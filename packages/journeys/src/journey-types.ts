@@ -108,6 +108,7 @@ export type EndReason =
   | 'not-purchased'
   | 'email-limit'
   | 'send-failed'
+  | 'klaviyo-refused'
 
 /** Where a journey stands, as the `journeyState` query answers. */
 export interface JourneyState {
@@ -127,6 +128,8 @@ export interface JourneyState {
   /** A sentence for people: what the journey does now. */
   details: string
   outcome?: EndReason
+  /** Why the call that ended the journey failed for good (Klaviyo's answer to a refused call). */
+  failure?: string
 }
 
 /** How a journey ended. */

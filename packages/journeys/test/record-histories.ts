@@ -74,6 +74,8 @@ const scenarios: Scenario[] = [
   { name: 'capped-then-sent', script: { checks: [{ verdict: 'capped', notBeforeMs: 0 }], engagement: [opened] }, act: orderAndFulfil },
   { name: 'nothing-to-recommend', script: { pairings: [null] }, act: orderAndFulfil },
   { name: 'send-failed', script: { sendRejected: true }, act: orderAndFulfil },
+  { name: 'consent-check-refused', script: { checkFailure: 'KlaviyoRejectedError' }, act: orderAndFulfil },
+  { name: 'engagement-read-refused', script: { engagementFailure: 'KlaviyoRejectedError' }, act: orderAndFulfil },
   {
     name: 'stopped',
     script: { policy: waiting },

@@ -27,7 +27,7 @@ async function replayAll(workflowsPath: string): Promise<ReplayResult[]> {
 describe('replay of recorded journey histories', () => {
   it('replays every committed branch on the current workflow code', async () => {
     const results = await replayAll(fileURLToPath(new URL('../src/workflows.ts', import.meta.url)))
-    expect(results.length).toBeGreaterThanOrEqual(17)
+    expect(results.length).toBeGreaterThanOrEqual(20)
     expect(results.filter((result) => result.error).map((result) => `${result.workflowId}: ${String(result.error)}`)).toEqual([])
   })
 

@@ -22,6 +22,10 @@ export interface Script {
   engagement?: Engagement[]
   /** Make sendRecommendation fail for good. */
   sendRejected?: boolean
+  /** Make checkBeforeSend fail for good with this failure type (`KlaviyoRejectedError`: a refused key). */
+  checkFailure?: string
+  /** Make fetchEngagement fail for good with this failure type. */
+  engagementFailure?: string
 }
 
 /** One activity call as the journey made it, with the server's time. */
@@ -79,7 +83,11 @@ export class ScriptedActivities {
           redacted: script.redacted ?? false,
         }
       },
-      checkBeforeSend: async (input) => (await record('checkBeforeSend', input)).checks?.shift() ?? { verdict: 'clear' },
+      checkBeforeSend: async (input) => {
+        const script = await record('checkBeforeSend', input)
+        if (script.checkFailure) throw ApplicationFailure.nonRetryable('Klaviyo rejected GET /api/profiles with 401: invalid API key', script.checkFailure)
+        return script.checks?.shift() ?? { verdict: 'clear' }
+      },
       pickPairing: async (input) => {
         const script = await record('pickPairing', input)
         if (script.pairings && script.pairings.length > 0) return script.pairings.shift()!
@@ -91,8 +99,11 @@ export class ScriptedActivities {
         if (script.sendRejected) throw ApplicationFailure.nonRetryable('Klaviyo rejected the event', 'KlaviyoRejectedError')
         return { status: 'sent', sentAt: new Date(await this.now()).toISOString() }
       },
-      fetchEngagement: async (input) =>
-        (await record('fetchEngagement', input)).engagement?.shift() ?? { opened: false, clicked: false, purchased: false },
+      fetchEngagement: async (input) => {
+        const script = await record('fetchEngagement', input)
+        if (script.engagementFailure) throw ApplicationFailure.nonRetryable('Klaviyo rejected GET /api/events with 403: API key lacks the events:read scope', script.engagementFailure)
+        return script.engagement?.shift() ?? { opened: false, clicked: false, purchased: false }
+      },
       recordConversion: async (input) => {
         await record('recordConversion', input)
       },

@@ -1,6 +1,8 @@
 import { messagingActivities } from '../activity-proxies.ts'
+import type { SendCheck } from '../activities.ts'
 import type { Journey } from '../journey.ts'
 import type { EndReason } from '../journey-types.ts'
+import { endOnKlaviyoRefusal } from '../klaviyo-refusal.ts'
 import { sleepUntilSendTime } from './sleep-until-send-time.ts'
 
 // How often the journey waits for the frequency cap to allow an email before it gives up.
@@ -9,21 +11,29 @@ const maxCapDeferrals = 2
 /**
  * Re-checks, just before an email, what may forbid it: a newer order (also one the dispatcher has not
  * delivered yet), the frequency cap, consent and holdout. A cap that will allow the email later is
- * waited out (into the send window) up to twice. Returns why the journey must end, or undefined.
+ * waited out (into the send window) up to twice. A check Klaviyo refused (a revoked store key) ends
+ * the journey with `klaviyo-refused`. Returns why the journey must end, or undefined.
  */
 export async function checkBeforeSend(journey: Journey, sendKey: string): Promise<EndReason | undefined> {
   const trigger = journey.trigger!
   const { frequencyCap, holdoutShare, requireExplicitConsent } = journey.policy
   for (let deferrals = 0; ; deferrals++) {
-    const check = await messagingActivities.checkBeforeSend({
-      storeId: journey.start.storeId,
-      customerId: journey.start.customerId,
-      orderId: trigger.orderId,
-      placedAt: trigger.placedAt,
-      knownOrderIds: journey.knownOrders(),
-      sendKey,
-      policy: { frequencyCap, holdoutShare, requireExplicitConsent },
-    })
+    let check: SendCheck
+    try {
+      check = await messagingActivities.checkBeforeSend({
+        storeId: journey.start.storeId,
+        customerId: journey.start.customerId,
+        orderId: trigger.orderId,
+        placedAt: trigger.placedAt,
+        knownOrderIds: journey.knownOrders(),
+        sendKey,
+        policy: { frequencyCap, holdoutShare, requireExplicitConsent },
+      })
+    } catch (error) {
+      const refused = endOnKlaviyoRefusal(journey, error)
+      if (refused) return refused
+      throw error
+    }
     switch (check.verdict) {
       case 'clear':
         return journey.interruption()

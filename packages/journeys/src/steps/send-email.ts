@@ -35,7 +35,8 @@ export async function sendEmail(journey: Journey, email: PlannedEmail, pairing: 
     journey.sentProductIds.push(...pairing.productIds)
     return { kind: email.kind, sendKey: key, sentAt: result.sentAt, pairing }
   } catch (error) {
-    if (error instanceof ActivityFailure) return 'send-failed'
-    throw error
+    if (!(error instanceof ActivityFailure)) throw error
+    journey.state.failure = error.cause?.message ?? error.message
+    return 'send-failed'
   }
 }

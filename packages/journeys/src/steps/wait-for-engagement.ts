@@ -2,13 +2,16 @@ import { condition } from '@temporalio/workflow'
 import { messagingActivities } from '../activity-proxies.ts'
 import type { Engagement } from '../activities.ts'
 import type { Journey, SentEmail } from '../journey.ts'
+import type { EndReason } from '../journey-types.ts'
+import { endOnKlaviyoRefusal } from '../klaviyo-refusal.ts'
 
 /**
  * Waits for the customer to react to an email, reading engagement every poll interval until the
  * policy's wait is over. Ends early on a click or a purchase; an order that buys a recommended
- * product counts as a purchase the moment its signal arrives. Undefined when interrupted.
+ * product counts as a purchase the moment its signal arrives. Returns why the journey must end instead
+ * when it is interrupted, or when Klaviyo refused the read (`klaviyo-refused`, a revoked store key).
  */
-export async function waitForEngagement(journey: Journey, email: SentEmail): Promise<Engagement | undefined> {
+export async function waitForEngagement(journey: Journey, email: SentEmail): Promise<Engagement | EndReason> {
   const { waitMs, pollIntervalMs } = journey.policy.engagement
   const deadline = Date.now() + waitMs
   journey.setStage('waiting-for-engagement', `Email ${journey.state.emailsSent} sent (${email.pairing.pairingId}); waiting for engagement`, {
@@ -21,14 +24,22 @@ export async function waitForEngagement(journey: Journey, email: SentEmail): Pro
     if (remaining > 0) await condition(() => purchase() !== undefined || journey.interruption() !== undefined, Math.min(pollIntervalMs, remaining))
     const order = purchase()
     if (order) return { opened: false, clicked: false, purchased: true, purchaseOrderId: order.orderId }
-    if (journey.interruption() !== undefined) return undefined
-    const engagement = await messagingActivities.fetchEngagement({
-      storeId: journey.start.storeId,
-      customerId: journey.start.customerId,
-      sendKey: email.sendKey,
-      sentAt: email.sentAt,
-      productIds: email.pairing.productIds,
-    })
+    const interruption = journey.interruption()
+    if (interruption) return interruption
+    let engagement: Engagement
+    try {
+      engagement = await messagingActivities.fetchEngagement({
+        storeId: journey.start.storeId,
+        customerId: journey.start.customerId,
+        sendKey: email.sendKey,
+        sentAt: email.sentAt,
+        productIds: email.pairing.productIds,
+      })
+    } catch (error) {
+      const refused = endOnKlaviyoRefusal(journey, error)
+      if (refused) return refused
+      throw error
+    }
     if (engagement.purchased || engagement.clicked || Date.now() >= deadline) return engagement
   }
 }

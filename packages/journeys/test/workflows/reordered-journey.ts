@@ -28,7 +28,7 @@ export async function crossSellJourney(start: JourneyStart): Promise<JourneyOutc
     const sent = await sendEmail(journey, email, pairing)
     if (typeof sent === 'string') return journey.settle(sent)
     const engagement = await waitForEngagement(journey, sent)
-    if (!engagement) return journey.settle()
+    if (typeof engagement === 'string') return journey.settle(engagement)
     const next = await branchOnEngagement(journey, engagement, sent)
     if (typeof next === 'string') return journey.settle(next)
     email = next
