@@ -274,6 +274,12 @@ describe('docker-compose.yml', () => {
     expect(api.CROSSWISE_API_HOST).toBe('0.0.0.0')
     // The KLAVIYO_API_KEY passes through from the host's environment.
     expect(JSON.stringify(rawCompose)).toContain('"KLAVIYO_API_KEY":"${KLAVIYO_API_KEY:-}"')
+    // The payload key passes through to both: the API seals stores' Klaviyo keys, the worker opens them.
+    const raw = rawCompose as { services: Record<string, { environment: Record<string, string> }> }
+    for (const name of ['api', 'worker']) {
+      expect(raw.services[name]?.environment.CROSSWISE_PAYLOAD_KEY, name).toBe('${CROSSWISE_PAYLOAD_KEY:-}')
+    }
+    expect(raw.services.api?.environment.CROSSWISE_ADMIN_TOKEN).toBe('${CROSSWISE_ADMIN_TOKEN:-}')
 
     // Addresses name this file's services and the database PostgreSQL creates.
     const postgresEnv = environmentOf(services.postgres ?? {})
