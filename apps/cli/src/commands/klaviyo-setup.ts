@@ -8,23 +8,45 @@ import {
   type FlowSetupResult,
   type TemplateLayout,
 } from '@crosswise/klaviyo'
+import { storeIdSchema } from '@crosswise/domain'
 import { UsageError, type Command } from '../command.ts'
+import { loadStoreKlaviyoAccount, StoreKlaviyoAccountError } from '../klaviyo/store-klaviyo-account.ts'
 
 const usage =
   'crosswise klaviyo setup [--layout single-product|product-grid] [--metric NAME] [--subject TEXT] ' +
-  '[--preview-text TEXT] [--from-email ADDRESS] [--from-label NAME] [--template-only] [--api-key KEY] [--base-url URL]'
+  '[--preview-text TEXT] [--from-email ADDRESS] [--from-label NAME] [--template-only] ' +
+  '[--api-key KEY | --store ID [--database-url URL]] [--base-url URL]'
 
 const options = {
   layout: { type: 'string', default: 'product-grid' },
-  metric: { type: 'string', default: defaultRecommendationMetric },
+  metric: { type: 'string' },
   subject: { type: 'string', default: 'Goes well with your {{ event.trigger_product.title }}' },
   'preview-text': { type: 'string' },
   'from-email': { type: 'string' },
   'from-label': { type: 'string' },
   'template-only': { type: 'boolean', default: false },
   'api-key': { type: 'string' },
+  store: { type: 'string' },
+  'database-url': { type: 'string' },
   'base-url': { type: 'string' },
 } as const
+
+/** The account to set up: `--api-key`, the store's own key (`--store`), or `KLAVIYO_API_KEY`. */
+async function chooseAccount(values: { 'api-key'?: string; store?: string; 'database-url'?: string }): Promise<{ apiKey: string; metricName?: string; label: string }> {
+  if (values.store === undefined) {
+    const apiKey = values['api-key'] ?? loadConfig().KLAVIYO_API_KEY
+    if (!apiKey) throw new UsageError('no API key: set KLAVIYO_API_KEY, pass --api-key, or pass --store ID for a store\'s own key (a private key with templates, flows and metrics scopes)')
+    return { apiKey, label: values['api-key'] ? 'the key from --api-key' : 'KLAVIYO_API_KEY' }
+  }
+  if (values['api-key'] !== undefined) throw new UsageError('pass --api-key or --store, not both')
+  const store = storeIdSchema.safeParse(values.store)
+  if (!store.success) throw new UsageError('--store must be a store id: lower-case letters, digits and dashes')
+  const config = loadConfig()
+  const databaseUrl = values['database-url'] ?? config.DATABASE_URL
+  if (!databaseUrl) throw new UsageError('--store reads the store\'s key from PostgreSQL: set DATABASE_URL or pass --database-url')
+  const account = await loadStoreKlaviyoAccount(databaseUrl, config.CROSSWISE_PAYLOAD_KEY, store.data)
+  return { ...account, label: `the key of store '${store.data}' (ending ${account.apiKey.slice(-4)})` }
+}
 
 const smartSending =
   'Smart Sending is OFF in this flow on purpose: Klaviyo skips (never postpones) an email to anyone who got one ' +
@@ -72,17 +94,25 @@ export const klaviyoSetupCommand: Command = {
     if (values.layout !== 'single-product' && values.layout !== 'product-grid') {
       throw new UsageError(`--layout must be single-product or product-grid, not '${values.layout}'`)
     }
-    const apiKey = values['api-key'] ?? loadConfig().KLAVIYO_API_KEY
-    if (!apiKey) throw new UsageError('no API key: set KLAVIYO_API_KEY or pass --api-key (a private key with templates, flows and metrics scopes)')
+    let account
+    try {
+      account = await chooseAccount(values)
+    } catch (error) {
+      if (!(error instanceof StoreKlaviyoAccountError)) throw error
+      process.stderr.write(`crosswise klaviyo setup: ${error.message}\n`)
+      return 1
+    }
+    // The flow must trigger on the metric the worker records for this account: the store's own name if it set one.
+    const metric = values.metric ?? account.metricName ?? defaultRecommendationMetric
 
     const layout: TemplateLayout = values.layout
     const templateName = `Crosswise recommendation (${layout})`
-    const clients = createKlaviyoClients({ apiKey, ...(values['base-url'] ? { basePath: values['base-url'] } : {}), timeoutMs: 15_000 })
+    const clients = createKlaviyoClients({ apiKey: account.apiKey, ...(values['base-url'] ? { basePath: values['base-url'] } : {}), timeoutMs: 15_000 })
     let result: FlowSetupResult
     try {
       result = await setupRecommendationFlow(clients, {
         layout,
-        metricName: values.metric,
+        metricName: metric,
         templateName,
         flowName: 'Crosswise cross-sell',
         subject: values.subject,
@@ -98,12 +128,13 @@ export const klaviyoSetupCommand: Command = {
     }
 
     const lines = [
+      `Klaviyo account: ${account.label}`,
       `Template "${templateName}" created: ${result.templateId}`,
-      result.metricId ? `Metric "${values.metric}": ${result.metricId}` : `Metric "${values.metric}": not in this account yet`,
+      result.metricId ? `Metric "${metric}": ${result.metricId}` : `Metric "${metric}": not in this account yet`,
       result.flowId ? `Flow "Crosswise cross-sell" created as a draft: ${result.flowId}` : 'Flow: not created by API',
       '',
       'Remaining steps in Klaviyo:',
-      ...manualSteps(result, values.metric, templateName, values.subject).map((step, i) => `  ${i + 1}. ${step}`),
+      ...manualSteps(result, metric, templateName, values.subject).map((step, i) => `  ${i + 1}. ${step}`),
       '',
       smartSending,
     ]
