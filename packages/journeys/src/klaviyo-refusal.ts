@@ -12,7 +12,7 @@ const refusedType = 'KlaviyoRejectedError'
 const refusalEndsJourney = 'klaviyo-refusal-ends-journey-2026-11-25-issue-6'
 
 /** Klaviyo's answer when an activity failed because Klaviyo refused the call for good. */
-export function klaviyoRefusal(error: unknown): string | undefined {
+function klaviyoRefusal(error: unknown): string | undefined {
   if (!(error instanceof ActivityFailure) || !(error.cause instanceof ApplicationFailure)) return undefined
   const { type, nonRetryable, message } = error.cause
   return type === refusedType && nonRetryable ? message : undefined

@@ -145,5 +145,6 @@ describe('crossSellJourney: guards before every send', () => {
     await refused.fulfil('12002')
     expect(await refused.result()).toMatchObject({ reason: 'send-failed', emailsSent: 0 })
     expect(refused.sends()).toHaveLength(1)
+    expect((await refused.state()).failure).toBe('Klaviyo rejected the event')
   })
 })
