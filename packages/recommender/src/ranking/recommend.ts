@@ -3,6 +3,7 @@ import type { ProductCatalogue, RecommendationRules } from '../filters/business-
 import { CandidateFilter } from '../filters/candidate-filter.ts'
 import { type ManualPairing, matchingPairings } from '../filters/manual-pairings.ts'
 import type { PairingModel } from '../mining/pairing-model.ts'
+import { ItemMarks } from './item-marks.ts'
 import { rankItems } from './rank-items.ts'
 import { explain } from './reasons.ts'
 
@@ -65,7 +66,7 @@ export function recommend(model: PairingModel, request: RecommendationRequest): 
   if (chosen.length === k) return chosen
 
   // The trigger, owned products and manual picks never come back; checked for every candidate, so by number.
-  const taken = new Set<number>()
+  const taken = ItemMarks.start(model)
   const trigger = numbered(model, request.triggerProductIds, taken)
   const history = numbered(model, request.ownedProductIds, taken)
   numbered(model, chosen.map(({ productId }) => productId), taken)
@@ -91,13 +92,11 @@ export function recommend(model: PairingModel, request: RecommendationRequest): 
 }
 
 /** The model's numbers for `productIds` not yet in `seen`, in order, each once; all are added to `seen`. */
-function numbered(model: PairingModel, productIds: readonly string[], seen: Set<number>): number[] {
+function numbered(model: PairingModel, productIds: readonly string[], seen: ItemMarks): number[] {
   const items: number[] = []
   for (const productId of productIds) {
     const item = model.products.find(productId)
-    if (item === undefined || seen.has(item)) continue
-    seen.add(item)
-    items.push(item)
+    if (item !== undefined && seen.add(item)) items.push(item)
   }
   return items
 }

@@ -65,7 +65,7 @@ export const queryBudget = 15_000
  * @internal
  */
 export function scoreSignals(model: PairingModel, query: ItemQuery, active: readonly Signal[]): SignalSnapshot {
-  const history = query.history.length > maxHistoryItems ? Array.from(query.history).slice(0, maxHistoryItems) : query.history
+  const history = query.history.length > maxHistoryItems ? Array.prototype.slice.call(query.history, 0, maxHistoryItems) : query.history
   const sources: [Signal, PairScores | undefined, ArrayLike<number>][] = [
     ['ease', model.ease, query.trigger],
     ['easeHistory', model.ease, history],
