@@ -112,7 +112,7 @@ const section = `## Recommender
 
 \`pnpm --filter @crosswise/recommender bench\` (packages/recommender/bench/run.ts), run ${new Date().toISOString().slice(0, 10)} on
 ${availableParallelism()} cores shared with other work (1-minute load average ${number(loadBefore, 1)} before, ${number(loadAfter, 1)} after;
-wall-clock timings stretch accordingly; CPU time, in brackets, much less). Mining = \`mineModel\`: same-order pair counts, next-order transitions,
+wall-clock timings stretch accordingly; the process's CPU time, all threads, is in brackets). Mining = \`mineModel\`: same-order pair counts, next-order transitions,
 popularity and trend, from baskets already in typed arrays (reading or generating them is not counted; EASE is
 timed separately where the catalogue allows it). Peak memory is the child process's maximum resident set,
 generation included. The generated store has Zipf popularity over products and themes, baskets of 1–10 items,
@@ -122,8 +122,8 @@ ${mining}
 
 One \`recommend()\` call (k = 1) on a model in memory, after 200 warm-up calls: every customer's latest order
 for Online Retail (with their earlier purchases as owned), 10,000 sampled orders for the generated store.
-Wall-clock percentiles decide the target; a second round measures each call's CPU time, which leaves out
-the moments another process holds the core.
+Wall-clock percentiles decide the target; a second round measures each call's process CPU time, which
+leaves out the moments another process holds the core (and includes the process's compiler and GC threads).
 
 ${latency}
 
