@@ -53,7 +53,7 @@ export interface MiningOptions {
   trendDays?: readonly [recent: number, past: number]
   /** "Now" for popularity decay and trend, epoch ms (default: the latest order). */
   asOf?: number
-  /** EASE ridge λ (default 500, as the offline evaluation chose); `false` skips EASE, as does a catalogue above {@link maxEaseItems}. */
+  /** EASE ridge λ (default 250, as the offline evaluation chose); `false` skips EASE, as does a catalogue above {@link maxEaseItems}. */
   easeLambda?: number | false
   /** Blend weights (default {@link defaultWeights}, or {@link sparseDefaultWeights} without EASE). */
   weights?: BlendWeights
@@ -69,7 +69,7 @@ export function mineModel(history: PurchaseHistory, options: MiningOptions = {})
   const maxBasketSize = options.maxBasketSize ?? 50
   const limits = { maxPartners: options.maxPartners ?? 500, minSupport: options.minPairCount ?? 1 }
   const { coPurchases, transitions } = countPairs(baskets, { ...limits, next: nextBaskets(baskets), maxBasketSize })
-  const lambda = options.easeLambda ?? 500
+  const lambda = options.easeLambda ?? 250
   const ease = lambda !== false && baskets.itemCount <= maxEaseItems ? fitEase(customerBaskets(baskets), lambda) : undefined
   return {
     ...describeProducts(history),

@@ -19,17 +19,17 @@ export type BlendWeights = Readonly<Record<Signal, number>>
 
 /**
  * Weights chosen by `crosswise evaluate` on the Online Retail validation split (train before
- * 2011-06-01, truth until 2011-09-01, EASE λ 500); the command prints the weights it picks, and
+ * 2011-06-01, truth until 2011-09-01, EASE λ 250); the command prints the weights it picks, and
  * these are refreshed from that output.
  */
 export const defaultWeights: BlendWeights = {
   ease: 1,
   easeHistory: 1,
-  coPurchase: 0,
-  coPurchaseHistory: 0,
-  transitions: 0,
+  coPurchase: 0.1,
+  coPurchaseHistory: 0.1,
+  transitions: 0.2,
   popularity: 0,
-  trend: 0.75,
+  trend: 1,
 }
 
 /**
@@ -42,6 +42,6 @@ export const sparseDefaultWeights: BlendWeights = {
   coPurchase: 1,
   coPurchaseHistory: 1,
   transitions: 0,
-  popularity: 0.3,
-  trend: 0.5,
+  popularity: 0,
+  trend: 1,
 }
