@@ -49,7 +49,10 @@ export type { OrderSource } from './order/order.table.ts'
 export {
   bestSellersIn,
   findProducts,
+  listManualPairings,
   manualPairingsFor,
+  removeManualPairing,
+  replaceManualPairings,
   saveManualPairings,
   type BestSeller,
   type ManualPairing,
@@ -110,6 +113,11 @@ export {
   type PairingModelVersion,
 } from './pairing-model/pairing-model.repository.ts'
 export type { PairingModelStatus } from './pairing-model/pairing-model.table.ts'
+export {
+  reviewMinedPairings,
+  type MinedPairingPage,
+  type MinedPairingReview,
+} from './pairing-model/mined-pairing-review.repository.ts'
 export {
   recommendationRulesFor,
   setRecommendationRules,

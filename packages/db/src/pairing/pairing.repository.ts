@@ -114,3 +114,56 @@ export async function findProducts(db: Db, storeId: string, productIds: readonly
     available: row.available,
   }))
 }
+
+/**
+ * Every manual pairing of a store as it set them, whether or not its products are in the catalogue
+ * yet: by trigger product, then highest priority first.
+ */
+export async function listManualPairings(db: Db, storeId: string): Promise<ManualPairing[]> {
+  const rows = await db
+    .selectFrom('pairings')
+    .select(['trigger_product_id', 'recommended_product_id', 'priority'])
+    .where('store_id', '=', storeId)
+    .orderBy('trigger_product_id')
+    .orderBy('priority', 'desc')
+    .orderBy('recommended_product_id')
+    .execute()
+  return rows.map((row) => ({ triggerProductId: row.trigger_product_id, recommendedProductId: row.recommended_product_id, priority: row.priority }))
+}
+
+/**
+ * Replaces all manual pairings of a store with `pairings` in one transaction: journeys see the old
+ * list until the commit and the new one after, never a mix or none. Concurrent replaces for one store
+ * queue on an advisory lock, so the last one lands whole. A pair listed twice throws and keeps the old list.
+ */
+export async function replaceManualPairings(db: Db, storeId: string, pairings: readonly ManualPairing[]): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await sql`select pg_advisory_xact_lock(hashtextextended(${`manual-pairings:${storeId}`}, 0))`.execute(trx)
+    await trx.deleteFrom('pairings').where('store_id', '=', storeId).execute()
+    // 4 columns a row: batches keep far below PostgreSQL's 65,535 parameters.
+    for (let start = 0; start < pairings.length; start += 5_000) {
+      await trx
+        .insertInto('pairings')
+        .values(
+          pairings.slice(start, start + 5_000).map((pairing) => ({
+            store_id: storeId,
+            trigger_product_id: pairing.triggerProductId,
+            recommended_product_id: pairing.recommendedProductId,
+            priority: pairing.priority,
+          })),
+        )
+        .execute()
+    }
+  })
+}
+
+/** Removes one manual pairing of a store; false when it had none such. */
+export async function removeManualPairing(db: Db, storeId: string, triggerProductId: string, recommendedProductId: string): Promise<boolean> {
+  const result = await db
+    .deleteFrom('pairings')
+    .where('store_id', '=', storeId)
+    .where('trigger_product_id', '=', triggerProductId)
+    .where('recommended_product_id', '=', recommendedProductId)
+    .executeTakeFirst()
+  return result.numDeletedRows > 0n
+}

@@ -1,0 +1,53 @@
+import type { Db } from '../database.ts'
+import { listPairingModels, type MinedPairing, type PairingModelVersion } from './pairing-model.repository.ts'
+
+/** Which page of the current model's pairings to read, and for which trigger product. */
+export interface MinedPairingPage {
+  limit: number
+  offset: number
+  /** Only this product's partners; all trigger products when absent. */
+  triggerProductId?: string
+}
+
+/** A page of the store's current mined pairings and the model version they belong to. */
+export interface MinedPairingReview {
+  /** Undefined when the store has never been mined. */
+  model?: PairingModelVersion
+  pairings: MinedPairing[]
+}
+
+/**
+ * A page of the store's current mined pairings for a person to review: most orders behind a pairing
+ * first (support), then trigger product and its own rank, so pages are stable between calls.
+ */
+export async function reviewMinedPairings(db: Db, storeId: string, page: MinedPairingPage): Promise<MinedPairingReview> {
+  const model = (await listPairingModels(db, storeId)).find((version) => version.status === 'current')
+  if (!model) return { pairings: [] }
+  let query = db
+    .selectFrom('mined_pairings')
+    .selectAll()
+    .where('model_id', '=', model.id)
+    .orderBy('support', 'desc')
+    .orderBy('trigger_product_id')
+    .orderBy('rank')
+    .limit(page.limit)
+    .offset(page.offset)
+  if (page.triggerProductId !== undefined) query = query.where('trigger_product_id', '=', page.triggerProductId)
+  const rows = await query.execute()
+  return {
+    model,
+    pairings: rows.map((row) => ({
+      triggerProductId: row.trigger_product_id,
+      rank: row.rank,
+      recommendedProductId: row.recommended_product_id,
+      score: row.score,
+      support: row.support,
+      confidence: row.confidence,
+      lift: row.lift,
+      triggerOrders: row.trigger_orders,
+      recommendedOrders: row.recommended_orders,
+      nextOrderCount: row.next_order_count,
+      reason: row.reason,
+    })),
+  }
+}
