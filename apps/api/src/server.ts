@@ -13,6 +13,9 @@ import type { Logger } from 'pino'
 import { requireStoreToken } from './auth/store-auth.ts'
 import { replyWithProblem } from './errors.ts'
 import { adminKlaviyoRoutes } from './routes/admin-klaviyo.ts'
+import { adminMinedPairingRoutes } from './routes/admin-mined-pairings.ts'
+import { adminPairingRoutes } from './routes/admin-pairings.ts'
+import { adminRecommendationRuleRoutes } from './routes/admin-recommendation-rules.ts'
 import { adminStoreRoutes } from './routes/admin-stores.ts'
 import { cancellationRoutes } from './routes/cancellations.ts'
 import { codecRoutes } from './routes/codec.ts'
@@ -78,6 +81,9 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   })
   await routes.register(adminStoreRoutes(options.db, options.adminToken))
   await routes.register(adminKlaviyoRoutes(options.db, options.apiKeyCipher ?? ApiKeyCipher.fromSecret(undefined), options.adminToken))
+  await routes.register(adminPairingRoutes(options.db, options.adminToken))
+  await routes.register(adminRecommendationRuleRoutes(options.db, options.adminToken))
+  await routes.register(adminMinedPairingRoutes(options.db, options.adminToken))
   await routes.register(journeyRoutes(options.db, options.temporal, options.adminToken))
   await routes.register(codecRoutes(options.payloadCodec, options.adminToken, options.temporalUiOrigins ?? []))
   await routes.register(shopifyWebhookRoutes(options.db, options.deliveryRetention ?? defaultDeliveryRetention))
