@@ -16,8 +16,9 @@ export function pairingRefreshActivities(db: Db): PairingRefreshActivities {
       const { storeId } = parseInput(refreshSchema, raw)
       const context = Context.current()
       try {
-        // Each page read and each batch written is a heartbeat, so a lost worker is noticed in minutes.
-        const result = await mineStorePairings(db, storeId, { onProgress: (progress) => context.heartbeat(progress) })
+        // Each page read, each batch written and every few seconds of mining is a heartbeat, so a lost
+        // worker is noticed in minutes, and a cancellation (delivered with a heartbeat) stops the mining thread.
+        const result = await mineStorePairings(db, storeId, { onProgress: (progress) => context.heartbeat(progress), signal: context.cancellationSignal })
         if (result.status === 'no-orders') return result
         const { modelId, orders, products, pairings } = result
         context.log.info('pairings refreshed', { storeId, modelId, orders, pairings })

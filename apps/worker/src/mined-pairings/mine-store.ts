@@ -1,5 +1,6 @@
 import { countHistoryOrders, getStore, readOrderHistory, saveMinedPairings, type Db } from '@crosswise/db'
-import { mineModel, OrderHistoryBuilder, topPairings } from '@crosswise/recommender'
+import { OrderHistoryBuilder } from '@crosswise/recommender'
+import { minePairingsInThread } from './mine-in-thread.ts'
 
 /** Thrown when the store to mine does not exist. */
 export class UnknownStoreError extends Error {
@@ -17,9 +18,14 @@ export interface MiningProgress {
 export interface StoreMiningOptions {
   /** Partners stored per product (default 20). */
   perProduct?: number
-  /** Told as the run advances; the writing phase waits for a returned promise. */
+  /** Told as the run advances, and every few seconds while mining; the writing phase waits for a returned promise. */
   onProgress?: (progress: MiningProgress) => void | Promise<void>
+  /** Aborting stops the mining thread; the store keeps its current pairings. */
+  signal?: AbortSignal
 }
+
+// Often enough for a heartbeat timeout of a minute or two.
+const miningReportMs = 5_000
 
 /** What a mining run did: the version it made current, or that there was nothing to mine. */
 export type StoreMiningResult =
@@ -68,16 +74,19 @@ export async function mineStorePairings(db: Db, storeId: string, options: StoreM
   )
   const reading = clock.lap()
 
-  await report({ phase: 'mining', done: 0, total: 1 })
+  const miningProgress = { phase: 'mining', done: 0, total: 1 } as const
+  await report(miningProgress)
   const history = builder.build()
-  const model = mineModel(history)
+  const products = history.products.size
+  // Mining a large store is up to a minute of pure CPU: in a thread of its own, so the journeys on
+  // this worker keep their event loop, and a report every few seconds keeps the heartbeat going.
+  const reporter = setInterval(() => void report(miningProgress), miningReportMs)
+  const mined = await minePairingsInThread(history, { perProduct, signal: options.signal }).finally(() => clearInterval(reporter))
   const mining = clock.lap()
 
-  const products = history.products.size
   const paired = new Set<string>()
-  let productsDone = 0
   const pairings = (function* () {
-    for (const pairing of topPairings(model, { perProduct, onProduct: (done) => (productsDone = done) })) {
+    for (const pairing of mined.pairings) {
       paired.add(pairing.triggerProductId)
       yield pairing
     }
@@ -86,9 +95,9 @@ export async function mineStorePairings(db: Db, storeId: string, options: StoreM
     storeId,
     orderCount: orders,
     productCount: products,
-    params: { perProduct, ease: model.ease !== undefined, weights: model.weights },
+    params: { perProduct, ease: mined.ease, weights: mined.weights },
     pairings,
-    onWritten: () => report({ phase: 'writing', done: productsDone, total: products }),
+    onWritten: () => report({ phase: 'writing', done: paired.size, total: products }),
   })
   await report({ phase: 'writing', done: products, total: products })
   return {
