@@ -130,13 +130,29 @@ describe("admin API: a store's manual pairings, rules and mined pairings", () =>
   })
 
   it('sets and reads the rules for mined pairings, with defaults and 400s', async () => {
-    expect((await call('GET', `${base}/recommendation-rules`)).json()).toEqual({ incompatibleCategories: [], minSupport: 0, minLift: 0 })
+    expect((await call('GET', `${base}/recommendation-rules`)).json()).toEqual({ incompatibleCategories: [], minSupport: 0, minLift: 0, priceBands: {} })
     const set = await call('PUT', `${base}/recommendation-rules`, { incompatibleCategories: [['Tea', ' Pets ']], minSupport: 3, minLift: 1.5 })
-    expect([set.statusCode, set.json()]).toEqual([200, { incompatibleCategories: [['Tea', 'Pets']], minSupport: 3, minLift: 1.5 }])
+    expect([set.statusCode, set.json()]).toEqual([200, { incompatibleCategories: [['Tea', 'Pets']], minSupport: 3, minLift: 1.5, priceBands: {} }])
     expect((await call('GET', `${base}/recommendation-rules`)).json()).toMatchObject({ minSupport: 3 })
     const bad = await call('PUT', `${base}/recommendation-rules`, { incompatibleCategories: [['Tea']], minSupport: -1, minLift: 'high' })
     expect([bad.statusCode, fields(bad).sort()]).toEqual([400, ['body.incompatibleCategories[0]', 'body.minLift', 'body.minSupport']])
-    expect((await call('PUT', `${base}/recommendation-rules`, { minLift: 1 })).json()).toEqual({ incompatibleCategories: [], minSupport: 0, minLift: 1 })
+    expect((await call('PUT', `${base}/recommendation-rules`, { minLift: 1 })).json()).toEqual({ incompatibleCategories: [], minSupport: 0, minLift: 1, priceBands: {} })
+  })
+
+  it('sets and reads a price band per segment, answering bad bands with 400 naming the field', async () => {
+    const priceBands = { 'first-time': { max: 30 }, repeat: { min: '5', max: '80.50' }, vip: { min: ' 50.00 ' } }
+    const set = await call('PUT', `${base}/recommendation-rules`, { priceBands })
+    const stored = { 'first-time': { max: '30' }, repeat: { min: '5', max: '80.50' }, vip: { min: '50.00' } }
+    expect([set.statusCode, set.json()]).toEqual([200, { incompatibleCategories: [], minSupport: 0, minLift: 0, priceBands: stored }])
+    expect((await call('GET', `${base}/recommendation-rules`)).json()).toMatchObject({ priceBands: stored })
+
+    const inverted = await call('PUT', `${base}/recommendation-rules`, { priceBands: { vip: { min: '50', max: '49.99' } } })
+    expect([inverted.statusCode, fields(inverted)]).toEqual([400, ['body.priceBands.vip.max']])
+    const negative = await call('PUT', `${base}/recommendation-rules`, { priceBands: { 'first-time': { min: -1 }, repeat: { max: 'cheap' } } })
+    expect([negative.statusCode, fields(negative).sort()]).toEqual([400, ['body.priceBands.first-time.min', 'body.priceBands.repeat.max']])
+    const unknown = await call('PUT', `${base}/recommendation-rules`, { priceBands: { gold: { max: 10 } } })
+    expect([unknown.statusCode, fields(unknown)]).toEqual([400, ['body.priceBands']])
+    expect((await call('GET', `${base}/recommendation-rules`)).json()).toMatchObject({ priceBands: stored })
   })
 
   it('pages through the current mined pairings with their model version', async () => {
@@ -179,6 +195,8 @@ describe("admin API: a store's manual pairings, rules and mined pairings", () =>
     expect(Object.keys(document.paths['/v1/admin/stores/{storeId}/pairings/{triggerProductId}/{recommendedProductId}'] ?? {}).sort()).toEqual(['delete', 'put'])
     expect(Object.keys(document.paths['/v1/admin/stores/{storeId}/recommendation-rules'] ?? {}).sort()).toEqual(['get', 'put'])
     expect(Object.keys(document.paths['/v1/admin/stores/{storeId}/mined-pairings'] ?? {})).toEqual(['get'])
+    const rules = document.paths['/v1/admin/stores/{storeId}/recommendation-rules']?.put as { requestBody: { content: Record<string, { schema: { properties: Record<string, { properties?: object }> } }> } }
+    expect(Object.keys(rules.requestBody.content['application/json']!.schema.properties.priceBands!.properties ?? {}).sort()).toEqual(['first-time', 'repeat', 'vip'])
   })
 
   it('what is set here decides what a journey picks', async () => {

@@ -75,11 +75,45 @@ describe('pickPairing over manual, mined and best-selling products', () => {
     const { storeId, pick } = await minedStore()
     await givenProducts(db, storeId, ['tea'], { available: false })
     expect(await pick()).toMatchObject({ pairingId: 'mined:kettle:honey' })
-    await setRecommendationRules(db, storeId, { incompatibleCategories: [['tea', 'pets']], minSupport: 5, minLift: 0 })
+    await setRecommendationRules(db, storeId, { incompatibleCategories: [['tea', 'pets']], minSupport: 5, minLift: 0, priceBands: {} })
     // honey lacks support, lead is a pet product: nothing mined is left, so the category's best seller.
     expect(await pick()).toMatchObject({ source: 'best-seller', triggerProductId: 'kettle' })
-    await setRecommendationRules(db, storeId, { incompatibleCategories: [], minSupport: 5, minLift: 0 })
+    await setRecommendationRules(db, storeId, { incompatibleCategories: [], minSupport: 5, minLift: 0, priceBands: {} })
     expect(await pick()).toMatchObject({ pairingId: 'mined:kettle:lead', reason: 'Bought with Kettle in 9 orders' })
+  })
+
+  /** A store where two orders make a VIP, whose bands keep first-timers at 30 or less and VIPs at 50 or more. */
+  async function bandedStore() {
+    const storeId = uniqueId('store')
+    await givenStore(db, storeId, { segments: { vipMinSpend: 100_000, vipMinOrders: 2 } })
+    await givenProducts(db, storeId, ['kettle', 'tea'])
+    await givenProducts(db, storeId, ['teapot'], { price: '80.00' })
+    await setRecommendationRules(db, storeId, { incompatibleCategories: [], minSupport: 0, minLift: 0, priceBands: { 'first-time': { max: '30' }, vip: { min: '50' } } })
+    const firstTimer = await givenOrder(db, storeId, '2001', `${uniqueId('c')}@example.com`, ['kettle'])
+    const vipEmail = `${uniqueId('c')}@example.com`
+    await givenOrder(db, storeId, '2002', vipEmail, ['spoon'], { placedAt: new Date(Date.now() - 86_400_000).toISOString() })
+    const vip = await givenOrder(db, storeId, '2003', vipEmail, ['kettle'])
+    const pick = (customerId: string, orderId: string) =>
+      new MockActivityEnvironment().run(activities.pickPairing, { storeId, customerId, orderId, excludePairingIds: [], excludeProductIds: [] })
+    return { storeId, pickFor: { firstTimer: () => pick(firstTimer, '2001'), vip: () => pick(vip, '2003') } }
+  }
+
+  it('keeps mined pairings to the price band of the customer’s segment', async () => {
+    const { storeId, pickFor } = await bandedStore()
+    await saveMinedPairings(db, { storeId, orderCount: 40, productCount: 3, params: {}, pairings: [mined(1, 'teapot'), mined(2, 'tea')] })
+    // The teapot (80.00) ranks first but is above a first-timer's band; the tea (12.50) is below a VIP's.
+    expect(await pickFor.firstTimer()).toMatchObject({ pairingId: 'mined:kettle:tea' })
+    expect(await pickFor.vip()).toMatchObject({ pairingId: 'mined:kettle:teapot' })
+  })
+
+  it('keeps best sellers to the band too, but not the store’s manual pairings', async () => {
+    const { storeId, pickFor } = await bandedStore()
+    // Without a band the teapot would be the category's best seller: it sold twice, the tea never.
+    await givenOrder(db, storeId, '2004', `${uniqueId('c')}@example.com`, ['teapot', 'teapot'])
+    expect(await pickFor.firstTimer()).toMatchObject({ source: 'best-seller', productIds: ['tea'] })
+    expect(await pickFor.vip()).toMatchObject({ source: 'best-seller', productIds: ['teapot'] })
+    await givenPairings(db, storeId, [['kettle', 'teapot']])
+    expect(await pickFor.firstTimer()).toMatchObject({ pairingId: 'manual:kettle:teapot', source: 'manual' })
   })
 
   it('falls back to best sellers of the category for a store never mined', async () => {

@@ -36,8 +36,13 @@ export async function givenOrder(
   return (await recordOrder(db, storeId, order)).customerId
 }
 
-/** Puts products in the catalogue: available, in category `tea`, with a page, unless overridden. */
-export async function givenProducts(db: Db, storeId: string, productIds: string[], overrides: { available?: boolean; category?: string } = {}): Promise<void> {
+/** Puts products in the catalogue: available, in category `tea`, at 12.50, with a page, unless overridden. */
+export async function givenProducts(
+  db: Db,
+  storeId: string,
+  productIds: string[],
+  overrides: { available?: boolean; category?: string; price?: string } = {},
+): Promise<void> {
   for (const productId of productIds) {
     await upsertProduct(
       db,
@@ -46,7 +51,7 @@ export async function givenProducts(db: Db, storeId: string, productIds: string[
         productId,
         title: `Product ${productId}`,
         category: overrides.category ?? 'tea',
-        price: '12.50',
+        price: overrides.price ?? '12.50',
         currency: 'EUR',
         available: overrides.available ?? true,
         url: `https://shop.example/products/${productId}`,

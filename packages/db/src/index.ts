@@ -56,6 +56,7 @@ export {
   saveManualPairings,
   type BestSeller,
   type ManualPairing,
+  type PriceLimits,
   type ShownProduct,
 } from './pairing/pairing.repository.ts'
 export {

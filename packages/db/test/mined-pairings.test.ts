@@ -108,9 +108,10 @@ describe('mined pairings', () => {
 
   it('stores a store’s recommendation rules, none by default', async () => {
     const storeId = await store()
-    expect(await recommendationRulesFor(db, storeId)).toEqual({ incompatibleCategories: [], minSupport: 0, minLift: 0 })
-    await setRecommendationRules(db, storeId, { incompatibleCategories: [['Pets', 'Baby']], minSupport: 3, minLift: 1.5 })
-    await setRecommendationRules(db, storeId, { incompatibleCategories: [['Pets', 'Kitchen']], minSupport: 2, minLift: 1 })
-    expect(await recommendationRulesFor(db, storeId)).toEqual({ incompatibleCategories: [['Pets', 'Kitchen']], minSupport: 2, minLift: 1 })
+    expect(await recommendationRulesFor(db, storeId)).toEqual({ incompatibleCategories: [], minSupport: 0, minLift: 0, priceBands: {} })
+    await setRecommendationRules(db, storeId, { incompatibleCategories: [['Pets', 'Baby']], minSupport: 3, minLift: 1.5, priceBands: { repeat: { max: '40' } } })
+    const rules = { incompatibleCategories: [['Pets', 'Kitchen']] as [string, string][], minSupport: 2, minLift: 1, priceBands: { 'first-time': { max: '30.00' }, vip: { min: '50' } } }
+    await setRecommendationRules(db, storeId, rules)
+    expect(await recommendationRulesFor(db, storeId)).toEqual(rules)
   })
 })

@@ -28,6 +28,7 @@ export {
 export { isFullRefund, refundSchema, type Refund, type RefundInput } from './refund.ts'
 export { cancellationSchema, type Cancellation, type CancellationInput } from './cancellation.ts'
 export { classifySegment, type CustomerProfile, type PastOrder } from './segment.ts'
+export { segmentPriceBandsSchema, type SegmentPriceBands } from './price-band.ts'
 export { journeySearchAttributes, type SearchAttributeKind } from './journey-search-attributes.ts'
 export {
   defaultJourneyPolicy,

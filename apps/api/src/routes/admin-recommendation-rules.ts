@@ -1,4 +1,4 @@
-import { storeIdSchema } from '@crosswise/domain'
+import { segmentPriceBandsSchema, storeIdSchema } from '@crosswise/domain'
 import { getStore, recommendationRulesFor, setRecommendationRules, type Db } from '@crosswise/db'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
@@ -14,17 +14,26 @@ const rulesSchema = z.object({
     .describe('Category pairs that never go together, in either direction: [["Pet food", "Baby"]]'),
   minSupport: z.number().int().min(0).max(1_000_000_000).default(0).describe('A mined pairing needs at least this many orders holding both products'),
   minLift: z.number().min(0).max(1_000_000).default(0).describe('A mined pairing needs at least this lift; lift filters, it never ranks'),
+  priceBands: segmentPriceBandsSchema
+    .default({})
+    .describe('Inclusive prices per segment for mined and best-selling picks, decimal strings in major units: {"first-time": {"max": "30"}, "vip": {"min": "50"}}'),
 })
-const rulesViewSchema = z.object({ incompatibleCategories: z.array(z.tuple([z.string(), z.string()])), minSupport: z.number().int(), minLift: z.number() })
+const bandViewSchema = z.object({ min: z.string().optional(), max: z.string().optional() })
+const rulesViewSchema = z.object({
+  incompatibleCategories: z.array(z.tuple([z.string(), z.string()])),
+  minSupport: z.number().int(),
+  minLift: z.number(),
+  priceBands: z.object({ 'first-time': bandViewSchema.optional(), repeat: bandViewSchema.optional(), vip: bandViewSchema.optional() }),
+})
 const params = z.object({ storeId: storeIdSchema })
 const security = [{ adminToken: [] }]
 const tags = ['recommendations']
 const notFound = (storeId: string): Problem => ({ error: 'store_not_found', message: `No store '${storeId}'.` })
 
 /**
- * The admin API for a store's rules on mined pairings (`CROSSWISE_ADMIN_TOKEN`). Journeys read them
- * at each pick, so a change applies from the next email on; manual pairings are the store's own
- * choice and are not filtered by them.
+ * The admin API for a store's rules on mined pairings (`CROSSWISE_ADMIN_TOKEN`); the price bands
+ * apply to best sellers too. Journeys read them at each pick, so a change applies from the next email
+ * on; manual pairings are the store's own choice and are not filtered by them.
  */
 export function adminRecommendationRuleRoutes(db: Db, adminToken: string | undefined): FastifyPluginAsyncZod {
   return async (app) => {
@@ -35,7 +44,7 @@ export function adminRecommendationRuleRoutes(db: Db, adminToken: string | undef
       {
         schema: {
           summary: 'Read a store’s rules for mined pairings',
-          description: 'A store that never set any has none: nothing incompatible, no minimums.',
+          description: 'A store that never set any has none: nothing incompatible, no minimums, no price bands.',
           tags,
           security,
           params,

@@ -1,8 +1,8 @@
-import { loadCustomerHistory, type Db } from '@crosswise/db'
-import { classifySegment, isKnownTimeZone, journeyPolicySchema } from '@crosswise/domain'
+import type { Db } from '@crosswise/db'
+import { isKnownTimeZone } from '@crosswise/domain'
 import type { JourneyActivities } from '@crosswise/journeys'
-import { ApplicationFailure } from '@temporalio/common'
 import { z } from 'zod'
+import { loadSegmentedCustomer } from './customer-segment.ts'
 import { parseInput } from './failures.ts'
 
 const loadJourneySchema = z.object({ storeId: z.string().min(1), customerId: z.string().min(1), orderId: z.string().min(1) })
@@ -12,19 +12,11 @@ export function journeyContextActivities(db: Db): Pick<JourneyActivities, 'loadJ
   return {
     async loadJourney(raw) {
       const { storeId, customerId } = parseInput(loadJourneySchema, raw)
-      const history = await loadCustomerHistory(db, storeId, customerId)
-      if (!history) throw ApplicationFailure.nonRetryable(`Customer ${customerId} of store ${storeId} is not recorded`, 'UnknownCustomer')
-      const policy = journeyPolicySchema.safeParse(history.storePolicy)
-      if (!policy.success) throw ApplicationFailure.nonRetryable(`Store ${storeId} has an invalid journey policy: ${policy.error.message}`, 'InvalidPolicy')
+      const { history, policy, segment } = await loadSegmentedCustomer(db, storeId, customerId)
       // The customer's own zone, else the store's, else the policy's default; unknown names are skipped.
-      const zones = [history.customerTimeZone, history.storeTimeZone, policy.data.sendWindow.defaultTimeZone]
+      const zones = [history.customerTimeZone, history.storeTimeZone, policy.sendWindow.defaultTimeZone]
       const timeZone = zones.find((zone): zone is string => !!zone && isKnownTimeZone(zone)) ?? 'UTC'
-      return {
-        policy: policy.data,
-        segment: classifySegment(history.orders, policy.data.segments).segment,
-        timeZone,
-        redacted: history.redacted,
-      }
+      return { policy, segment, timeZone, redacted: history.redacted }
     },
   }
 }

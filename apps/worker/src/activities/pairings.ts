@@ -8,10 +8,13 @@ import {
   recommendationRulesFor,
   type BoughtLine,
   type Db,
+  type StoredRecommendationRules,
 } from '@crosswise/db'
+import type { Segment } from '@crosswise/domain'
 import type { JourneyActivities, PairingPick } from '@crosswise/journeys'
 import { chooseStoredPairings, type ProductFacts } from '@crosswise/recommender'
 import { z } from 'zod'
+import { loadSegmentedCustomer } from './customer-segment.ts'
 import { parseInput } from './failures.ts'
 
 const pickSchema = z.object({
@@ -30,7 +33,8 @@ const minedPerTrigger = 20
  * (highest priority first), then the pairings mined from its orders (`crosswise mine` and the nightly
  * refresh), then the best seller of the same category. Never a product the customer owns, one that
  * is unavailable or has no page, one of a category the store marks incompatible with the order's, or
- * one this journey already recommended.
+ * one this journey already recommended. Mined pairings and best sellers keep to the price band of the
+ * customer's segment (as of this pick); manual pairings are the store's explicit choice and ignore it.
  */
 export function pairingActivities(db: Db): Pick<JourneyActivities, 'pickPairing'> {
   return {
@@ -48,7 +52,9 @@ export function pairingActivities(db: Db): Pick<JourneyActivities, 'pickPairing'
         }
       }
 
-      const mined = await pickMined(db, storeId, lines, [...excluded])
+      const { segment } = await loadSegmentedCustomer(db, storeId, customerId)
+      const rules = await recommendationRulesFor(db, storeId)
+      const mined = await pickMined(db, storeId, lines, [...excluded], rules, segment)
       const minedPick = mined.find((pick) => usable(pick.pairingId, pick.productIds[0]!))
       if (minedPick) return minedPick
 
@@ -59,7 +65,7 @@ export function pairingActivities(db: Db): Pick<JourneyActivities, 'pickPairing'
         const category = catalogue.get(line.productId) ?? line.category
         if (category && !triggerOf.has(category)) triggerOf.set(category, line.productId)
       }
-      const sellers = await bestSellersIn(db, storeId, [...triggerOf.keys()], [...excluded], 20)
+      const sellers = await bestSellersIn(db, storeId, [...triggerOf.keys()], [...excluded], 20, rules.priceBands[segment])
       for (const seller of sellers) {
         const pairingId = `best-seller:${seller.category}:${seller.productId}`
         if (usable(pairingId, seller.productId)) {
@@ -72,7 +78,14 @@ export function pairingActivities(db: Db): Pick<JourneyActivities, 'pickPairing'
 }
 
 /** The store's current mined pairings for the order that its rules and the catalogue allow, best first. */
-async function pickMined(db: Db, storeId: string, lines: readonly BoughtLine[], excluded: readonly string[]): Promise<PairingPick[]> {
+async function pickMined(
+  db: Db,
+  storeId: string,
+  lines: readonly BoughtLine[],
+  excluded: readonly string[],
+  rules: StoredRecommendationRules,
+  segment: Segment,
+): Promise<PairingPick[]> {
   const triggerIds = [...new Set(lines.map((line) => line.productId))]
   const stored = await minedPairingsFor(db, storeId, triggerIds, minedPerTrigger)
   if (stored.length === 0) return []
@@ -93,11 +106,15 @@ async function pickMined(db: Db, storeId: string, lines: readonly BoughtLine[], 
   for (const line of lines) {
     if (!facts.has(line.productId)) facts.set(line.productId, { available: false, ...(line.category === null ? {} : { category: line.category }) })
   }
+  // The recommender compares prices as numbers of major units, like the catalogue facts above.
+  const band = rules.priceBands[segment]
+  const priceBand = { ...(band?.min === undefined ? {} : { min: Number(band.min) }), ...(band?.max === undefined ? {} : { max: Number(band.max) }) }
   const chosen = chooseStoredPairings(stored, {
     triggerProductIds: triggerIds,
     excludedProductIds: excluded,
     catalogue: (productId) => facts.get(productId),
-    rules: await recommendationRulesFor(db, storeId),
+    rules: { ...rules, priceBands: { [segment]: priceBand } },
+    segment,
   })
   return chosen.map((pairing) => ({
     pairingId: `mined:${pairing.triggerProductId}:${pairing.recommendedProductId}`,

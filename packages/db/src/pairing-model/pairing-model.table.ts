@@ -1,3 +1,4 @@
+import type { SegmentPriceBands } from '@crosswise/domain'
 import type { ColumnType, Generated, JSONColumnType } from 'kysely'
 
 /** Where a model version is in its life: written, served, or kept as the one before. */
@@ -42,5 +43,7 @@ export interface RecommendationRulesTable {
   incompatible_categories: JSONColumnType<[string, string][], string | undefined, string>
   min_support: ColumnType<number, number | undefined, number>
   min_lift: ColumnType<number, number | undefined, number>
+  /** Decimal strings in major units, like products.price. */
+  price_bands: JSONColumnType<SegmentPriceBands, string | undefined, string>
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>
 }

@@ -1,3 +1,4 @@
+import { segmentPriceBandsSchema, type SegmentPriceBands } from '@crosswise/domain'
 import { z } from 'zod'
 import type { Db } from '../database.ts'
 
@@ -12,6 +13,8 @@ export interface StoredRecommendationRules {
   minSupport: number
   /** A mined pairing needs at least this lift; lift filters, it never ranks. */
   minLift: number
+  /** Prices each segment may be recommended by mined pairings and best sellers. */
+  priceBands: SegmentPriceBands
 }
 
 /** Sets a store's rules for mined pairings, replacing the ones before. */
@@ -20,6 +23,7 @@ export async function setRecommendationRules(db: Db, storeId: string, rules: Sto
     incompatible_categories: JSON.stringify(rules.incompatibleCategories),
     min_support: rules.minSupport,
     min_lift: rules.minLift,
+    price_bands: JSON.stringify(rules.priceBands),
   }
   await db
     .insertInto('recommendation_rules')
@@ -28,12 +32,17 @@ export async function setRecommendationRules(db: Db, storeId: string, rules: Sto
     .execute()
 }
 
-/** A store's rules for mined pairings (none set: nothing incompatible, no minimums). */
+/** A store's rules for mined pairings (none set: nothing incompatible, no minimums, no price bands). */
 export async function recommendationRulesFor(db: Db, storeId: string): Promise<StoredRecommendationRules> {
   const row = await db
     .selectFrom('recommendation_rules')
-    .select(['incompatible_categories', 'min_support', 'min_lift'])
+    .select(['incompatible_categories', 'min_support', 'min_lift', 'price_bands'])
     .where('store_id', '=', storeId)
     .executeTakeFirst()
-  return { incompatibleCategories: categoryPairsSchema.parse(row?.incompatible_categories ?? []), minSupport: row?.min_support ?? 0, minLift: row?.min_lift ?? 0 }
+  return {
+    incompatibleCategories: categoryPairsSchema.parse(row?.incompatible_categories ?? []),
+    minSupport: row?.min_support ?? 0,
+    minLift: row?.min_lift ?? 0,
+    priceBands: segmentPriceBandsSchema.parse(row?.price_bands ?? {}),
+  }
 }

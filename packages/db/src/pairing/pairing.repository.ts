@@ -53,9 +53,16 @@ export interface BestSeller {
   lines: number
 }
 
+/** Inclusive price limits as decimal strings in major units; a missing end is open. */
+export interface PriceLimits {
+  min?: string
+  max?: string
+}
+
 /**
  * The store's best-selling available products (with a page to link to) in some categories, most order
- * lines first, leaving out the given products (the customer's own, for one).
+ * lines first, leaving out the given products (the customer's own, for one) and, with a price band,
+ * those outside it or without a price.
  */
 export async function bestSellersIn(
   db: Db,
@@ -63,6 +70,7 @@ export async function bestSellersIn(
   categories: readonly string[],
   exclude: readonly string[],
   limit: number,
+  priceBand: PriceLimits = {},
 ): Promise<BestSeller[]> {
   if (categories.length === 0) return []
   let query = db
@@ -78,6 +86,8 @@ export async function bestSellersIn(
     .orderBy('p.id')
     .limit(limit)
   if (exclude.length > 0) query = query.where('p.id', 'not in', exclude)
+  if (priceBand.min !== undefined) query = query.where('p.price', '>=', priceBand.min)
+  if (priceBand.max !== undefined) query = query.where('p.price', '<=', priceBand.max)
   const rows = await query.execute()
   return rows.map((row) => ({ productId: row.id, category: row.category ?? '', lines: Number(row.lines) }))
 }
