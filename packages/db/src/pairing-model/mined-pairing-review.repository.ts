@@ -1,5 +1,5 @@
 import type { Db } from '../database.ts'
-import { listPairingModels, type MinedPairing, type PairingModelVersion } from './pairing-model.repository.ts'
+import { listPairingModels, type MinedPairing, type PairingModelVersion, toMinedPairing } from './pairing-model.repository.ts'
 
 /** Which page of the current model's pairings to read, and for which trigger product. */
 export interface MinedPairingPage {
@@ -36,18 +36,6 @@ export async function reviewMinedPairings(db: Db, storeId: string, page: MinedPa
   const rows = await query.execute()
   return {
     model,
-    pairings: rows.map((row) => ({
-      triggerProductId: row.trigger_product_id,
-      rank: row.rank,
-      recommendedProductId: row.recommended_product_id,
-      score: row.score,
-      support: row.support,
-      confidence: row.confidence,
-      lift: row.lift,
-      triggerOrders: row.trigger_orders,
-      recommendedOrders: row.recommended_orders,
-      nextOrderCount: row.next_order_count,
-      reason: row.reason,
-    })),
+    pairings: rows.map(toMinedPairing),
   }
 }

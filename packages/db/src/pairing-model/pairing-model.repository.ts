@@ -1,6 +1,6 @@
-import { sql } from 'kysely'
+import { type Selectable, sql } from 'kysely'
 import type { Db } from '../database.ts'
-import type { PairingModelStatus } from './pairing-model.table.ts'
+import type { MinedPairingTable, PairingModelStatus } from './pairing-model.table.ts'
 
 /** One mined pairing as stored: the trigger product, its partner, the rank and the facts behind it. */
 export interface MinedPairing {
@@ -140,7 +140,12 @@ export async function minedPairingsFor(db: Db, storeId: string, triggerProductId
     .orderBy('p.trigger_product_id')
     .orderBy('p.rank')
     .execute()
-  return rows.map((row) => ({
+  return rows.map(toMinedPairing)
+}
+
+/** A stored pairing row in the shape readers get. */
+export function toMinedPairing(row: Selectable<MinedPairingTable>): MinedPairing {
+  return {
     triggerProductId: row.trigger_product_id,
     rank: row.rank,
     recommendedProductId: row.recommended_product_id,
@@ -152,7 +157,7 @@ export async function minedPairingsFor(db: Db, storeId: string, triggerProductId
     recommendedOrders: row.recommended_orders,
     nextOrderCount: row.next_order_count,
     reason: row.reason,
-  }))
+  }
 }
 
 function toVersion(row: {
