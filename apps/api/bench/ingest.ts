@@ -169,7 +169,7 @@ try {
   await stack.stop()
 }
 
-row('machine load average (1 min) at start / end', `${fmt(loadAtStart, 1)} / ${fmt(loadavg()[0]!, 1)} (other sessions' builds and tests share the 2 cores)`)
+row('machine load average (1 min) at start / end', `${fmt(loadAtStart, 1)} / ${fmt(loadavg()[0]!, 1)} (the load generator, API, PostgreSQL and Temporal share these cores)`)
 const table = ['| measure | value |', '| --- | --- |', ...rows.map(([measure, value]) => `| ${measure} | ${value} |`)].join('\n')
 const section = `## Ingest
 
