@@ -1,69 +1,27 @@
-import { createReadStream } from 'node:fs'
-import { open } from 'node:fs/promises'
-import { createInterface } from 'node:readline'
-import { createGunzip } from 'node:zlib'
 import { parseArgs } from 'node:util'
+import { loadConfig } from '@crosswise/config'
 import {
   type BlendWeights,
   type CaseRanker,
   coOccurrenceRanker,
   countPairs,
-  type LineRejection,
   type MetricsBySegment,
   mineModel,
   modelRanker,
   measureRanker,
-  type OrderHistory,
-  OrderHistoryBuilder,
-  orderLineReader,
   popularityRanker,
   reportedSegments,
   signals,
   splitAtCutoff,
-  splitCsvRow,
   tuneModel,
 } from '@crosswise/recommender'
 import { UsageError, type Command } from '../command.ts'
+import { readHistoryFile, readStoreHistoryFrom } from '../evaluate/history-source.ts'
 
 const dayMs = 86_400_000
 // Three months before the test cutoff: long enough for ~1,200 validation customers on Online Retail,
 // recent enough that the chosen weights still fit the test period.
 const validationDays = 92
-
-/** Reads an order-history CSV (gzip or plain) line by line, so a large export never sits in memory as text. */
-async function readHistory(file: string, progress: (line: number) => void): Promise<{ history: OrderHistory; lines: number; rejected: Partial<Record<LineRejection, number>> }> {
-  const handle = await open(file).catch((error: NodeJS.ErrnoException) => {
-    throw new UsageError(`cannot read ${file}: ${error.code ?? error.message}`)
-  })
-  const magic = Buffer.alloc(2)
-  await handle.read(magic, 0, 2, 0)
-  await handle.close()
-  const raw = createReadStream(file)
-  const input = magic[0] === 0x1f && magic[1] === 0x8b ? raw.pipe(createGunzip()) : raw
-  const builder = new OrderHistoryBuilder()
-  const rejected: Partial<Record<LineRejection, number>> = {}
-  let reader: ReturnType<typeof orderLineReader> | undefined
-  let lines = 0
-  for await (const text of createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY })) {
-    if (text.trim() === '') continue
-    const fields = splitCsvRow(text)
-    if (!reader) {
-      try {
-        reader = orderLineReader(fields.map((field) => field.replace(/^\uFEFF/, '')))
-      } catch (error) {
-        throw new UsageError((error as Error).message)
-      }
-      continue
-    }
-    lines++
-    if (lines % 100_000 === 0) progress(lines)
-    const line = reader(fields)
-    if (typeof line === 'string') rejected[line] = (rejected[line] ?? 0) + 1
-    else builder.add(line)
-  }
-  if (!reader) throw new UsageError(`${file} is empty`)
-  return { history: builder.build(), lines, rejected }
-}
 
 function parseDate(name: string, value: string): number {
   const time = Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value)
@@ -93,8 +51,8 @@ function table(rows: readonly { model: string; metrics: MetricsBySegment }[]): s
 
 export const evaluateCommand: Command = {
   name: 'evaluate',
-  summary: 'Score the recommender offline on an order-history file (next order after a time cutoff)',
-  usage: 'crosswise evaluate --data FILE [--cutoff 2011-09-01] [--validation-cutoff DATE] [--json]',
+  summary: "Score the recommender offline on an order-history file or a store's history (next order after a time cutoff)",
+  usage: 'crosswise evaluate (--data FILE | --store ID [--database-url URL]) [--cutoff 2011-09-01] [--validation-cutoff DATE] [--json]',
   async run(args) {
     let values
     try {
@@ -102,6 +60,8 @@ export const evaluateCommand: Command = {
         args,
         options: {
           data: { type: 'string' },
+          store: { type: 'string' },
+          'database-url': { type: 'string' },
           cutoff: { type: 'string', default: '2011-09-01' },
           'validation-cutoff': { type: 'string' },
           json: { type: 'boolean', default: false },
@@ -111,7 +71,9 @@ export const evaluateCommand: Command = {
     } catch (error) {
       throw new UsageError((error as Error).message)
     }
-    if (!values.data) throw new UsageError('--data FILE is required (Online Retail CSV or the generic order format, gzip or plain)')
+    if ((values.data === undefined) === (values.store === undefined)) {
+      throw new UsageError('give one of --data FILE (Online Retail CSV or the generic order format, gzip or plain) or --store ID (its history in PostgreSQL)')
+    }
     const cutoff = parseDate('cutoff', values.cutoff)
     const validationCutoff = values['validation-cutoff'] ? parseDate('validation-cutoff', values['validation-cutoff']) : cutoff - validationDays * dayMs
     if (validationCutoff >= cutoff) throw new UsageError('--validation-cutoff must be before --cutoff')
@@ -119,7 +81,16 @@ export const evaluateCommand: Command = {
     const started = performance.now()
     const elapsed = (): string => `${((performance.now() - started) / 1000).toFixed(1)} s`
 
-    const { history, lines, rejected } = await readHistory(values.data, (line) => say(`read ${line.toLocaleString('en')} lines`))
+    const source = values.data ?? `store ${values.store}`
+    let input
+    if (values.data !== undefined) {
+      input = await readHistoryFile(values.data, (line) => say(`read ${line.toLocaleString('en')} lines`))
+    } else {
+      const databaseUrl = values['database-url'] ?? loadConfig().DATABASE_URL
+      if (!databaseUrl) throw new UsageError('--store needs DATABASE_URL or --database-url (the `crosswise dev` database: postgres://postgres:crosswise@127.0.0.1:54329/crosswise)')
+      input = await readStoreHistoryFrom(databaseUrl, values.store!, (orders) => say(`read ${orders.toLocaleString('en')} orders`))
+    }
+    const { history, lines, rejected } = input
     say(`read ${lines.toLocaleString('en')} lines: ${history.baskets.offsets.length - 1} orders, ${history.products.size} products (${elapsed()})`)
 
     // Weights are chosen on an earlier window whose truth ends where the test starts, so the test
@@ -154,7 +125,7 @@ export const evaluateCommand: Command = {
     say(`scored ${test.cases.length} customers (${elapsed()})`)
 
     const report = {
-      data: values.data,
+      data: source,
       lines,
       rejected,
       cutoff: isoDate(cutoff),
@@ -168,7 +139,7 @@ export const evaluateCommand: Command = {
     }
     process.stdout.write(
       [
-        `Offline evaluation of ${values.data}`,
+        `Offline evaluation of ${source}`,
         `Test: train on orders before ${isoDate(cutoff)}; truth = each customer's first order after it, items they never bought before`,
         `  ${test.cases.length} customers, ${baskets.itemCount} items with ≥ 3 training orders`,
         `Settings chosen on validation only (train before ${isoDate(validationCutoff)}, truth before ${isoDate(cutoff)}, ${validation.cases.length} customers):`,

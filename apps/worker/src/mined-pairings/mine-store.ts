@@ -1,6 +1,6 @@
-import { countHistoryOrders, getStore, readOrderHistory, saveMinedPairings, type Db } from '@crosswise/db'
-import { OrderHistoryBuilder } from '@crosswise/recommender'
+import { countHistoryOrders, getStore, saveMinedPairings, type Db } from '@crosswise/db'
 import { minePairingsInThread } from './mine-in-thread.ts'
+import { readStoreHistory } from './store-history.ts'
 
 /** Thrown when the store to mine does not exist. */
 export class UnknownStoreError extends Error {
@@ -55,28 +55,11 @@ export async function mineStorePairings(db: Db, storeId: string, options: StoreM
   const total = await countHistoryOrders(db, storeId)
   if (total === 0) return { status: 'no-orders' }
   await report({ phase: 'reading', done: 0, total })
-  const builder = new OrderHistoryBuilder()
-  const orders = await readOrderHistory(
-    db,
-    storeId,
-    (line) =>
-      builder.add({
-        orderId: line.orderId,
-        customerId: line.customerId,
-        productId: line.productId,
-        title: line.title,
-        category: line.category ?? undefined,
-        quantity: line.quantity,
-        unitPrice: Number(line.unitPrice),
-        time: line.placedAt.getTime(),
-      }),
-    { onPage: (read) => void report({ phase: 'reading', done: read, total }) },
-  )
+  const { history, orders } = await readStoreHistory(db, storeId, (read) => void report({ phase: 'reading', done: read, total }))
   const reading = clock.lap()
 
   const miningProgress = { phase: 'mining', done: 0, total: 1 } as const
   await report(miningProgress)
-  const history = builder.build()
   const products = history.products.size
   // Mining a large store is up to a minute of pure CPU: in a thread of its own, so the journeys on
   // this worker keep their event loop, and a report every few seconds keeps the heartbeat going.
