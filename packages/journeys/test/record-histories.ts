@@ -5,7 +5,7 @@
 // to "fix" a failing replay: a replay failure means the change needs `patched()` (README).
 import { existsSync } from 'node:fs'
 import { writeFile } from 'node:fs/promises'
-import { loadConfig } from '@crosswise/config'
+import { loadConfig, workspaceRoot } from '@crosswise/config'
 import { journeySearchAttributes } from '@crosswise/domain'
 import { freePort, startTemporalDevServer, temporalCliPath } from '@crosswise/local-stack'
 import { Client, Connection } from '@temporalio/client'
@@ -122,7 +122,9 @@ try {
       const history = await client.workflow.getHandle(journey.workflowId, runId).fetchHistory()
       const file = new URL(`./histories/${scenario.name}${index > 0 ? `-run-${index + 1}` : ''}.json`, import.meta.url)
       if (existsSync(file) && !process.argv.includes('--overwrite')) continue
-      await writeFile(file, `${JSON.stringify(JSON.parse(historyToJSON(history)), null, 1)}\n`)
+      // Failure stack traces name files by absolute path; keep them relative to the repository.
+      const json = JSON.stringify(JSON.parse(historyToJSON(history)), null, 1).replaceAll(`${workspaceRoot()}/`, '')
+      await writeFile(file, `${json}\n`)
     }
     console.log(`${scenario.name}: ${outcome.reason}, ${runs.length} run(s)`)
   }
