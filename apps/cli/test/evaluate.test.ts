@@ -2,10 +2,11 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createTestDatabase } from '@crosswise/testing'
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { UsageError } from '../src/command.ts'
 import { evaluateCommand } from '../src/commands/evaluate.ts'
 import { importCommand } from '../src/commands/import.ts'
+import { capture } from './capture-output.ts'
 
 /**
  * A store's history in the generic import format, the same every run: 400 customers, each ordering
@@ -36,15 +37,8 @@ function generatedHistory(): string {
 
 /** Runs evaluate with `--json` and returns the report it printed. */
 async function evaluate(args: string[]): Promise<Record<string, unknown>> {
-  let out = ''
-  const stdout = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((out += String(chunk)), true))
-  const stderr = vi.spyOn(process.stderr, 'write').mockImplementation(() => true)
-  try {
-    expect(await evaluateCommand.run([...args, '--cutoff', '2026-09-01', '--json'])).toBe(0)
-  } finally {
-    stdout.mockRestore()
-    stderr.mockRestore()
-  }
+  const { code, out } = await capture(() => evaluateCommand.run([...args, '--cutoff', '2026-09-01', '--json']))
+  expect(code).toBe(0)
   return JSON.parse(out) as Record<string, unknown>
 }
 
@@ -57,12 +51,7 @@ describe('crosswise evaluate', () => {
     dir = await mkdtemp(join(tmpdir(), 'crosswise-evaluate-'))
     file = join(dir, 'history.csv')
     await writeFile(file, generatedHistory())
-    const stdout = vi.spyOn(process.stdout, 'write').mockImplementation(() => true)
-    try {
-      expect(await importCommand.run(['orders', file, '--store', 'evaluated', '--database-url', url])).toBe(0)
-    } finally {
-      stdout.mockRestore()
-    }
+    expect((await capture(() => importCommand.run(['orders', file, '--store', 'evaluated', '--database-url', url]))).code).toBe(0)
   })
   afterAll(async () => rm(dir, { recursive: true, force: true }))
 

@@ -4,20 +4,7 @@ import { createTestDatabase, startFakeKlaviyo, type FakeKlaviyo } from '@crosswi
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { UsageError } from '../src/command.ts'
 import { klaviyoSetupCommand } from '../src/commands/klaviyo-setup.ts'
-
-/** Runs a command, returning its exit code and what it printed on stdout and stderr. */
-async function capture(run: () => Promise<number>): Promise<{ code: number; out: string; err: string }> {
-  let out = ''
-  let err = ''
-  const stdout = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((out += String(chunk)), true))
-  const stderr = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((err += String(chunk)), true))
-  try {
-    return { code: await run(), out, err }
-  } finally {
-    stdout.mockRestore()
-    stderr.mockRestore()
-  }
-}
+import { capture } from './capture-output.ts'
 
 const payloadKey = randomBytes(32).toString('base64')
 // The fake accepts only the store's own key: a run that used any other key would get 401s.

@@ -1,25 +1,12 @@
 import { fileURLToPath } from 'node:url'
 import { createDatabase, listPairingModels, migrateToLatest, minedPairingsFor, type Db } from '@crosswise/db'
 import { createTestDatabase } from '@crosswise/testing'
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { importCommand } from '../src/commands/import.ts'
 import { mineCommand } from '../src/commands/mine.ts'
+import { capture } from './capture-output.ts'
 
 const fixture = fileURLToPath(new URL('./fixtures/mine/small-store.csv', import.meta.url))
-
-/** Runs a command, returning its exit code and what it printed on stdout and stderr. */
-async function capture(run: () => Promise<number>): Promise<{ code: number; out: string; err: string }> {
-  let out = ''
-  let err = ''
-  const stdout = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((out += String(chunk)), true))
-  const stderr = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((err += String(chunk)), true))
-  try {
-    return { code: await run(), out, err }
-  } finally {
-    stdout.mockRestore()
-    stderr.mockRestore()
-  }
-}
 
 describe('crosswise mine', () => {
   let url: string
