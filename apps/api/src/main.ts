@@ -11,6 +11,8 @@ if (!config.DATABASE_URL) throw new Error('The API needs DATABASE_URL (`pnpm dev
 
 const db = createDatabase(config.DATABASE_URL, {
   maxConnections: config.CROSSWISE_API_DB_CONNECTIONS,
+  preparedStatements: config.CROSSWISE_API_PREPARED_STATEMENTS,
+  pipeline: true,
   onIdleError: (error) => logger.warn({ err: error }, 'idle database connection lost'),
 })
 // Lazy: the API starts and takes orders while Temporal is down; only journey admin calls need it.

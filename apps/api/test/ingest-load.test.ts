@@ -40,7 +40,7 @@ describe('ingest under load, with Temporal stopped for part of the run', () => {
     let temporal: TemporalDevServer | undefined = await startTemporal()
     cleanups.push(async () => temporal?.stop())
 
-    const db: Db = createDatabase(await createTestDatabase('api_load'), { maxConnections: 20 })
+    const db: Db = createDatabase(await createTestDatabase('api_load'), { maxConnections: 20, pipeline: true, preparedStatements: 200 })
     cleanups.push(() => db.destroy())
     await migrateToLatest(db)
     const app: FastifyInstance = await buildServer({ db, logger, bodyLimit: 1_048_576, adminToken: 'load-admin' })

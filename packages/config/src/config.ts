@@ -27,6 +27,8 @@ export const configSchema = z.object({
   CROSSWISE_API_BODY_LIMIT: positiveInt.default(1_048_576),
   /** PostgreSQL connections of the API's pool: with fewer than requests in flight, requests queue for one. */
   CROSSWISE_API_DB_CONNECTIONS: positiveInt.default(32),
+  /** Distinct statements the API prepares per connection; 0 for a pooler that cannot keep prepared statements. */
+  CROSSWISE_API_PREPARED_STATEMENTS: z.coerce.number().int().min(0).default(200),
   /** Hours a webhook delivery is kept for dedupe, then deleted; Shopify retries for 48 h at most. */
   CROSSWISE_WEBHOOK_RETENTION_HOURS: positiveInt.default(168),
   /** Bearer token of the admin API (stores, policies); unset keeps the admin API closed. */

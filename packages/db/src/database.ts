@@ -1,5 +1,6 @@
 import { Kysely, PostgresDialect } from 'kysely'
 import pg from 'pg'
+import { preparingClient } from './prepared-client.ts'
 import type { CustomerTable } from './customer/customer.table.ts'
 import type { DispatchTable } from './dispatch/dispatch.table.ts'
 import type { FulfillmentTable } from './fulfillment/fulfillment.table.ts'
@@ -51,6 +52,16 @@ export interface DatabaseOptions {
   statementTimeoutMs?: number
   /** Told about errors on idle pooled connections (logged by the apps). */
   onIdleError?: (error: Error) => void
+  /**
+   * Run up to this many distinct parameterised statements as named prepared statements, parsed and
+   * planned once per connection (0 or unset: none, for a pooler that cannot keep them).
+   */
+  preparedStatements?: number
+  /**
+   * Send a connection's queries without waiting for the previous answer (pg's pipeline mode), so a
+   * transaction's BEGIN travels with its first statement. Streaming queries are not supported then.
+   */
+  pipeline?: boolean
 }
 
 /** Opens a connection pool to PostgreSQL. Close it with `db.destroy()`. */
@@ -61,6 +72,8 @@ export function createDatabase(url: string, options: DatabaseOptions = {}): Db {
     connectionTimeoutMillis: 10_000,
     idleTimeoutMillis: 30_000,
     statement_timeout: options.statementTimeoutMs ?? 30_000,
+    ...(options.preparedStatements ? { Client: preparingClient(options.preparedStatements) } : {}),
+    ...(options.pipeline ? { pipeline: true } : {}),
   })
   // An idle connection that the server drops (restart, failover) must not crash the process; the
   // pool replaces it and the next query reports any lasting problem.

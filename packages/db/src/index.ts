@@ -11,7 +11,7 @@ export { redactCustomer, resolveCustomer, type RedactionTarget } from './custome
 export { guestCustomerId } from './customer/guest-customer-id.ts'
 export { recordFulfillment, type RecordedFulfillment } from './fulfillment/fulfillment.repository.ts'
 export { recordRefund, type RecordedRefund } from './refund/refund.repository.ts'
-export { upsertProduct } from './product/product.repository.ts'
+export { takeInProductDelivery, upsertProduct } from './product/product.repository.ts'
 export {
   createStore,
   ensureStore,
@@ -26,6 +26,7 @@ export {
 } from './store/store.repository.ts'
 export {
   deleteDeliveriesReceivedBefore,
+  recordDelivery,
   takeInDelivery,
   type WebhookDelivery,
 } from './webhook-delivery/webhook-delivery.repository.ts'

@@ -1,16 +1,31 @@
 import { createTestDatabase } from '@crosswise/testing'
 import type { Transaction } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createDatabase, ensureStore, migrateToLatest, takeInDelivery, upsertProduct, type Database, type Db } from '../src/index.ts'
+import {
+  createDatabase,
+  ensureStore,
+  migrateToLatest,
+  recordDelivery,
+  takeInDelivery,
+  takeInProductDelivery,
+  upsertProduct,
+  type Database,
+  type Db,
+  type DatabaseOptions,
+} from '../src/index.ts'
 
 const store = 'deliveries'
 const product = (productId: string) => ({ productId, title: 'Kettle', available: true, updatedAt: new Date('2026-11-20T10:00:00Z') })
 
-describe('takeInDelivery', () => {
+// The API's pool pipelines (BEGIN goes out with the effect's first statement) and prepares statements.
+describe.each<[string, DatabaseOptions]>([
+  ['one query at a time', {}],
+  ['pipelined, prepared', { pipeline: true, preparedStatements: 200 }],
+])('takeInDelivery, %s', (name, options) => {
   let db: Db
   beforeAll(async () => {
     // One connection: a connection left inside a transaction would show in the next case.
-    db = createDatabase(await createTestDatabase('webhook_delivery'), { maxConnections: 1 })
+    db = createDatabase(await createTestDatabase(`webhook_delivery_${name.replace(/\W+/g, '_')}`), { ...options, maxConnections: 1 })
     await migrateToLatest(db)
     await ensureStore(db, store, { name: 'Deliveries', currency: 'EUR' })
   })
@@ -53,5 +68,41 @@ describe('takeInDelivery', () => {
     await expect(failing).rejects.toThrow('effect failed')
     expect(await products()).toEqual(['p1', 'p4'])
     expect(await takeInDelivery(db, { storeId: store, webhookId: 'wh-4', topic: 'products/update' }, async () => 'ignored-topic')).toBe('ignored-topic')
+  })
+})
+
+describe('deliveries taken in with one statement', () => {
+  let db: Db
+  beforeAll(async () => {
+    db = createDatabase(await createTestDatabase('webhook_delivery_single'), { maxConnections: 2, pipeline: true, preparedStatements: 200 })
+    await migrateToLatest(db)
+    await ensureStore(db, store, { name: 'Deliveries', currency: 'EUR' })
+  })
+  afterAll(async () => db?.destroy())
+
+  const delivery = (webhookId: string, eventId?: string) => ({ storeId: store, webhookId, topic: 'products/update', ...(eventId ? { eventId } : {}) })
+  const stored = () => db.selectFrom('products').select(['id', 'title', 'updated_at']).orderBy('id').execute()
+  const outcomes = async () => (await db.selectFrom('webhook_deliveries').select(['webhook_id', 'outcome']).orderBy('id').execute()).map((row) => `${row.webhook_id}:${row.outcome}`)
+
+  it('saves a product with its delivery, and calls an older version stale', async () => {
+    expect(await takeInProductDelivery(db, delivery('wh-1', 'ev-1'), product('p1'))).toBe('product-saved')
+    const older = { ...product('p1'), title: 'Old kettle', updatedAt: new Date('2026-11-19T10:00:00Z') }
+    expect(await takeInProductDelivery(db, delivery('wh-2', 'ev-2'), older)).toBe('product-stale')
+    expect(await stored()).toEqual([{ id: 'p1', title: 'Kettle', updated_at: new Date('2026-11-20T10:00:00Z') }])
+    expect(await outcomes()).toEqual(['wh-1:product-saved', 'wh-2:product-stale'])
+  })
+
+  it('rolls the upsert of a duplicate back, by webhook id or by event id', async () => {
+    const newer = { ...product('p1'), title: 'New kettle', updatedAt: new Date('2026-11-21T10:00:00Z') }
+    const results = await Promise.all([takeInProductDelivery(db, delivery('wh-1'), newer), takeInProductDelivery(db, delivery('wh-3', 'ev-1'), product('p2'))])
+    expect(results).toEqual([undefined, undefined])
+    expect(await stored()).toEqual([{ id: 'p1', title: 'Kettle', updated_at: new Date('2026-11-20T10:00:00Z') }])
+    expect(await outcomes()).toEqual(['wh-1:product-saved', 'wh-2:product-stale'])
+  })
+
+  it('records a delivery without an effect once', async () => {
+    expect(await recordDelivery(db, delivery('wh-4'), 'ignored-stale')).toBe('ignored-stale')
+    expect(await recordDelivery(db, delivery('wh-4'), 'ignored-stale')).toBeUndefined()
+    expect(await outcomes()).toEqual(['wh-1:product-saved', 'wh-2:product-stale', 'wh-4:ignored-stale'])
   })
 })

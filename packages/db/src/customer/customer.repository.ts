@@ -4,6 +4,17 @@ import type { Database } from '../database.ts'
 import { enqueueDispatch } from '../dispatch/dispatch.repository.ts'
 import { guestCustomerId } from './guest-customer-id.ts'
 
+/** A customer found by `resolveCustomer`'s lookup (all null when none was), or the one it inserted. */
+interface CustomerLookup {
+  id: string | null
+  first_name: string | null
+  last_name: string | null
+  time_zone: string | null
+  accepts_marketing: boolean | null
+  redacted_at: Date | null
+  inserted_id: string | null
+}
+
 /**
  * The customer an order belongs to, created on first sight. A normalised email names one person per
  * store, so a guest checkout joins the account with the same email, and a new guest gets an id derived
@@ -31,12 +42,22 @@ export async function resolveCustomer(
     .where((eb) => (platformId ? eb.or([eb('id', '=', platformId), eb('email', '=', email)]) : eb('email', '=', email)))
     .orderBy((eb) => eb.case().when('id', '=', platformId ?? '').then(0).else(1).end())
     .limit(1)
-  // A one-row FROM item runs `alongside` exactly once, whether or not the customer is found.
-  const found = await trx
-    .selectFrom(sql<{ done: unknown }>`(select ${alongside} as done)`.as('side'))
-    .leftJoinLateral(lookup.as('c'), (join) => join.onTrue())
-    .selectAll('c')
-    .executeTakeFirst()
+  const newId = platformId ?? guestCustomerId(storeId, email)
+  // One statement finds the customer or, when nobody matches, inserts them: the one-row FROM item
+  // runs `alongside` exactly once, and the insert reads the lookup, so it runs after it.
+  const { rows } = await sql<CustomerLookup>`
+    with found as (
+      select c.* from (select ${alongside} as done) as side left join lateral (${lookup}) as c on true
+    ), inserted as (
+      insert into customers (store_id, id, email, first_name, last_name, time_zone, accepts_marketing)
+      select ${storeId}::text, ${newId}::text, ${email}::text, ${details.first_name ?? null}::text, ${details.last_name ?? null}::text,
+             ${details.time_zone ?? null}::text, ${details.accepts_marketing ?? null}::boolean
+      where not exists (select 1 from found where id is not null)
+      on conflict do nothing
+      returning id
+    )
+    select found.*, (select id from inserted) as inserted_id from found`.execute(trx)
+  const found = rows[0]
   const known = found?.id ? { ...found, id: found.id } : undefined
   if (known) {
     // Most orders repeat what we know: write only a change, and never refill a redacted customer.
@@ -51,21 +72,14 @@ export async function resolveCustomer(
     }
     return known.id
   }
-  const id = platformId ?? guestCustomerId(storeId, email)
-  const inserted = await trx
-    .insertInto('customers')
-    .values({ store_id: storeId, id, email, ...details })
-    .onConflict((oc) => oc.doNothing())
-    .returning('id')
-    .executeTakeFirst()
-  if (inserted) return inserted.id
+  if (found?.inserted_id) return found.inserted_id
   // A concurrent order of the same person won the insert, maybe under another id: take theirs.
   const stored = await trx
     .selectFrom('customers')
     .select('id')
     .where('store_id', '=', storeId)
-    .where((eb) => eb.or([eb('id', '=', id), eb('email', '=', email)]))
-    .orderBy((eb) => eb.case().when('id', '=', id).then(0).else(1).end())
+    .where((eb) => eb.or([eb('id', '=', newId), eb('email', '=', email)]))
+    .orderBy((eb) => eb.case().when('id', '=', newId).then(0).else(1).end())
     .limit(1)
     .executeTakeFirstOrThrow()
   return stored.id

@@ -2,7 +2,7 @@ import type { Fulfillment } from '@crosswise/domain'
 import type { Transaction } from 'kysely'
 import type { Database } from '../database.ts'
 import { announceOrderFacts, isOrderStored } from '../order/order-announcements.ts'
-import { lockOrder } from '../order/order-lock.ts'
+import { lockedOrderId } from '../order/order-lock.ts'
 
 /** What recording a fulfilment did. */
 export interface RecordedFulfillment {
@@ -17,13 +17,13 @@ export interface RecordedFulfillment {
  * `orderFulfilled` dispatch once the order is. Idempotent on (store, fulfilment id).
  */
 export async function recordFulfillment(trx: Transaction<Database>, storeId: string, fulfillment: Fulfillment): Promise<RecordedFulfillment> {
-  await lockOrder(trx, storeId, fulfillment.orderId)
   const inserted = await trx
     .insertInto('fulfillments')
     .values({
       store_id: storeId,
       id: fulfillment.fulfillmentId,
-      order_id: fulfillment.orderId,
+      // Locked in this statement: the reads that follow see whatever the lock's last holder stored.
+      order_id: lockedOrderId(storeId, fulfillment.orderId),
       fulfilled_at: fulfillment.fulfilledAt,
       complete: fulfillment.complete ?? null,
       line_items: JSON.stringify(fulfillment.lineItems ?? []),

@@ -15,3 +15,8 @@ export async function lockOrder(trx: Transaction<Database>, storeId: string, ord
 export function orderLock(storeId: string, orderId: string): RawBuilder<unknown> {
   return sql`pg_advisory_xact_lock(hashtextextended(${`order:${storeId}:${orderId}`}, 0))`
 }
+
+/** An order's id as a value of a statement that takes `lockOrder`'s lock before using it. */
+export function lockedOrderId(storeId: string, orderId: string): RawBuilder<string> {
+  return sql<string>`(select ${orderId}::text from (select ${orderLock(storeId, orderId)}) as locked)`
+}

@@ -2,7 +2,7 @@ import type { Refund } from '@crosswise/domain'
 import type { Transaction } from 'kysely'
 import type { Database } from '../database.ts'
 import { announceOrderFacts, isOrderStored } from '../order/order-announcements.ts'
-import { lockOrder } from '../order/order-lock.ts'
+import { lockedOrderId } from '../order/order-lock.ts'
 
 /** What recording a refund did. */
 export interface RecordedRefund {
@@ -17,13 +17,13 @@ export interface RecordedRefund {
  * `orderRefunded` dispatch once the order is. Idempotent on (store, refund id).
  */
 export async function recordRefund(trx: Transaction<Database>, storeId: string, refund: Refund): Promise<RecordedRefund> {
-  await lockOrder(trx, storeId, refund.orderId)
   const inserted = await trx
     .insertInto('refunds')
     .values({
       store_id: storeId,
       id: refund.refundId,
-      order_id: refund.orderId,
+      // Locked in this statement: the reads that follow see whatever the lock's last holder stored.
+      order_id: lockedOrderId(storeId, refund.orderId),
       refunded_at: refund.refundedAt,
       amount: refund.amount,
       full: refund.full ?? null,

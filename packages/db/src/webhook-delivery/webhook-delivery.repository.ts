@@ -24,11 +24,14 @@ export async function takeInDelivery(
   effect: (trx: Transaction<Database>) => Promise<string>,
 ): Promise<string | undefined> {
   return db.connection().execute(async (connection) => {
-    await sql`begin`.execute(connection)
+    // On a pipelining pool the effect's first statement goes out behind BEGIN without waiting for it.
+    const begun = sql`begin`.execute(connection)
+    begun.catch(() => undefined)
     try {
       // The transaction is begun and committed here, not by Kysely's Transaction, so that the delivery
       // record can travel with the COMMIT: a round trip less per webhook. The effect only runs queries.
       const outcome = await effect(connection as unknown as Transaction<Database>)
+      await begun
       await sql.raw(`${insertDelivery(delivery, outcome)}; commit`).execute(connection)
       return outcome
     } catch (error) {
@@ -37,6 +40,41 @@ export async function takeInDelivery(
       throw error
     }
   })
+}
+
+/**
+ * Records a delivery whose effect is nothing (a stale replay, a topic we do not take in) in one
+ * statement. Returns the outcome, or undefined for a duplicate.
+ */
+export async function recordDelivery(db: Db, delivery: WebhookDelivery, outcome: string): Promise<string | undefined> {
+  return recordingDelivery(async () => {
+    await db.insertInto('webhook_deliveries').values({ ...deliveryValues(delivery), outcome }).execute()
+    return outcome
+  })
+}
+
+/** The columns of a delivery's record but its outcome. */
+export function deliveryValues(delivery: WebhookDelivery) {
+  return {
+    store_id: delivery.storeId,
+    webhook_id: delivery.webhookId,
+    event_id: delivery.eventId ?? null,
+    topic: delivery.topic,
+    triggered_at: delivery.triggeredAt ?? null,
+  }
+}
+
+/**
+ * Runs a statement that records a delivery with its effect: a duplicate fails the record's unique
+ * keys, which rolls the whole statement back, and is answered with undefined.
+ */
+export async function recordingDelivery(take: () => Promise<string>): Promise<string | undefined> {
+  try {
+    return await take()
+  } catch (error) {
+    if (isDuplicateDelivery(error)) return undefined
+    throw error
+  }
 }
 
 /**

@@ -1,8 +1,8 @@
 import { decimalToUnits, moneySchema } from '@crosswise/domain'
-import { upsertProduct } from '@crosswise/db'
+import { takeInProductDelivery } from '@crosswise/db'
 import { z } from 'zod'
 import { optionalTextSchema, shopifyIdSchema, shopifyTimeSchema } from './shopify-fields.ts'
-import { topicHandler } from './topic.ts'
+import { singleStatementHandler } from './topic.ts'
 
 const imageSchema = z.object({ src: z.url({ protocol: /^https?$/ }) })
 
@@ -36,15 +36,15 @@ export const shopifyProductSchema = z.object({
 /**
  * `products/create` and `products/update`: the catalogue a journey recommends from. A product is
  * available when active, published and some variant can be sold; its price is the lowest variant
- * price. A late delivery of an older version changes nothing.
+ * price. A late delivery of an older version changes nothing (`product-stale`).
  */
-export const productsUpdate = topicHandler(shopifyProductSchema, async (trx, payload, shop) => {
+export const productsUpdate = singleStatementHandler(shopifyProductSchema, async (db, delivery, payload, shop) => {
   const sellable = payload.variants.some(
     (variant) => !variant.inventory_management || variant.inventory_policy === 'continue' || (variant.inventory_quantity ?? 0) > 0,
   )
   const prices = payload.variants.map((variant) => variant.price).sort((a, b) => (decimalToUnits(a) < decimalToUnits(b) ? -1 : 1))
   const image = payload.image?.src ?? payload.images[0]?.src
-  const { written } = await upsertProduct(trx, shop.storeId, {
+  return takeInProductDelivery(db, delivery, {
     productId: payload.id,
     title: payload.title,
     ...(payload.product_type ? { category: payload.product_type } : {}),
@@ -54,5 +54,4 @@ export const productsUpdate = topicHandler(shopifyProductSchema, async (trx, pay
     ...(image ? { imageUrl: image } : {}),
     updatedAt: payload.updated_at,
   })
-  return written ? 'product-saved' : 'product-stale'
 })

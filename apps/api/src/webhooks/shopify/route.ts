@@ -1,4 +1,4 @@
-import { takeInDelivery, type Db } from '@crosswise/db'
+import { recordDelivery, type Db } from '@crosswise/db'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { invalidRequest, problemSchema, type Problem } from '../../errors.ts'
@@ -91,11 +91,12 @@ export function shopifyWebhookRoutes(db: Db, retention: DeliveryRetention): Fast
         const delivery = { storeId: shop.storeId, webhookId, topic, ...(eventId ? { eventId } : {}), ...(triggeredAt ? { triggeredAt } : {}) }
         // Shopify stopped retrying long before: this is a replay whose first delivery may be forgotten.
         const stale = triggeredAt !== undefined && triggeredAt.getTime() < Date.now() - retention.keepMs
-        const outcome = await takeInDelivery(db, delivery, async (trx) => {
-          if (stale) return 'ignored-stale'
-          // A topic we do not take in is still acknowledged, or Shopify would retry it for hours.
-          return handler ? handler.record(trx, parsed?.data, shopContext) : 'ignored-topic'
-        })
+        const outcome = stale
+          ? await recordDelivery(db, delivery, 'ignored-stale')
+          : handler
+            ? await handler.takeIn(db, delivery, parsed?.data, shopContext)
+            : // A topic we do not take in is still acknowledged, or Shopify would retry it for hours.
+              await recordDelivery(db, delivery, 'ignored-topic')
         request.log.info({ topic, webhookId, shop: shopDomain, outcome: outcome ?? 'duplicate' }, 'shopify webhook')
         return reply.code(200).send(outcome === undefined ? { duplicate: true } : { duplicate: false, outcome })
       },

@@ -1,4 +1,4 @@
-import type { Database } from '@crosswise/db'
+import { takeInDelivery, type Database, type Db, type WebhookDelivery } from '@crosswise/db'
 import type { Transaction } from 'kysely'
 import type { z } from 'zod'
 
@@ -13,18 +13,30 @@ export interface ShopContext {
 }
 
 /**
- * How one Shopify topic is taken in: the schema of its payload and the effect it records. The effect
- * runs inside the delivery's transaction and returns the outcome noted on the delivery.
+ * How one Shopify topic is taken in: the schema of its payload, and `takeIn`, which records the
+ * effect together with the delivery and returns the outcome noted on it (e.g. `order-recorded`), or
+ * undefined when the delivery is a duplicate and nothing changed.
  */
 export interface TopicHandler {
   readonly schema: z.ZodType
-  record(trx: Transaction<Database>, payload: unknown, shop: ShopContext): Promise<string>
+  takeIn(db: Db, delivery: WebhookDelivery, payload: unknown, shop: ShopContext): Promise<string | undefined>
 }
 
-/** A handler typed by its schema. */
+/** A handler whose effect runs statements inside the delivery's transaction. */
 export function topicHandler<S extends z.ZodType>(
   schema: S,
   record: (trx: Transaction<Database>, payload: z.output<S>, shop: ShopContext) => Promise<string>,
 ): TopicHandler {
-  return { schema, record: (trx, payload, shop) => record(trx, payload as z.output<S>, shop) }
+  return { schema, takeIn: (db, delivery, payload, shop) => takeInDelivery(db, delivery, (trx) => record(trx, payload as z.output<S>, shop)) }
+}
+
+/**
+ * A handler that takes a delivery in with a single statement of its own (one round trip to
+ * PostgreSQL instead of a transaction's several), for the topics that change one row.
+ */
+export function singleStatementHandler<S extends z.ZodType>(
+  schema: S,
+  takeIn: (db: Db, delivery: WebhookDelivery, payload: z.output<S>, shop: ShopContext) => Promise<string | undefined>,
+): TopicHandler {
+  return { schema, takeIn: (db, delivery, payload, shop) => takeIn(db, delivery, payload as z.output<S>, shop) }
 }
