@@ -50,7 +50,7 @@ export async function startApiProcess(
   adminToken: string,
   entry = '../src/main.ts',
   env: Record<string, string> = {},
-): Promise<{ url: string; stop(): Promise<void> }> {
+): Promise<{ url: string; pid: number | undefined; stop(): Promise<void> }> {
   const port = await freePort()
   const main = fileURLToPath(new URL(entry, import.meta.url))
   const child: ChildProcess = spawn(process.execPath, ['--import', import.meta.resolve('tsx'), main], {
@@ -79,6 +79,7 @@ export async function startApiProcess(
   const exited = new Promise((resolve) => child.once('exit', resolve))
   return {
     url,
+    pid: child.pid,
     async stop() {
       child.kill('SIGTERM')
       await exited
