@@ -214,9 +214,10 @@ ceiling it is compared with.
 ${table}
 
 What bounds the webhook rate: CPU. The load generator, the API process and PostgreSQL share the 2 cores, and the CPU row
-says what one request costs each of them; the rate cannot pass the cores divided by that sum, and stays below it because a
-commit waits for the WAL flush (the row with commits that do not wait shows that share; never how Crosswise runs: an answered
-webhook must survive a crash). A CPU profile of the API under this stream puts about a third of its CPU in socket writes
+says what one request costs each of them; the rate cannot pass the cores divided by that sum, and stays below it because each
+delivery also waits, for its round trips and its commit's WAL flush, while a core idles (the row with commits that do not
+wait for the flush shows the flush's own share, within the runs' spread here; never how Crosswise runs: an answered webhook
+must survive a crash). Single runs vary by about a fifth on this machine. A CPU profile of the API under this stream puts about a third of its CPU in socket writes
 to PostgreSQL, each of which wakes a backend that answers with another, so the path is built for few round trips:
 a product update is one statement (the upsert and the delivery record together, with no transaction around them), hence the
 product-only row; an order is three (BEGIN pipelined with the customer lookup, which takes the order's lock and inserts a
