@@ -22,4 +22,19 @@ describe('a pool with prepared statements', () => {
     // Statements without values (and the catalogue query itself) are never named.
     expect(await prepared()).toEqual(['select $1::int * $2::int as v', 'select $1::int + 1 as v'])
   })
+
+  it('runs a prepared statement unnamed once a migration has changed the columns it returns', async () => {
+    const migrating = createDatabase(await createTestDatabase('prepared_statements_migrated'), { maxConnections: 1, preparedStatements: 10 })
+    try {
+      await sql`create table migrated (id int primary key)`.execute(migrating)
+      await sql`insert into migrated values (1)`.execute(migrating)
+      const read = async () => (await sql<Record<string, unknown>>`select * from migrated where id = ${1}`.execute(migrating)).rows
+      expect(await read()).toEqual([{ id: 1 }])
+      await sql`alter table migrated add column note text default 'added'`.execute(migrating)
+      expect(await read()).toEqual([{ id: 1, note: 'added' }])
+      expect(await read()).toEqual([{ id: 1, note: 'added' }])
+    } finally {
+      await migrating.destroy()
+    }
+  })
 })
