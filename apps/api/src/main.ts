@@ -1,5 +1,5 @@
 import { createLogger, loadConfig } from '@crosswise/config'
-import { ApiKeyCipher, createDatabase } from '@crosswise/db'
+import { ApiKeyCipher, createDatabase, sealPlainKlaviyoKeys } from '@crosswise/db'
 import { journeyDataConverter } from '@crosswise/journeys'
 import { Client, Connection } from '@temporalio/client'
 import { buildServer } from './server.ts'
@@ -20,11 +20,17 @@ const temporalConnection = config.TEMPORAL_ADDRESS ? Connection.lazy({ address: 
 const dataConverter = await journeyDataConverter(config.CROSSWISE_PAYLOAD_KEY)
 const temporal = temporalConnection && new Client({ connection: temporalConnection, namespace: config.TEMPORAL_NAMESPACE, dataConverter })
 const [payloadCodec] = dataConverter.payloadCodecs
+const apiKeyCipher = ApiKeyCipher.fromSecret(config.CROSSWISE_PAYLOAD_KEY)
+// Keys saved before CROSSWISE_PAYLOAD_KEY was set are sealed now; the API serves either way.
+await sealPlainKlaviyoKeys(db, apiKeyCipher).then(
+  (sealed) => sealed > 0 && logger.info({ sealed }, 'sealed Klaviyo keys stored before CROSSWISE_PAYLOAD_KEY was set'),
+  (error: unknown) => logger.warn({ err: error }, 'could not seal stored Klaviyo keys; will try again at the next start'),
+)
 const app = await buildServer({
   db,
   ...(temporal ? { temporal } : {}),
   ...(payloadCodec ? { payloadCodec } : {}),
-  apiKeyCipher: ApiKeyCipher.fromSecret(config.CROSSWISE_PAYLOAD_KEY),
+  apiKeyCipher,
   temporalUiOrigins: [`http://localhost:${config.CROSSWISE_TEMPORAL_UI_PORT}`, `http://127.0.0.1:${config.CROSSWISE_TEMPORAL_UI_PORT}`],
   logger,
   bodyLimit: config.CROSSWISE_API_BODY_LIMIT,

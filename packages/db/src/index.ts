@@ -88,6 +88,7 @@ export {
   loadKlaviyoAccount,
   removeKlaviyoAccount,
   saveKlaviyoAccount,
+  sealPlainKlaviyoKeys,
   type KlaviyoAccount,
   type KlaviyoAccountSummary,
 } from './klaviyo-account/klaviyo-account.repository.ts'

@@ -50,6 +50,11 @@ export class ApiKeyCipher {
     return [sealedPrefix, this.keyId, iv.toString('base64'), cipher.getAuthTag().toString('base64'), encrypted.toString('base64')].join(':')
   }
 
+  /** Whether a stored key was kept plain (saved while no secret was configured). */
+  static isPlain(sealed: string): boolean {
+    return sealed.startsWith(`${plainPrefix}:`)
+  }
+
   /** The API key from its stored form; throws {@link ApiKeyCipherError} (never with the key) if it cannot. */
   open(storeId: string, sealed: string): string {
     if (sealed.startsWith(`${plainPrefix}:`)) return sealed.slice(plainPrefix.length + 1)
