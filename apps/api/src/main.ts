@@ -1,6 +1,7 @@
 import { createLogger, loadConfig } from '@crosswise/config'
 import { ApiKeyCipher, createDatabase, sealPlainKlaviyoKeys } from '@crosswise/db'
 import { journeyDataConverter } from '@crosswise/journeys'
+import { checkKlaviyoKey } from '@crosswise/klaviyo'
 import { Client, Connection } from '@temporalio/client'
 import { buildServer } from './server.ts'
 import { defaultDeliveryRetention } from './webhooks/shopify/delivery-retention.ts'
@@ -31,6 +32,7 @@ const app = await buildServer({
   ...(temporal ? { temporal } : {}),
   ...(payloadCodec ? { payloadCodec } : {}),
   apiKeyCipher,
+  checkKlaviyoKey: (apiKey) => checkKlaviyoKey(apiKey, { ...(config.KLAVIYO_BASE_URL ? { basePath: config.KLAVIYO_BASE_URL } : {}) }),
   temporalUiOrigins: [`http://localhost:${config.CROSSWISE_TEMPORAL_UI_PORT}`, `http://127.0.0.1:${config.CROSSWISE_TEMPORAL_UI_PORT}`],
   logger,
   bodyLimit: config.CROSSWISE_API_BODY_LIMIT,

@@ -1,5 +1,6 @@
 import swagger from '@fastify/swagger'
 import { ApiKeyCipher, type Db } from '@crosswise/db'
+import type { KlaviyoKeyCheck } from '@crosswise/klaviyo'
 import type { Client } from '@temporalio/client'
 import type { PayloadCodec } from '@temporalio/common'
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify'
@@ -45,6 +46,8 @@ export interface ServerOptions {
   deliveryRetention?: DeliveryRetention
   /** Seals stores' Klaviyo keys (`CROSSWISE_PAYLOAD_KEY`); default: stored plain, never shown. */
   apiKeyCipher?: ApiKeyCipher
+  /** Asks Klaviyo whether it accepts a store's key before it is saved; none: keys are saved unchecked. */
+  checkKlaviyoKey?: (apiKey: string) => Promise<KlaviyoKeyCheck>
 }
 
 /** Builds the HTTP API (not yet listening). `GET /openapi.json` serves its OpenAPI document. */
@@ -80,7 +83,9 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     await store.register(productRoutes(options.db))
   })
   await routes.register(adminStoreRoutes(options.db, options.adminToken))
-  await routes.register(adminKlaviyoRoutes(options.db, options.apiKeyCipher ?? ApiKeyCipher.fromSecret(undefined), options.adminToken))
+  await routes.register(
+    adminKlaviyoRoutes(options.db, options.apiKeyCipher ?? ApiKeyCipher.fromSecret(undefined), options.adminToken, options.checkKlaviyoKey),
+  )
   await routes.register(adminPairingRoutes(options.db, options.adminToken))
   await routes.register(adminRecommendationRuleRoutes(options.db, options.adminToken))
   await routes.register(adminMinedPairingRoutes(options.db, options.adminToken))

@@ -27,6 +27,7 @@ export {
   type Recommendation,
 } from './gateway.ts'
 export { createKlaviyoClients, type KlaviyoClients, type KlaviyoConnection } from './klaviyo-clients.ts'
+export { checkKlaviyoKey, type KlaviyoKeyCheck } from './key-check.ts'
 export {
   findMetricId,
   recommendationFlowBody,

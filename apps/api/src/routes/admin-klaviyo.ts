@@ -8,6 +8,7 @@ import {
   type Db,
   type KlaviyoAccountSummary,
 } from '@crosswise/db'
+import { KlaviyoRetryableError, type KlaviyoKeyCheck } from '@crosswise/klaviyo'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { requireAdminToken } from '../auth/admin-auth.ts'
@@ -46,7 +47,12 @@ function view(account: KlaviyoAccountSummary): z.output<typeof accountViewSchema
  * Answers never contain the key, only whether one is configured and its last four characters. A store
  * without an account sends through `KLAVIYO_API_KEY`, or runs dry without that.
  */
-export function adminKlaviyoRoutes(db: Db, cipher: ApiKeyCipher, adminToken: string | undefined): FastifyPluginAsyncZod {
+export function adminKlaviyoRoutes(
+  db: Db,
+  cipher: ApiKeyCipher,
+  adminToken: string | undefined,
+  checkKey?: (apiKey: string) => Promise<KlaviyoKeyCheck>,
+): FastifyPluginAsyncZod {
   return async (app) => {
     app.addHook('onRequest', requireAdminToken(adminToken))
 
@@ -55,16 +61,33 @@ export function adminKlaviyoRoutes(db: Db, cipher: ApiKeyCipher, adminToken: str
       {
         schema: {
           summary: 'Set a store’s Klaviyo account',
-          description: 'Replaces the key (and metric) the store’s emails are sent with; running journeys use it from their next step.',
+          description: [
+            'Replaces the key (and metric) the store’s emails are sent with; running journeys use it from their next step.',
+            'Klaviyo is asked first whether it accepts the key (reading the account’s metrics, which Crosswise needs):',
+            'a refused key gets 422, and 502 when Klaviyo cannot be asked; nothing is saved then.',
+          ].join(' '),
           tags,
           security,
           params,
           body: accountSchema,
-          response: { 200: accountViewSchema, 400: problemSchema, 401: problemSchema, 404: problemSchema },
+          response: { 200: accountViewSchema, 400: problemSchema, 401: problemSchema, 404: problemSchema, 422: problemSchema, 502: problemSchema },
         },
       },
       async (request, reply) => {
         const { apiKey, metricName } = request.body
+        if (!(await getStore(db, request.params.storeId))) return reply.code(404).send(notFound(request.params.storeId))
+        if (checkKey) {
+          const checked = await checkKey(apiKey).catch((error: unknown) => {
+            if (error instanceof KlaviyoRetryableError) return error
+            throw error
+          })
+          if (checked instanceof KlaviyoRetryableError) {
+            return reply.code(502).send({ error: 'klaviyo_unreachable', message: `Could not ask Klaviyo about the key (${checked.message}); nothing was saved.` })
+          }
+          if (!checked.accepted) {
+            return reply.code(422).send({ error: 'klaviyo_key_refused', message: `Klaviyo refused the key (${checked.status}: ${checked.reason}); nothing was saved.` })
+          }
+        }
         const saved = await saveKlaviyoAccount(db, cipher, request.params.storeId, { apiKey, ...(metricName ? { metricName } : {}) })
         return saved ? reply.send(view(saved)) : reply.code(404).send(notFound(request.params.storeId))
       },
