@@ -57,12 +57,15 @@ export class KlaviyoRejectedError extends KlaviyoError {
   readonly retryable = false
   readonly status: number
   readonly details: KlaviyoErrorDetail[]
+  /** Klaviyo's reason, from its error details. */
+  readonly reason: string
 
   constructor(init: { endpoint: string; status: number; details: KlaviyoErrorDetail[] }, options?: { cause?: unknown }) {
-    const summary = init.details.map((d) => d.detail || d.title).join('; ') || 'no detail given'
-    super(`Klaviyo rejected ${init.endpoint} with ${init.status}: ${summary}`, init.endpoint, options)
+    const reason = init.details.map((d) => d.detail || d.title).join('; ') || 'no detail given'
+    super(`Klaviyo rejected ${init.endpoint} with ${init.status}: ${reason}`, init.endpoint, options)
     this.status = init.status
     this.details = init.details
+    this.reason = reason
   }
 }
 

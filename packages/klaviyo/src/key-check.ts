@@ -23,7 +23,7 @@ export async function checkKlaviyoKey(apiKey: string, options: { basePath?: stri
     return { accepted: true }
   } catch (error) {
     if (error instanceof KlaviyoRejectedError && (error.status === 401 || error.status === 403)) {
-      return { accepted: false, status: error.status, reason: error.details.map((detail) => detail.detail || detail.title).join('; ') || error.message }
+      return { accepted: false, status: error.status, reason: error.reason }
     }
     throw error
   }

@@ -20,6 +20,9 @@ export class ApiKeyCipherError extends Error {
  * one they are stored plain but marked so, and open again once a secret is configured.
  */
 export class ApiKeyCipher {
+  /** How every key stored plain (saved while no secret was configured) begins. */
+  static readonly plainMarker = `${plainPrefix}:`
+
   private constructor(
     private readonly key: Buffer | undefined,
     /** First 8 hex digits of SHA-256 of the derived key; names the key in every sealed value. */
@@ -42,7 +45,7 @@ export class ApiKeyCipher {
 
   /** The stored form of a store's API key. */
   seal(storeId: string, apiKey: string): string {
-    if (!this.key) return `${plainPrefix}:${apiKey}`
+    if (!this.key) return `${ApiKeyCipher.plainMarker}${apiKey}`
     const iv = randomBytes(ivBytes)
     const cipher = createCipheriv('aes-256-gcm', this.key, iv)
     cipher.setAAD(Buffer.from(storeId, 'utf8'))
@@ -50,14 +53,9 @@ export class ApiKeyCipher {
     return [sealedPrefix, this.keyId, iv.toString('base64'), cipher.getAuthTag().toString('base64'), encrypted.toString('base64')].join(':')
   }
 
-  /** Whether a stored key was kept plain (saved while no secret was configured). */
-  static isPlain(sealed: string): boolean {
-    return sealed.startsWith(`${plainPrefix}:`)
-  }
-
   /** The API key from its stored form; throws {@link ApiKeyCipherError} (never with the key) if it cannot. */
   open(storeId: string, sealed: string): string {
-    if (sealed.startsWith(`${plainPrefix}:`)) return sealed.slice(plainPrefix.length + 1)
+    if (sealed.startsWith(ApiKeyCipher.plainMarker)) return sealed.slice(ApiKeyCipher.plainMarker.length)
     const [prefix, keyId, iv, tag, encrypted] = sealed.split(':')
     if (prefix !== sealedPrefix || !keyId || !iv || !tag || encrypted === undefined) {
       throw new ApiKeyCipherError(`The stored API key of store ${storeId} is not in a known format.`)

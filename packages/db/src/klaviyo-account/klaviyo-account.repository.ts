@@ -82,10 +82,10 @@ export async function sealPlainKlaviyoKeys(db: Db, cipher: ApiKeyCipher): Promis
   const plain = await db
     .selectFrom('klaviyo_accounts')
     .select(['store_id', 'api_key_sealed'])
-    .where('api_key_sealed', 'like', 'plain:%')
+    .where('api_key_sealed', 'like', `${ApiKeyCipher.plainMarker}%`)
     .execute()
   let sealed = 0
-  for (const row of plain.filter((candidate) => ApiKeyCipher.isPlain(candidate.api_key_sealed))) {
+  for (const row of plain) {
     const result = await db
       .updateTable('klaviyo_accounts')
       .set({ api_key_sealed: cipher.seal(row.store_id, cipher.open(row.store_id, row.api_key_sealed)) })

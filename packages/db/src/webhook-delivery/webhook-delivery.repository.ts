@@ -23,23 +23,24 @@ export async function takeInDelivery(
   delivery: WebhookDelivery,
   effect: (trx: Transaction<Database>) => Promise<string>,
 ): Promise<string | undefined> {
-  return db.connection().execute(async (connection) => {
-    // On a pipelining pool the effect's first statement goes out behind BEGIN without waiting for it.
-    const begun = sql`begin`.execute(connection)
-    begun.catch(() => undefined)
-    try {
-      // The transaction is begun and committed here, not by Kysely's Transaction, so that the delivery
-      // record can travel with the COMMIT: a round trip less per webhook. The effect only runs queries.
-      const outcome = await effect(connection as unknown as Transaction<Database>)
-      await begun
-      await sql.raw(`${insertDelivery(delivery, outcome)}; commit`).execute(connection)
-      return outcome
-    } catch (error) {
-      await sql`rollback`.execute(connection)
-      if (isDuplicateDelivery(error)) return undefined
-      throw error
-    }
-  })
+  return recordingDelivery(() =>
+    db.connection().execute(async (connection) => {
+      // On a pipelining pool the effect's first statement goes out behind BEGIN without waiting for it.
+      const begun = sql`begin`.execute(connection)
+      begun.catch(() => undefined)
+      try {
+        // The transaction is begun and committed here, not by Kysely's Transaction, so that the delivery
+        // record can travel with the COMMIT: a round trip less per webhook. The effect only runs queries.
+        const outcome = await effect(connection as unknown as Transaction<Database>)
+        await begun
+        await sql.raw(`${insertDelivery(delivery, outcome)}; commit`).execute(connection)
+        return outcome
+      } catch (error) {
+        await sql`rollback`.execute(connection)
+        throw error
+      }
+    }),
+  )
 }
 
 /**
@@ -65,8 +66,8 @@ export function deliveryValues(delivery: WebhookDelivery) {
 }
 
 /**
- * Runs a statement that records a delivery with its effect: a duplicate fails the record's unique
- * keys, which rolls the whole statement back, and is answered with undefined.
+ * Runs what records a delivery with its effect (one statement, or a transaction that rolls back on
+ * failure): a duplicate fails the record's unique keys, and is answered with undefined.
  */
 export async function recordingDelivery(take: () => Promise<string>): Promise<string | undefined> {
   try {
