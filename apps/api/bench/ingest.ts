@@ -29,7 +29,6 @@ const bareSignals = Number(process.env.CROSSWISE_BENCH_SIGNALS ?? 2_000)
 const onlineRetail = process.env.CROSSWISE_ONLINE_RETAIL_CSV ?? join(workspaceRoot(), '..', 'shared', 'data', 'online-retail', 'online-retail.csv.gz')
 const adminToken = 'bench-admin-token'
 const secret = 'shpss_bench_0123456789abcdef0123456789'
-const shop = 'bench.myshopify.com'
 
 const rows: Array<[string, string]> = []
 const row = (measure: string, value: string) => {
@@ -38,15 +37,29 @@ const row = (measure: string, value: string) => {
 }
 const fmt = (value: number, digits = 0) => value.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits })
 
-/** Creates a store connected to a shop signed with the benchmark's secret. */
-async function createBenchStore(apiUrl: string, id: string, domain: string): Promise<void> {
+/**
+ * Creates a store connected to a shop signed with the benchmark's secret and returns the shop's
+ * domain. Every stream goes to a store of its own, so its orders are new there.
+ */
+async function createBenchStore(apiUrl: string, id: string): Promise<string> {
+  const domain = `${id}.myshopify.com`
   const created = await fetch(`${apiUrl}/v1/admin/stores`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${adminToken}` },
     body: JSON.stringify({ id, name: id, currency: 'EUR', shopify: { domain, webhookSecret: secret } }),
   })
   if (created.status !== 201) throw new Error(`store creation failed: ${await created.text()}`)
+  return domain
 }
+
+/** A mixed stream to a store of its own, so every topic's code is compiled by the time it is measured. */
+async function warmUp(apiUrl: string, id: string): Promise<void> {
+  await sendWebhooks(apiUrl, await createBenchStore(apiUrl, id), planWebhooks(2_000, secret).deliveries, { concurrency })
+}
+
+/** A measured stream's rate and latency, for one table cell. */
+const rateAndLatency = (stream: MeasuredStream, per = 'verified/s') =>
+  `${fmt(stream.verifiedPerSecond)} ${per}, p50 ${fmt(stream.p50, 1)} ms, p99 ${fmt(stream.p99, 1)} ms`
 
 const loadAtStart = loadavg()[0]!
 const stack = await startBenchStack()
@@ -79,17 +92,11 @@ try {
   await sql`checkpoint`.execute(db)
   const api = await startApiProcess(stack.databaseUrl, adminToken)
   try {
-    // Every stream goes to a store of its own, so its orders are new there.
-    const storeFor = async (name: string) => {
-      await createBenchStore(api.url, name, `${name}.myshopify.com`)
-      return `${name}.myshopify.com`
-    }
-    // A mixed stream first, so every topic's code is compiled by the time it is measured.
-    await sendWebhooks(api.url, await storeFor('bench-warmup'), planWebhooks(2_000, secret).deliveries, { concurrency })
+    await warmUp(api.url, 'bench-warmup')
     // Runs on this machine vary by a fifth: three of them, the median one in detail.
     const plan = planWebhooks(deliveriesTotal, secret)
     const runs: MeasuredStream[] = []
-    for (const name of ['bench-1', 'bench-2', 'bench-3']) runs.push(await measureStream(api, await storeFor(name), plan.deliveries, concurrency))
+    for (const name of ['bench-1', 'bench-2', 'bench-3']) runs.push(await measureStream(api, await createBenchStore(api.url, name), plan.deliveries, concurrency))
     const median = [...runs].sort((a, b) => a.verifiedPerSecond - b.verifiedPerSecond)[1]!
     const { results, seconds, p99 } = median
     const byStatus = new Map<number, number>()
@@ -114,12 +121,12 @@ try {
 
     // Product updates alone: the topic taken in with one statement.
     const productUpdates = plan.deliveries.filter((delivery) => delivery.topic === 'products/update')
-    const products = await measureStream(api, await storeFor('bench-products'), productUpdates, concurrency)
-    row(`products/update alone (one statement each), ${concurrency} in flight`, `${fmt(products.verifiedPerSecond)} verified/s, p50 ${fmt(products.p50, 1)} ms, p99 ${fmt(products.p99, 1)} ms`)
+    const products = await measureStream(api, await createBenchStore(api.url, 'bench-products'), productUpdates, concurrency)
+    row(`products/update alone (one statement each), ${concurrency} in flight`, rateAndLatency(products))
 
     // The same mixed stream with fewer deliveries in flight.
-    const fewer = await measureStream(api, await storeFor('bench-8'), plan.deliveries, 8)
-    row('same stream, 8 in flight', `${fmt(fewer.verifiedPerSecond)} verified/s, p50 ${fmt(fewer.p50, 1)} ms, p99 ${fmt(fewer.p99, 1)} ms`)
+    const fewer = await measureStream(api, await createBenchStore(api.url, 'bench-8'), plan.deliveries, 8)
+    row('same stream, 8 in flight', rateAndLatency(fewer))
   } finally {
     await api.stop()
   }
@@ -128,25 +135,19 @@ try {
   // the cheapest possible PostgreSQL round trip through the same driver and pool (16 in flight).
   const echo = await startApiProcess(stack.databaseUrl, adminToken, './echo-server.ts')
   try {
-    const { results, seconds } = await sendWebhooks(echo.url, shop, planWebhooks(deliveriesTotal, secret).deliveries, { concurrency })
-    const latencies = results.map((result) => result.ms)
-    row('ceiling: same stream to a Fastify echo process (no HMAC, no database)', `${fmt(results.length / seconds)}/s, p50 ${fmt(percentile(latencies, 50), 1)} ms, p99 ${fmt(percentile(latencies, 99), 1)} ms`)
+    // The echo server answers every request 200.
+    const echoed = await measureStream(echo, 'echo.myshopify.com', planWebhooks(deliveriesTotal, secret).deliveries, concurrency)
+    row('ceiling: same stream to a Fastify echo process (no HMAC, no database)', rateAndLatency(echoed, 'requests/s'))
   } finally {
     await echo.stop()
   }
   // The same work with commits that do not wait for the WAL to reach the disk: not durable, so never
-  // how Crosswise runs; it shows how much of the latency is the disk's flush. A store of its own
-  // keeps its orders new.
+  // how Crosswise runs; it shows how much of the latency is the disk's flush.
   const asyncCommit = await startApiProcess(stack.databaseUrl, adminToken, '../src/main.ts', { PGOPTIONS: '-c synchronous_commit=off' })
   try {
-    await createBenchStore(asyncCommit.url, 'bench-async-warmup', 'bench-async-warmup.myshopify.com')
-    await sendWebhooks(asyncCommit.url, 'bench-async-warmup.myshopify.com', planWebhooks(2_000, secret).deliveries, { concurrency })
-    await createBenchStore(asyncCommit.url, 'bench-async', 'bench-async.myshopify.com')
-    const unflushed = await measureStream(asyncCommit, 'bench-async.myshopify.com', planWebhooks(deliveriesTotal, secret).deliveries, concurrency)
-    row(
-      'for comparison: same stream, commits not waiting for the WAL flush (not durable)',
-      `${fmt(unflushed.verifiedPerSecond)}/s, p50 ${fmt(unflushed.p50, 1)} ms, p99 ${fmt(unflushed.p99, 1)} ms`,
-    )
+    await warmUp(asyncCommit.url, 'bench-async-warmup')
+    const unflushed = await measureStream(asyncCommit, await createBenchStore(asyncCommit.url, 'bench-async'), planWebhooks(deliveriesTotal, secret).deliveries, concurrency)
+    row('for comparison: same stream, commits not waiting for the WAL flush (not durable)', rateAndLatency(unflushed))
   } finally {
     await asyncCommit.stop()
   }
