@@ -84,7 +84,7 @@ describe('journey activities over PostgreSQL and the dry-run outbox', () => {
     expect(await listOutboxEvents(db, storeId)).toEqual([])
   })
 
-  it('picks manual pairings first, never owned or unavailable products, then best sellers of the category', async () => {
+  it('picks manual pairings first, never owned or unavailable products, then best sellers of the category, then of the store', async () => {
     const { storeId, customerId, email } = await customerWithOrder()
     await givenProducts(db, storeId, ['kettle', 'cup', 'tea', 'honey'])
     await givenProducts(db, storeId, ['filter'], { available: false })
@@ -96,7 +96,8 @@ describe('journey activities over PostgreSQL and the dry-run outbox', () => {
       run('pickPairing', { storeId, customerId, orderId: '1001', excludePairingIds: [], excludeProductIds })
     expect(await pick()).toMatchObject({ pairingId: 'manual:kettle:tea', source: 'manual', productIds: ['tea'] })
     expect(await pick(['tea'])).toMatchObject({ source: 'best-seller', productIds: ['honey'], triggerProductId: 'kettle' })
-    expect(await pick(['tea', 'honey'])).toBeNull()
+    expect(await pick(['tea', 'honey'])).toMatchObject({ pairingId: 'store-best-seller:lamp', source: 'store-best-seller', triggerProductId: 'kettle' })
+    expect(await pick(['tea', 'honey', 'lamp'])).toBeNull()
   })
 
   it('refuses and records: a newer order, the cap, missing consent, holdout', async () => {

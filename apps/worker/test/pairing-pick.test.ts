@@ -124,4 +124,58 @@ describe('pickPairing over manual, mined and best-selling products', () => {
     const pick = await new MockActivityEnvironment().run(activities.pickPairing, { storeId, customerId, orderId: '1001', excludePairingIds: [], excludeProductIds: [] })
     expect(pick).toMatchObject({ source: 'best-seller', productIds: ['tea'] })
   })
+
+  /** A store like many real Shopify stores: no product types on the catalogue or the order lines. */
+  async function uncategorisedStore() {
+    const storeId = uniqueId('store')
+    await givenStore(db, storeId, { segments: { vipMinSpend: 100_000, vipMinOrders: 2 } })
+    await givenProducts(db, storeId, ['kettle', 'candle', 'lamp', 'vase', 'rug'], { category: null })
+    await givenProducts(db, storeId, ['chandelier'], { category: null, price: '250.00' })
+    const uncategorised = (productIds: string[]) => ({
+      lineItems: productIds.map((productId) => ({ productId, title: `Product ${productId}`, quantity: 1, unitPrice: '10.00' })),
+    })
+    const day = 86_400_000
+    // Recent sales: lamp in four orders, candle in three, vase in two, chandelier in one; the rug sold
+    // more than any, but over a year ago.
+    const sales: Array<[string, string[], number]> = [
+      ['s1', ['lamp', 'candle', 'vase'], 5],
+      ['s2', ['lamp', 'candle', 'vase'], 4],
+      ['s3', ['lamp', 'candle'], 3],
+      ['s8', ['lamp', 'chandelier'], 3],
+      ['s4', ['rug'], 400],
+      ['s5', ['rug'], 401],
+      ['s6', ['rug'], 402],
+      ['s7', ['rug'], 403],
+    ]
+    for (const [orderId, productIds, daysAgo] of sales) {
+      await givenOrder(db, storeId, orderId, `${uniqueId('c')}@example.com`, [], { ...uncategorised(productIds), placedAt: new Date(Date.now() - daysAgo * day).toISOString() })
+    }
+    const email = `${uniqueId('c')}@example.com`
+    const customerId = await givenOrder(db, storeId, '1001', email, [], uncategorised(['kettle']))
+    const pick = (overrides: Partial<PickPairingInput> = {}) =>
+      new MockActivityEnvironment().run(activities.pickPairing, { storeId, customerId, orderId: '1001', excludePairingIds: [], excludeProductIds: [], ...overrides })
+    return { storeId, email, customerId, uncategorised, pick }
+  }
+
+  it('falls back to the store’s own recent best sellers when the order has no category to go by', async () => {
+    const { storeId, email, uncategorised, pick } = await uncategorisedStore()
+    expect(await pick()).toEqual({ pairingId: 'store-best-seller:lamp', source: 'store-best-seller', triggerProductId: 'kettle', productIds: ['lamp'] })
+    expect(await pick({ excludePairingIds: ['store-best-seller:lamp'] })).toMatchObject({ productIds: ['candle'] })
+    // What the customer owns is never offered: after buying the lamp and the candle, the vase.
+    await givenOrder(db, storeId, '0900', email, [], { ...uncategorised(['lamp', 'candle']), placedAt: new Date(Date.now() - 86_400_000 * 30).toISOString() })
+    expect(await pick()).toMatchObject({ productIds: ['vase'] })
+    expect(await pick({ excludeProductIds: ['vase'] })).toMatchObject({ productIds: ['chandelier'] })
+    // Then the rest of the catalogue, so a store with a recommendable product always answers.
+    expect(await pick({ excludeProductIds: ['vase', 'chandelier'] })).toMatchObject({ source: 'store-best-seller', productIds: ['rug'] })
+  })
+
+  it('keeps the store’s best sellers to the segment’s price band and to available products with a page', async () => {
+    const { storeId, pick } = await uncategorisedStore()
+    await givenProducts(db, storeId, ['lamp'], { category: null, available: false })
+    expect(await pick()).toMatchObject({ productIds: ['candle'] })
+    await setRecommendationRules(db, storeId, { incompatibleCategories: [], minSupport: 0, minLift: 0, priceBands: { 'first-time': { min: '100' } } })
+    expect(await pick()).toMatchObject({ productIds: ['chandelier'] })
+    await setRecommendationRules(db, storeId, { incompatibleCategories: [], minSupport: 0, minLift: 0, priceBands: { 'first-time': { min: '1000' } } })
+    expect(await pick()).toBeNull()
+  })
 })

@@ -36,13 +36,14 @@ export async function givenOrder(
   return (await recordOrder(db, storeId, order)).customerId
 }
 
-/** Puts products in the catalogue: available, in category `tea`, at 12.50, with a page, unless overridden. */
+/** Puts products in the catalogue: available, in category `tea` (null: none), at 12.50, with a page, unless overridden. */
 export async function givenProducts(
   db: Db,
   storeId: string,
   productIds: string[],
-  overrides: { available?: boolean; category?: string; price?: string } = {},
+  overrides: { available?: boolean; category?: string | null; price?: string } = {},
 ): Promise<void> {
+  const category = overrides.category === undefined ? 'tea' : overrides.category
   for (const productId of productIds) {
     await upsertProduct(
       db,
@@ -50,7 +51,7 @@ export async function givenProducts(
       productSchema.parse({
         productId,
         title: `Product ${productId}`,
-        category: overrides.category ?? 'tea',
+        ...(category === null ? {} : { category }),
         price: overrides.price ?? '12.50',
         currency: 'EUR',
         available: overrides.available ?? true,

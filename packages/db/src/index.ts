@@ -47,17 +47,15 @@ export {
 export type { DispatchKind } from './dispatch/dispatch.table.ts'
 export type { FulfilledLine } from './fulfillment/fulfillment.table.ts'
 export type { OrderSource } from './order/order.table.ts'
+export { bestSellersIn, storeBestSellers, type BestSeller, type PriceLimits } from './pairing/best-sellers.repository.ts'
 export {
-  bestSellersIn,
   findProducts,
   listManualPairings,
   manualPairingsFor,
   removeManualPairing,
   replaceManualPairings,
   saveManualPairings,
-  type BestSeller,
   type ManualPairing,
-  type PriceLimits,
   type ShownProduct,
 } from './pairing/pairing.repository.ts'
 export {

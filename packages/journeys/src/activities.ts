@@ -1,142 +1,177 @@
-import type { JourneyPolicy, Segment } from '@crosswise/domain'
-import type { EmailKind } from './journey-types.ts'
+import { journeyPolicySchema, segmentSchema } from '@crosswise/domain'
+import { z } from 'zod'
+import type { ActivitiesOf } from './activity-contract.ts'
+
+// Each journey activity's input and output, defined once: the workflow's proxies take their types
+// from here, and the worker parses every input and output against the same schemas.
+
+const id = z.string().min(1)
+const isoTime = z.iso.datetime({ offset: true })
 
 /** Input of `loadJourney`: the journey's customer and the order it is about. */
-export interface LoadJourneyInput {
-  storeId: string
-  customerId: string
-  orderId: string
-}
+export const loadJourneyInputSchema = z.object({ storeId: id, customerId: id, orderId: id })
+export type LoadJourneyInput = z.infer<typeof loadJourneyInputSchema>
 
 /** What a journey needs to know before it waits: the store's policy and the customer's facts. */
-export interface JourneyContext {
-  policy: JourneyPolicy
-  segment: Segment
+export const journeyContextSchema = z.object({
+  policy: journeyPolicySchema,
+  segment: segmentSchema,
   /** IANA zone of the send window: the customer's own, else the store's, else the policy default. */
-  timeZone: string
+  timeZone: id,
   /** The customer was erased (GDPR): the journey must end without a send. */
-  redacted: boolean
-}
+  redacted: z.boolean(),
+})
+export type JourneyContext = z.infer<typeof journeyContextSchema>
 
 /** Input of `checkBeforeSend`: the moment just before an email of a journey. */
-export interface CheckBeforeSendInput {
-  storeId: string
-  customerId: string
+export const checkBeforeSendInputSchema = z.object({
+  storeId: id,
+  customerId: id,
   /** The journey's trigger order. */
-  orderId: string
+  orderId: id,
   /** ISO 8601 placement time of the trigger order: later orders are repeat purchases. */
-  placedAt: string
+  placedAt: isoTime,
   /** Orders the journey already knows of; not reported as repeat purchases. */
-  knownOrderIds: string[]
+  knownOrderIds: z.array(z.string()),
   /** Idempotency key of the email about to go out (`sendKey`): a refusal is recorded under it. */
-  sendKey: string
-  policy: Pick<JourneyPolicy, 'frequencyCap' | 'holdoutShare' | 'requireExplicitConsent'>
-}
+  sendKey: id,
+  policy: z.object({
+    frequencyCap: z.object({ maxEmails: z.number().int().positive(), windowMs: z.number().nonnegative(), minGapMs: z.number().nonnegative() }),
+    holdoutShare: z.number().min(0).max(1),
+    requireExplicitConsent: z.boolean(),
+  }),
+})
+export type CheckBeforeSendInput = z.infer<typeof checkBeforeSendInputSchema>
 
 /** The guards' answer: go ahead, wait for the cap, or end (each recorded where it must be). */
-export type SendCheck =
-  | { verdict: 'clear' }
-  | { verdict: 'capped'; notBeforeMs: number }
-  | { verdict: 'no-consent'; reason: string }
-  | { verdict: 'held-out' }
-  | { verdict: 'bought-again'; order: { orderId: string; placedAt: string; productIds: string[] } }
+export const sendCheckSchema = z.discriminatedUnion('verdict', [
+  z.object({ verdict: z.literal('clear') }),
+  z.object({ verdict: z.literal('capped'), notBeforeMs: z.number() }),
+  z.object({ verdict: z.literal('no-consent'), reason: z.string() }),
+  z.object({ verdict: z.literal('held-out') }),
+  z.object({ verdict: z.literal('bought-again'), order: z.object({ orderId: id, placedAt: isoTime, productIds: z.array(z.string()) }) }),
+])
+export type SendCheck = z.infer<typeof sendCheckSchema>
 
 /** Input of `pickPairing`. */
-export interface PickPairingInput {
-  storeId: string
-  customerId: string
-  orderId: string
+export const pickPairingInputSchema = z.object({
+  storeId: id,
+  customerId: id,
+  orderId: id,
   /** Pairings this journey already emailed: an alternative must differ. */
-  excludePairingIds: string[]
+  excludePairingIds: z.array(z.string()),
   /** Products this journey already recommended: an alternative recommends something else. */
-  excludeProductIds: string[]
-}
+  excludeProductIds: z.array(z.string()),
+})
+export type PickPairingInput = z.infer<typeof pickPairingInputSchema>
+
+/**
+ * Where a pick came from, most trusted first: the store's own pairing, one mined from its orders, the
+ * best seller of the order's category, or one of the store's best sellers overall.
+ */
+export const pairingSourceSchema = z.enum(['manual', 'mined', 'best-seller', 'store-best-seller'])
+export type PairingSource = z.infer<typeof pairingSourceSchema>
 
 /** What to recommend: a product of the trigger order and the products that go with it. */
-export interface PairingPick {
+export const pairingPickSchema = z.object({
   /**
    * Stable id of the choice, the same across model versions: `manual:{trigger}:{recommended}`,
-   * `mined:{trigger}:{recommended}` or `best-seller:{category}:{product}`.
+   * `mined:{trigger}:{recommended}`, `best-seller:{category}:{product}` or `store-best-seller:{product}`.
    */
-  pairingId: string
-  /** The store's own pairing, one mined from its orders, or the category's best seller. */
-  source: 'manual' | 'mined' | 'best-seller'
-  triggerProductId: string
-  productIds: string[]
+  pairingId: id,
+  source: pairingSourceSchema,
+  triggerProductId: id,
+  productIds: z.array(id).min(1).max(12),
   /** Why, for mined pairings: "Bought with Kettle in 31 orders". */
-  reason?: string
-}
+  reason: z.string().optional(),
+})
+export type PairingPick = z.infer<typeof pairingPickSchema>
+
+/** Which email of a journey: the first, a follow-up after a click, or an alternative after no open. */
+export const emailKindSchema = z.enum(['first', 'follow-up', 'alternative'])
+export type EmailKind = z.infer<typeof emailKindSchema>
 
 /** Input of `sendRecommendation`: one email, keyed for idempotency. */
-export interface SendRecommendationInput {
-  storeId: string
-  customerId: string
-  orderId: string
+export const sendRecommendationInputSchema = z.object({
+  storeId: id,
+  customerId: id,
+  orderId: id,
   /** `sendKey(storeId, orderId, step)`: Klaviyo's `unique_id`, the outbox's and the ledger's key. */
-  sendKey: string
+  sendKey: id.max(255),
   /** `email-1`, `email-2`, …: the step's name inside the key. */
-  step: string
-  kind: EmailKind
-  pairing: PairingPick
-}
+  step: id,
+  kind: emailKindSchema,
+  pairing: pairingPickSchema,
+})
+export type SendRecommendationInput = z.infer<typeof sendRecommendationInputSchema>
 
 /**
  * What sending did: `sent` now, `already-sent` by an earlier attempt with the same key, or nothing
  * because a recommended product is no longer available (or now owned).
  */
-export type SendResult = { status: 'sent' | 'already-sent'; /** ISO 8601 of the (first) send. */ sentAt: string } | { status: 'unavailable' }
+export const sendResultSchema = z.discriminatedUnion('status', [
+  /** `sentAt`: ISO 8601 of the (first) send. */
+  z.object({ status: z.enum(['sent', 'already-sent']), sentAt: isoTime }),
+  z.object({ status: z.literal('unavailable') }),
+])
+export type SendResult = z.infer<typeof sendResultSchema>
 
 /** Input of `fetchEngagement`: one email's key, when it went out, and what it recommended. */
-export interface FetchEngagementInput {
-  storeId: string
-  customerId: string
-  sendKey: string
+export const fetchEngagementInputSchema = z.object({
+  storeId: id,
+  customerId: id,
+  sendKey: id,
   /** ISO 8601. */
-  sentAt: string
-  productIds: string[]
-}
+  sentAt: isoTime,
+  productIds: z.array(z.string()),
+})
+export type FetchEngagementInput = z.infer<typeof fetchEngagementInputSchema>
 
 /** How the customer reacted to one email so far. */
-export interface Engagement {
-  opened: boolean
-  clicked: boolean
-  purchased: boolean
+export const engagementSchema = z.object({
+  opened: z.boolean(),
+  clicked: z.boolean(),
+  purchased: z.boolean(),
   /** The order that bought a recommended product, when one did. */
-  purchaseOrderId?: string
-}
+  purchaseOrderId: z.string().optional(),
+})
+export type Engagement = z.infer<typeof engagementSchema>
 
 /** Input of `recordConversion`. */
-export interface RecordConversionInput {
-  storeId: string
-  customerId: string
+export const recordConversionInputSchema = z.object({
+  storeId: id,
+  customerId: id,
   /** The journey's trigger order. */
-  orderId: string
+  orderId: id,
   /** The email that converted. */
-  sendKey: string
-  pairingId: string
+  sendKey: id,
+  pairingId: id,
   /** The purchase, when it is an order we know. */
-  purchaseOrderId?: string
-}
+  purchaseOrderId: id.optional(),
+})
+export type RecordConversionInput = z.infer<typeof recordConversionInputSchema>
 
 /**
- * The activities a journey calls, known to workflow code by type only. The worker implements them
- * over the adapters (`createActivities` in apps/worker). Every side effect is keyed by `sendKey`, so a
- * retried or replayed call never acts twice.
+ * The activities a journey calls. The worker implements them over the adapters (`createActivities`
+ * in apps/worker). Every side effect is keyed by `sendKey`, so a retried or replayed call never acts twice.
  */
-export interface JourneyActivities {
+export const journeyActivityContracts = {
   /** Reads the store's policy, the customer's segment and time zone. No side effects. */
-  loadJourney(input: LoadJourneyInput): Promise<JourneyContext>
+  loadJourney: { input: loadJourneyInputSchema, output: journeyContextSchema },
   /**
    * Re-checks everything that may forbid an email now: a newer order, the frequency cap, consent and
    * holdout. Records the holdout assignment, and a refusal (consent, holdout) in the send ledger.
    */
-  checkBeforeSend(input: CheckBeforeSendInput): Promise<SendCheck>
-  /** Chooses what to recommend: manual pairings first, then mined ones, then best sellers of the same category. */
-  pickPairing(input: PickPairingInput): Promise<PairingPick | null>
+  checkBeforeSend: { input: checkBeforeSendInputSchema, output: sendCheckSchema },
+  /** Chooses what to recommend: manual, mined, category best seller, store best seller; null when nothing fits. */
+  pickPairing: { input: pickPairingInputSchema, output: pairingPickSchema.nullable() },
   /** Sends one recommendation email (or writes it to the dry-run outbox), once per key. */
-  sendRecommendation(input: SendRecommendationInput): Promise<SendResult>
+  sendRecommendation: { input: sendRecommendationInputSchema, output: sendResultSchema },
   /** Reads opens, clicks and purchases since an email went out. No side effects. */
-  fetchEngagement(input: FetchEngagementInput): Promise<Engagement>
+  fetchEngagement: { input: fetchEngagementInputSchema, output: engagementSchema },
   /** Records that an email led to a purchase; once per email. */
-  recordConversion(input: RecordConversionInput): Promise<void>
+  recordConversion: { input: recordConversionInputSchema, output: z.void() },
 }
+
+/** The journey's activities as functions, typed by their contracts. */
+export type JourneyActivities = ActivitiesOf<typeof journeyActivityContracts>

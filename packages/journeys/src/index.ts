@@ -1,20 +1,25 @@
-export type {
-  CheckBeforeSendInput,
-  Engagement,
-  FetchEngagementInput,
-  JourneyActivities,
-  JourneyContext,
-  LoadJourneyInput,
-  PairingPick,
-  PickPairingInput,
-  RecordConversionInput,
-  SendCheck,
-  SendRecommendationInput,
-  SendResult,
+export {
+  journeyActivityContracts,
+  pairingPickSchema,
+  pairingSourceSchema,
+  type CheckBeforeSendInput,
+  type EmailKind,
+  type Engagement,
+  type FetchEngagementInput,
+  type JourneyActivities,
+  type JourneyContext,
+  type LoadJourneyInput,
+  type PairingPick,
+  type PairingSource,
+  type PickPairingInput,
+  type RecordConversionInput,
+  type SendCheck,
+  type SendRecommendationInput,
+  type SendResult,
 } from './activities.ts'
+export type { ActivitiesOf, ActivityContract, ActivityImplementations } from './activity-contract.ts'
 export type {
   CustomerRedacted,
-  EmailKind,
   EndReason,
   JourneyEvent,
   JourneyOutcome,
@@ -48,5 +53,11 @@ export {
   storeIdAttribute,
 } from './search-attributes.ts'
 export { crossSellJourney } from './cross-sell-journey.ts'
-export { refreshPairings, type PairingRefreshActivities, type PairingRefreshOutcome, type RefreshPairingsInput } from './refresh-pairings.ts'
+export { refreshPairings } from './refresh-pairings.ts'
+export {
+  pairingRefreshActivityContracts,
+  type PairingRefreshActivities,
+  type PairingRefreshOutcome,
+  type RefreshPairingsInput,
+} from './refresh-pairings-contract.ts'
 export { AesGcmPayloadCodec, fromWire, journeyDataConverter, PayloadKeyError, toWire, type WirePayload } from './payload-codec.ts'

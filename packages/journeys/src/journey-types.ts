@@ -86,9 +86,6 @@ export type JourneyStage =
   | 'waiting-for-engagement'
   | 'ended'
 
-/** Which email of a journey: the first, a follow-up after a click, or an alternative after no open. */
-export type EmailKind = 'first' | 'follow-up' | 'alternative'
-
 /** Why a journey ended. */
 export type EndReason =
   | 'no-order'

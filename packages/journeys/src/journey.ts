@@ -1,9 +1,8 @@
 import type { SearchAttributeUpdatePair } from '@temporalio/common'
 import { continueAsNew, setCurrentDetails, upsertSearchAttributes } from '@temporalio/workflow'
-import type { JourneyContext, PairingPick } from './activities.ts'
+import type { EmailKind, JourneyContext, PairingPick } from './activities.ts'
 import type { crossSellJourney } from './cross-sell-journey.ts'
 import type {
-  EmailKind,
   EndReason,
   JourneyOutcome,
   JourneyStage,

@@ -12,6 +12,7 @@ export { nextBaskets } from './mining/purchase-sequence.ts'
 
 export type { PriceBand, ProductCatalogue, ProductFacts, RecommendationRules } from './filters/business-rules.ts'
 export type { ManualPairing } from './filters/manual-pairings.ts'
+export { blockedCategories } from './filters/blocked-categories.ts'
 
 export { type BlendWeights, defaultWeights, type Signal, signals, sparseDefaultWeights } from './ranking/blend-weights.ts'
 export type { RankedItem } from './ranking/blend.ts'

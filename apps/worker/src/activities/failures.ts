@@ -1,17 +1,5 @@
 import { KlaviyoError, KlaviyoRetryableError } from '@crosswise/klaviyo'
 import { ApplicationFailure } from '@temporalio/common'
-import type { z } from 'zod'
-
-/**
- * Parses an activity's input. Input that does not match can never succeed, so it fails the activity
- * for good (non-retryable) instead of being retried for a day.
- */
-export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
-  const parsed = schema.safeParse(input)
-  if (parsed.success) return parsed.data
-  const detail = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')
-  throw ApplicationFailure.nonRetryable(`Invalid activity input: ${detail}`, 'InvalidInput')
-}
 
 /**
  * Runs a gateway call and maps its typed failure to Temporal's: a refusal (4xx other than 429) is

@@ -1,5 +1,6 @@
 import type { Db } from '@crosswise/db'
-import type { JourneyActivities, PairingRefreshActivities } from '@crosswise/journeys'
+import { journeyActivityContracts, pairingRefreshActivityContracts, type ActivityImplementations } from '@crosswise/journeys'
+import { withContracts } from './contract-boundary.ts'
 import { engagementActivities } from './engagement.ts'
 import { journeyContextActivities } from './journey-context.ts'
 import { KlaviyoGateways, type KlaviyoSettings } from './klaviyo-gateways.ts'
@@ -16,15 +17,20 @@ export interface ActivityDeps {
   klaviyo?: KlaviyoSettings
 }
 
-/** Every journey activity and the nightly pairing refresh, wired to real adapters. */
+/** What the worker implements for the journey's activities: inputs arrive parsed by their contracts. */
+export type JourneyActivityImplementations = ActivityImplementations<typeof journeyActivityContracts>
+
+/** Every journey activity and the nightly pairing refresh, wired to real adapters behind their contracts. */
 export function createActivities(deps: ActivityDeps) {
   const messaging = createMessaging(deps.db, new KlaviyoGateways(deps.db, deps.klaviyo))
   return {
-    ...journeyContextActivities(deps.db),
-    ...sendGuardActivities(deps.db, messaging),
-    ...pairingActivities(deps.db),
-    ...sendActivities(deps.db, messaging),
-    ...engagementActivities(deps.db, messaging),
-    ...pairingRefreshActivities(deps.db),
-  } satisfies JourneyActivities & PairingRefreshActivities
+    ...withContracts(journeyActivityContracts, {
+      ...journeyContextActivities(deps.db),
+      ...sendGuardActivities(deps.db, messaging),
+      ...pairingActivities(deps.db),
+      ...sendActivities(deps.db, messaging),
+      ...engagementActivities(deps.db, messaging),
+    }),
+    ...withContracts(pairingRefreshActivityContracts, pairingRefreshActivities(deps.db)),
+  }
 }

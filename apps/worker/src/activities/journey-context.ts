@@ -1,17 +1,12 @@
 import type { Db } from '@crosswise/db'
 import { isKnownTimeZone } from '@crosswise/domain'
-import type { JourneyActivities } from '@crosswise/journeys'
-import { z } from 'zod'
 import { loadSegmentedCustomer } from './customer-segment.ts'
-import { parseInput } from './failures.ts'
-
-const loadJourneySchema = z.object({ storeId: z.string().min(1), customerId: z.string().min(1), orderId: z.string().min(1) })
+import type { JourneyActivityImplementations } from './index.ts'
 
 /** Reads what a journey needs before it waits: the store's policy, the customer's segment and zone. */
-export function journeyContextActivities(db: Db): Pick<JourneyActivities, 'loadJourney'> {
+export function journeyContextActivities(db: Db): Pick<JourneyActivityImplementations, 'loadJourney'> {
   return {
-    async loadJourney(raw) {
-      const { storeId, customerId } = parseInput(loadJourneySchema, raw)
+    async loadJourney({ storeId, customerId }) {
       const { history, policy, segment } = await loadSegmentedCustomer(db, storeId, customerId)
       // The customer's own zone, else the store's, else the policy's default; unknown names are skipped.
       const zones = [history.customerTimeZone, history.storeTimeZone, policy.sendWindow.defaultTimeZone]

@@ -1,19 +1,13 @@
 import type { Db } from '@crosswise/db'
-import { storeIdSchema } from '@crosswise/domain'
-import type { PairingRefreshActivities } from '@crosswise/journeys'
+import type { ActivityImplementations, pairingRefreshActivityContracts } from '@crosswise/journeys'
 import { Context } from '@temporalio/activity'
 import { ApplicationFailure } from '@temporalio/common'
-import { z } from 'zod'
 import { mineStorePairings, UnknownStoreError } from '../mined-pairings/mine-store.ts'
-import { parseInput } from './failures.ts'
-
-const refreshSchema = z.object({ storeId: storeIdSchema })
 
 /** Mines a store's pairings again for its nightly schedule, as `crosswise mine` does by hand. */
-export function pairingRefreshActivities(db: Db): PairingRefreshActivities {
+export function pairingRefreshActivities(db: Db): ActivityImplementations<typeof pairingRefreshActivityContracts> {
   return {
-    async refreshStorePairings(raw) {
-      const { storeId } = parseInput(refreshSchema, raw)
+    async refreshStorePairings({ storeId }) {
       const context = Context.current()
       try {
         // Each page read, each batch written and every few seconds of mining is a heartbeat, so a lost

@@ -6,56 +6,55 @@ import {
   orderLines,
   ownedProductIds,
   recommendationRulesFor,
+  storeBestSellers,
   type BoughtLine,
   type Db,
+  type PriceLimits,
   type StoredRecommendationRules,
 } from '@crosswise/db'
 import type { Segment } from '@crosswise/domain'
-import type { JourneyActivities, PairingPick } from '@crosswise/journeys'
-import { chooseStoredPairings, type ProductFacts } from '@crosswise/recommender'
-import { z } from 'zod'
+import type { PairingPick } from '@crosswise/journeys'
+import { blockedCategories, chooseStoredPairings, type ProductFacts } from '@crosswise/recommender'
 import { loadSegmentedCustomer } from './customer-segment.ts'
-import { parseInput } from './failures.ts'
-
-const pickSchema = z.object({
-  storeId: z.string().min(1),
-  customerId: z.string().min(1),
-  orderId: z.string().min(1),
-  excludePairingIds: z.array(z.string()),
-  excludeProductIds: z.array(z.string()),
-})
+import type { JourneyActivityImplementations } from './index.ts'
 
 // Mined partners read per trigger product: enough to survive the filters for a customer who owns many.
 const minedPerTrigger = 20
+// Best sellers read per pick: enough to survive the pairings this journey already emailed.
+const bestSellersPerPick = 20
 
 /**
- * Chooses what to recommend after an order: the store's manual pairings for the order's products
- * (highest priority first), then the pairings mined from its orders (`crosswise mine` and the nightly
- * refresh), then the best seller of the same category. Never a product the customer owns, one that
- * is unavailable or has no page, one of a category the store marks incompatible with the order's, or
- * one this journey already recommended. Mined pairings and best sellers keep to the price band of the
- * customer's segment (as of this pick); manual pairings are the store's explicit choice and ignore it.
+ * Chooses what to recommend after an order, in order of trust: the store's manual pairings for the
+ * order's products (highest priority first), the pairings mined from its orders (`crosswise mine` and
+ * the nightly refresh), the best seller of the order's categories, and last the store's own best
+ * sellers, so a store with a catalogue always has an answer. Never a product the customer owns, one that
+ * is unavailable or has no page, or one this journey already recommended. Mined pairings and best
+ * sellers keep to the price band of the customer's segment (as of this pick) and never come from a
+ * category the store marks incompatible with the order's; manual pairings are the store's explicit
+ * choice and ignore both.
  */
-export function pairingActivities(db: Db): Pick<JourneyActivities, 'pickPairing'> {
+export function pairingActivities(db: Db): Pick<JourneyActivityImplementations, 'pickPairing'> {
   return {
-    async pickPairing(raw) {
-      const { storeId, customerId, orderId, excludePairingIds, excludeProductIds } = parseInput(pickSchema, raw)
+    async pickPairing({ storeId, customerId, orderId, excludePairingIds, excludeProductIds }) {
       const lines = await orderLines(db, storeId, orderId)
       const triggerIds = [...new Set(lines.map((line) => line.productId))]
       const excluded = new Set([...(await ownedProductIds(db, storeId, customerId)), ...triggerIds, ...excludeProductIds])
-      const usable = (pairingId: string, productId: string) => !excludePairingIds.includes(pairingId) && !excluded.has(productId)
+      const usable = (pick: PairingPick) => !excludePairingIds.includes(pick.pairingId) && !excluded.has(pick.productIds[0]!)
 
-      for (const manual of await manualPairingsFor(db, storeId, triggerIds)) {
-        const pairingId = `manual:${manual.triggerProductId}:${manual.recommendedProductId}`
-        if (usable(pairingId, manual.recommendedProductId)) {
-          return { pairingId, source: 'manual', triggerProductId: manual.triggerProductId, productIds: [manual.recommendedProductId] } satisfies PairingPick
-        }
-      }
+      const manual = (await manualPairingsFor(db, storeId, triggerIds)).map(
+        (pairing): PairingPick => ({
+          pairingId: `manual:${pairing.triggerProductId}:${pairing.recommendedProductId}`,
+          source: 'manual',
+          triggerProductId: pairing.triggerProductId,
+          productIds: [pairing.recommendedProductId],
+        }),
+      )
+      const manualPick = manual.find(usable)
+      if (manualPick) return manualPick
 
       const { segment } = await loadSegmentedCustomer(db, storeId, customerId)
       const rules = await recommendationRulesFor(db, storeId)
-      const mined = await pickMined(db, storeId, lines, [...excluded], rules, segment)
-      const minedPick = mined.find((pick) => usable(pick.pairingId, pick.productIds[0]!))
+      const minedPick = (await pickMined(db, storeId, lines, [...excluded], rules, segment)).find(usable)
       if (minedPick) return minedPick
 
       // Categories of the order's products: the catalogue's, else the order line's own.
@@ -65,14 +64,38 @@ export function pairingActivities(db: Db): Pick<JourneyActivities, 'pickPairing'
         const category = catalogue.get(line.productId) ?? line.category
         if (category && !triggerOf.has(category)) triggerOf.set(category, line.productId)
       }
-      const sellers = await bestSellersIn(db, storeId, [...triggerOf.keys()], [...excluded], 20, rules.priceBands[segment])
-      for (const seller of sellers) {
-        const pairingId = `best-seller:${seller.category}:${seller.productId}`
-        if (usable(pairingId, seller.productId)) {
-          return { pairingId, source: 'best-seller', triggerProductId: triggerOf.get(seller.category)!, productIds: [seller.productId] } satisfies PairingPick
-        }
-      }
-      return null
+      const band = rules.priceBands[segment]
+      const blocked = blockedCategories(triggerOf.keys(), rules.incompatibleCategories)
+      const allowed = (category: string | null) => category === null || !blocked.has(category)
+
+      const categorySellers = await bestSellersIn(db, storeId, [...triggerOf.keys()], [...excluded], bestSellersPerPick, band)
+      const categoryPick = categorySellers
+        .filter((seller) => allowed(seller.category))
+        .map(
+          (seller): PairingPick => ({
+            pairingId: `best-seller:${seller.category}:${seller.productId}`,
+            source: 'best-seller',
+            triggerProductId: triggerOf.get(seller.category!)!,
+            productIds: [seller.productId],
+          }),
+        )
+        .find(usable)
+      if (categoryPick) return categoryPick
+
+      const storeSellers = await storeBestSellers(db, storeId, [...excluded], bestSellersPerPick + excludePairingIds.length, band)
+      const storePick = storeSellers
+        .filter((seller) => allowed(seller.category))
+        .map(
+          (seller): PairingPick => ({
+            pairingId: `store-best-seller:${seller.productId}`,
+            source: 'store-best-seller',
+            // The email shows the order's first product as what the pick goes with.
+            triggerProductId: lines[0]?.productId ?? seller.productId,
+            productIds: [seller.productId],
+          }),
+        )
+        .find(usable)
+      return storePick ?? null
     },
   }
 }
@@ -106,14 +129,11 @@ async function pickMined(
   for (const line of lines) {
     if (!facts.has(line.productId)) facts.set(line.productId, { available: false, ...(line.category === null ? {} : { category: line.category }) })
   }
-  // The recommender compares prices as numbers of major units, like the catalogue facts above.
-  const band = rules.priceBands[segment]
-  const priceBand = { ...(band?.min === undefined ? {} : { min: Number(band.min) }), ...(band?.max === undefined ? {} : { max: Number(band.max) }) }
   const chosen = chooseStoredPairings(stored, {
     triggerProductIds: triggerIds,
     excludedProductIds: excluded,
     catalogue: (productId) => facts.get(productId),
-    rules: { ...rules, priceBands: { [segment]: priceBand } },
+    rules: { ...rules, priceBands: { [segment]: numericBand(rules.priceBands[segment]) } },
     segment,
   })
   return chosen.map((pairing) => ({
@@ -123,4 +143,9 @@ async function pickMined(
     productIds: [pairing.recommendedProductId],
     reason: pairing.reason,
   }))
+}
+
+/** The recommender compares prices as numbers of major units, like the catalogue facts above. */
+function numericBand(band: PriceLimits | undefined): { min?: number; max?: number } {
+  return { ...(band?.min === undefined ? {} : { min: Number(band.min) }), ...(band?.max === undefined ? {} : { max: Number(band.max) }) }
 }

@@ -7,24 +7,9 @@ import {
   type Db,
 } from '@crosswise/db'
 import { checkFrequencyCap, holdoutPosition } from '@crosswise/domain'
-import type { JourneyActivities } from '@crosswise/journeys'
-import { z } from 'zod'
-import { classifyGatewayFailure, parseInput } from './failures.ts'
+import { classifyGatewayFailure } from './failures.ts'
+import type { JourneyActivityImplementations } from './index.ts'
 import type { Messaging } from './messaging.ts'
-
-const checkSchema = z.object({
-  storeId: z.string().min(1),
-  customerId: z.string().min(1),
-  orderId: z.string().min(1),
-  placedAt: z.iso.datetime({ offset: true }),
-  knownOrderIds: z.array(z.string()),
-  sendKey: z.string().min(1),
-  policy: z.object({
-    frequencyCap: z.object({ maxEmails: z.number().int().positive(), windowMs: z.number().nonnegative(), minGapMs: z.number().nonnegative() }),
-    holdoutShare: z.number().min(0).max(1),
-    requireExplicitConsent: z.boolean(),
-  }),
-})
 
 /** The step part of a send key `{storeId}:{orderId}:{step}`. */
 function stepOf(sendKey: string): string {
@@ -36,10 +21,9 @@ function stepOf(sendKey: string): string {
  * consent, holdout. Refusals that end the journey (consent, holdout) are written to the send ledger
  * under the email's key, and the holdout assignment is recorded once per trigger order.
  */
-export function sendGuardActivities(db: Db, messaging: Messaging): Pick<JourneyActivities, 'checkBeforeSend'> {
+export function sendGuardActivities(db: Db, messaging: Messaging): Pick<JourneyActivityImplementations, 'checkBeforeSend'> {
   return {
-    async checkBeforeSend(raw) {
-      const input = parseInput(checkSchema, raw)
+    async checkBeforeSend(input) {
       const { storeId, customerId, orderId, sendKey, policy } = input
       const step = stepOf(sendKey)
 

@@ -10,27 +10,11 @@ import {
   type Db,
   type ShownProduct,
 } from '@crosswise/db'
-import type { JourneyActivities } from '@crosswise/journeys'
 import type { ProductCard } from '@crosswise/klaviyo'
 import { ApplicationFailure } from '@temporalio/common'
-import { z } from 'zod'
-import { classifyGatewayFailure, parseInput } from './failures.ts'
+import { classifyGatewayFailure } from './failures.ts'
+import type { JourneyActivityImplementations } from './index.ts'
 import type { Messaging } from './messaging.ts'
-
-const sendSchema = z.object({
-  storeId: z.string().min(1),
-  customerId: z.string().min(1),
-  orderId: z.string().min(1),
-  sendKey: z.string().min(1).max(255),
-  step: z.string().min(1),
-  kind: z.enum(['first', 'follow-up', 'alternative']),
-  pairing: z.object({
-    pairingId: z.string().min(1),
-    source: z.enum(['manual', 'best-seller']),
-    triggerProductId: z.string().min(1),
-    productIds: z.array(z.string().min(1)).min(1).max(12),
-  }),
-})
 
 function card(product: ShownProduct): ProductCard {
   return {
@@ -56,10 +40,9 @@ function sumPrices(prices: readonly string[]): string {
  * gateway call carries the key as Klaviyo's `unique_id` (or the outbox's key), and the row is marked
  * sent after. A retry after a crash at any point repeats only the idempotent call.
  */
-export function sendActivities(db: Db, messaging: Messaging): Pick<JourneyActivities, 'sendRecommendation'> {
+export function sendActivities(db: Db, messaging: Messaging): Pick<JourneyActivityImplementations, 'sendRecommendation'> {
   return {
-    async sendRecommendation(raw) {
-      const input = parseInput(sendSchema, raw)
+    async sendRecommendation(input) {
       const { storeId, customerId, sendKey, pairing } = input
       const entry = await claimSend(db, {
         sendKey,
@@ -69,6 +52,7 @@ export function sendActivities(db: Db, messaging: Messaging): Pick<JourneyActivi
         step: input.step,
         kind: input.kind,
         pairingId: pairing.pairingId,
+        pairingSource: pairing.source,
         productIds: pairing.productIds,
       })
       if (entry.status === 'sent' && entry.sentAt) return { status: 'already-sent', sentAt: entry.sentAt.toISOString() }

@@ -46,52 +46,6 @@ export async function manualPairingsFor(db: Db, storeId: string, triggerProductI
   return rows.map((row) => ({ triggerProductId: row.trigger_product_id, recommendedProductId: row.recommended_product_id, priority: row.priority }))
 }
 
-/** A best seller of a category: a product and how many order lines bought it. */
-export interface BestSeller {
-  productId: string
-  category: string
-  lines: number
-}
-
-/** Inclusive price limits as decimal strings in major units; a missing end is open. */
-export interface PriceLimits {
-  min?: string
-  max?: string
-}
-
-/**
- * The store's best-selling available products (with a page to link to) in some categories, most order
- * lines first, leaving out the given products (the customer's own, for one) and, with a price band,
- * those outside it or without a price.
- */
-export async function bestSellersIn(
-  db: Db,
-  storeId: string,
-  categories: readonly string[],
-  exclude: readonly string[],
-  limit: number,
-  priceBand: PriceLimits = {},
-): Promise<BestSeller[]> {
-  if (categories.length === 0) return []
-  let query = db
-    .selectFrom('products as p')
-    .leftJoin('order_lines as l', (join) => join.onRef('l.store_id', '=', 'p.store_id').onRef('l.product_id', '=', 'p.id'))
-    .select(['p.id', 'p.category', sql<string>`count(l.product_id)`.as('lines')])
-    .where('p.store_id', '=', storeId)
-    .where('p.category', 'in', categories)
-    .where('p.available', '=', true)
-    .where('p.url', 'is not', null)
-    .groupBy(['p.id', 'p.category'])
-    .orderBy(sql`count(l.product_id)`, 'desc')
-    .orderBy('p.id')
-    .limit(limit)
-  if (exclude.length > 0) query = query.where('p.id', 'not in', exclude)
-  if (priceBand.min !== undefined) query = query.where('p.price', '>=', priceBand.min)
-  if (priceBand.max !== undefined) query = query.where('p.price', '<=', priceBand.max)
-  const rows = await query.execute()
-  return rows.map((row) => ({ productId: row.id, category: row.category ?? '', lines: Number(row.lines) }))
-}
-
 /** A catalogue product as an email shows it. */
 export interface ShownProduct {
   productId: string

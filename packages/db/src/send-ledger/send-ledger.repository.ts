@@ -11,6 +11,7 @@ export interface LedgerEntry {
   step: string
   kind: string | null
   pairingId: string | null
+  pairingSource: string | null
   productIds: string[]
   status: SendStatus
   reason: string | null
@@ -28,6 +29,7 @@ export interface SendClaim {
   step: string
   kind: string
   pairingId: string
+  pairingSource: string
   productIds: string[]
 }
 
@@ -39,6 +41,7 @@ const columns = [
   'step',
   'kind',
   'pairing_id',
+  'pairing_source',
   'product_ids',
   'status',
   'reason',
@@ -58,6 +61,7 @@ function toEntry(row: Row): LedgerEntry {
     step: row.step as string,
     kind: row.kind as string | null,
     pairingId: row.pairing_id as string | null,
+    pairingSource: row.pairing_source as string | null,
     productIds: row.product_ids as string[],
     status: row.status as SendStatus,
     reason: row.reason as string | null,
@@ -82,6 +86,7 @@ export async function claimSend(db: Db, claim: SendClaim): Promise<LedgerEntry> 
       step: claim.step,
       kind: claim.kind,
       pairing_id: claim.pairingId,
+      pairing_source: claim.pairingSource,
       product_ids: JSON.stringify(claim.productIds),
       status: 'sending',
       reason: null,

@@ -15,6 +15,8 @@ export interface SendLedgerTable {
   step: string
   kind: string | null
   pairing_id: string | null
+  /** Where the pick came from: `manual`, `mined`, `best-seller` or `store-best-seller`. */
+  pairing_source: string | null
   product_ids: JSONColumnType<string[], string | undefined, string>
   status: SendStatus
   reason: string | null

@@ -1,5 +1,6 @@
 import type { Segment } from '@crosswise/domain'
 import type { PairingModel } from '../mining/pairing-model.ts'
+import { blockedCategories } from './blocked-categories.ts'
 import type { ProductCatalogue, ProductFacts, RecommendationRules } from './business-rules.ts'
 
 /** What a filter needs to know about one request. */
@@ -17,18 +18,15 @@ export interface FilterContext {
  * model items are cached per request, since ranking asks about the same item more than once.
  */
 export class CandidateFilter {
-  private readonly blockedCategories = new Set<string>()
+  private readonly blockedCategories: Set<string>
   private readonly verdicts = new Map<number, boolean>()
 
   constructor(
     private readonly model: PairingModel,
     private readonly context: FilterContext,
   ) {
-    const triggerCategories = new Set(context.triggerProductIds.map((productId) => this.facts(productId)?.category))
-    for (const [first, second] of context.rules?.incompatibleCategories ?? []) {
-      if (triggerCategories.has(first)) this.blockedCategories.add(second)
-      if (triggerCategories.has(second)) this.blockedCategories.add(first)
-    }
+    const triggerCategories = context.triggerProductIds.map((productId) => this.facts(productId)?.category)
+    this.blockedCategories = blockedCategories(triggerCategories, context.rules?.incompatibleCategories)
   }
 
   /** True when the model item numbered `item` may be recommended. */
