@@ -30,9 +30,9 @@ export {
   takeInDelivery,
   type WebhookDelivery,
 } from './webhook-delivery/webhook-delivery.repository.ts'
+export { isPlaceholderEmail, placeholderEmail } from './customer/placeholder-email.ts'
 export {
   importOrderHistory,
-  placeholderEmail,
   type HistoricalOrder,
   type ImportCounts,
 } from './history-import/history-import.repository.ts'

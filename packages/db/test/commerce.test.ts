@@ -136,4 +136,17 @@ describe('commerce repositories', () => {
     const h1 = await db.selectFrom('orders').select(['customer_id', 'total', 'source']).where('id', '=', 'h1').executeTakeFirstOrThrow()
     expect(h1).toEqual({ customer_id: '17850', total: '20.3400', source: 'import' })
   })
+
+  it('gives a customer imported without an email the one their first live order brings', async () => {
+    const history = [{ orderId: 'h3', customer: { id: '12347' }, currency: 'GBP', placedAt: new Date('2011-01-05T10:00:00Z'), lineItems: [{ productId: 'p9', title: 'Lantern', quantity: 1, unitPrice: '3.39' }] }]
+    await importOrderHistory(db, store, history)
+    const emailOf = async (id: string) => (await db.selectFrom('customers').select('email').where('store_id', '=', store).where('id', '=', id).executeTakeFirstOrThrow()).email
+    expect(await emailOf('12347')).toBe('imported+12347@no-email.invalid')
+    const live = await recordOrder(db, store, order('l1', { customer: { id: '12347', email: 'cy@example.com' } }))
+    expect(live.customerId).toBe('12347')
+    expect(await emailOf('12347')).toBe('cy@example.com')
+    // A real email stays: a later order with another one belongs to the same id, but does not rewrite it.
+    await recordOrder(db, store, order('l2', { customer: { id: '12347', email: 'cy.other@example.com' } }))
+    expect(await emailOf('12347')).toBe('cy@example.com')
+  })
 })

@@ -3,10 +3,12 @@ import { sql, type RawBuilder, type Transaction } from 'kysely'
 import type { Database } from '../database.ts'
 import { enqueueDispatch } from '../dispatch/dispatch.repository.ts'
 import { guestCustomerId } from './guest-customer-id.ts'
+import { isPlaceholderEmail } from './placeholder-email.ts'
 
 /** A customer found by `resolveCustomer`'s lookup (all null when none was), or the one it inserted. */
 interface CustomerLookup {
   id: string | null
+  email: string | null
   first_name: string | null
   last_name: string | null
   time_zone: string | null
@@ -37,7 +39,7 @@ export async function resolveCustomer(
   }
   const lookup = trx
     .selectFrom('customers')
-    .select(['id', 'first_name', 'last_name', 'time_zone', 'accepts_marketing', 'redacted_at'])
+    .select(['id', 'email', 'first_name', 'last_name', 'time_zone', 'accepts_marketing', 'redacted_at'])
     .where('store_id', '=', storeId)
     .where((eb) => (platformId ? eb.or([eb('id', '=', platformId), eb('email', '=', email)]) : eb('email', '=', email)))
     .orderBy((eb) => eb.case().when('id', '=', platformId ?? '').then(0).else(1).end())
@@ -70,6 +72,7 @@ export async function resolveCustomer(
         .where('id', '=', known.id)
         .execute()
     }
+    if (known.email !== null && isPlaceholderEmail(known.email) && known.redacted_at === null) await replacePlaceholderEmail(trx, storeId, known.id, email)
     return known.id
   }
   if (found?.inserted_id) return found.inserted_id
@@ -83,6 +86,18 @@ export async function resolveCustomer(
     .limit(1)
     .executeTakeFirstOrThrow()
   return stored.id
+}
+
+/**
+ * Gives a customer imported without an email (Online Retail has ids only) the one their first live
+ * order brings, so their journey can email them. Left as it is when another customer of the store
+ * already holds that email (emails name one person per store).
+ */
+async function replacePlaceholderEmail(trx: Transaction<Database>, storeId: string, customerId: string, email: string): Promise<void> {
+  await sql`
+    update customers set email = ${email}, updated_at = now()
+    where store_id = ${storeId} and id = ${customerId}
+      and not exists (select 1 from customers where store_id = ${storeId} and email = ${email})`.execute(trx)
 }
 
 /** Who to erase: the platform's customer id, the email, or both (either finds them). */

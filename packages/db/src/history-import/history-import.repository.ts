@@ -1,6 +1,7 @@
 import { orderTotal, type LineItem } from '@crosswise/domain'
 import { sql } from 'kysely'
 import { guestCustomerId } from '../customer/guest-customer-id.ts'
+import { placeholderEmail } from '../customer/placeholder-email.ts'
 import type { Db } from '../database.ts'
 
 /** One historical order to import: who bought what, when. Never starts a journey. */
@@ -19,14 +20,6 @@ export interface ImportCounts {
   lines: number
   customers: number
   products: number
-}
-
-/**
- * The email kept for an imported customer whose history has none (Online Retail has ids only):
- * unique per customer and undeliverable (`.invalid` is reserved), so no email can ever be sent to it.
- */
-export function placeholderEmail(customerId: string): string {
-  return `imported+${encodeURIComponent(customerId).toLowerCase()}@no-email.invalid`
 }
 
 /**
