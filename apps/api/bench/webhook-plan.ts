@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto'
+import { seededRandom } from '@crosswise/domain'
 import { signShopifyBody } from '../src/webhooks/shopify/hmac.ts'
 
 /** One delivery to send: a topic, its raw body and its headers' ids. */
@@ -30,18 +31,6 @@ export interface PlannedEffects {
 export interface WebhookPlan {
   deliveries: PlannedDelivery[]
   expected: PlannedEffects
-}
-
-/** A small deterministic PRNG (mulberry32), so a plan is the same on every run. */
-function random(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
 }
 
 // Shopify ids above 2^53, written into the JSON text as bare numbers, as Shopify sends them.
@@ -93,7 +82,7 @@ function productBody(product: number, version: number, available: boolean): stri
  * in stream order, except the planned early fulfilments.
  */
 export function planWebhooks(total: number, secret: string, seed = 7): WebhookPlan {
-  const rand = random(seed)
+  const rand = seededRandom(seed)
   const duplicates = Math.round(total * 0.05)
   const forged = Math.round(total * 0.02)
   const unique = total - duplicates - forged

@@ -42,3 +42,4 @@ export {
 export { nextSendTime, isKnownTimeZone, type SendWindow } from './send-window.ts'
 export { holdoutPosition, isHeldOut } from './holdout.ts'
 export { checkFrequencyCap, type FrequencyCapVerdict } from './frequency-cap.ts'
+export { seededRandom } from './seeded-random.ts'

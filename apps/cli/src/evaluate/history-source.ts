@@ -1,11 +1,8 @@
-import { createReadStream } from 'node:fs'
-import { open } from 'node:fs/promises'
-import { createInterface } from 'node:readline'
-import { createGunzip } from 'node:zlib'
 import { createDatabase, getStore } from '@crosswise/db'
-import { type LineRejection, type OrderHistory, OrderHistoryBuilder, orderLineReader, splitCsvRow } from '@crosswise/recommender'
+import { type LineRejection, type OrderHistory, OrderHistoryBuilder } from '@crosswise/recommender'
 import { readStoreHistory } from '@crosswise/worker'
 import { UsageError } from '../command.ts'
+import { readOrderLines } from '../history/order-lines-file.ts'
 
 /** An order history to evaluate on, with how many lines it was read from and why lines were left out. */
 export interface EvaluationInput {
@@ -16,36 +13,8 @@ export interface EvaluationInput {
 
 /** Reads an order-history CSV (gzip or plain) line by line, so a large export never sits in memory as text. */
 export async function readHistoryFile(file: string, progress: (line: number) => void): Promise<EvaluationInput> {
-  const handle = await open(file).catch((error: NodeJS.ErrnoException) => {
-    throw new UsageError(`cannot read ${file}: ${error.code ?? error.message}`)
-  })
-  const magic = Buffer.alloc(2)
-  await handle.read(magic, 0, 2, 0)
-  await handle.close()
-  const raw = createReadStream(file)
-  const input = magic[0] === 0x1f && magic[1] === 0x8b ? raw.pipe(createGunzip()) : raw
   const builder = new OrderHistoryBuilder()
-  const rejected: Partial<Record<LineRejection, number>> = {}
-  let reader: ReturnType<typeof orderLineReader> | undefined
-  let lines = 0
-  for await (const text of createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY })) {
-    if (text.trim() === '') continue
-    const fields = splitCsvRow(text)
-    if (!reader) {
-      try {
-        reader = orderLineReader(fields.map((field) => field.replace(/^\uFEFF/, '')))
-      } catch (error) {
-        throw new UsageError((error as Error).message)
-      }
-      continue
-    }
-    lines++
-    if (lines % 100_000 === 0) progress(lines)
-    const line = reader(fields)
-    if (typeof line === 'string') rejected[line] = (rejected[line] ?? 0) + 1
-    else builder.add(line)
-  }
-  if (!reader) throw new UsageError(`${file} is empty`)
+  const { lines, rejected } = await readOrderLines(file, (line) => builder.add(line), progress)
   return { history: builder.build(), lines, rejected }
 }
 
