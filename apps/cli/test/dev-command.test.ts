@@ -79,6 +79,7 @@ describe('crosswise dev', () => {
       TEMPORAL_ADDRESS: '',
       LOG_LEVEL: 'warn',
       CROSSWISE_ADMIN_TOKEN: testAdminToken,
+      CROSSWISE_DEMO: 'off',
     }
     const apiUrl = `http://127.0.0.1:${ports.api}`
 

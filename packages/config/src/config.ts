@@ -54,6 +54,17 @@ export const configSchema = z.object({
   KLAVIYO_BASE_URL: optionalText.pipe(z.url().optional()),
   /** Base64 AES-256 key (32 bytes) that encrypts journey payloads in Temporal; unset: not encrypted. */
   CROSSWISE_PAYLOAD_KEY: optionalText,
+  /**
+   * `npm run dev` on an empty database creates a demo store from the shipped Online Retail data and
+   * replays its latest weeks through the real path; `off` starts an empty stack.
+   */
+  CROSSWISE_DEMO: z.enum(['on', 'off']).default('on'),
+  /** Real seconds a day of the demo lasts: journeys' delays, waits and the replay are compressed alike. */
+  CROSSWISE_DEMO_DAY_SECONDS: z.coerce.number().positive().max(86_400).default(4),
+  /** Weeks of the data's end the demo replays (the history before them is imported and mined). */
+  CROSSWISE_DEMO_WEEKS: positiveInt.max(52).default(4),
+  /** Customers whose orders in those weeks the demo replays (the first to order in them). */
+  CROSSWISE_DEMO_CUSTOMERS: positiveInt.default(300),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 })
 

@@ -1,12 +1,14 @@
+import { setMaxListeners } from 'node:events'
 import { PassThrough, type Writable } from 'node:stream'
 import { parseArgs } from 'node:util'
 import { createLogger, loadConfig } from '@crosswise/config'
-import { createDatabase, migrateToLatest } from '@crosswise/db'
+import { createDatabase, listStoreIds, migrateToLatest } from '@crosswise/db'
 import { PortInUseError } from '@crosswise/local-stack'
 import pinoPretty from 'pino-pretty'
 import { UsageError, type Command } from '../command.ts'
 import { localAdminToken } from '../dev/admin-token.ts'
 import { startApp, type AppProcess } from '../dev/child-process.ts'
+import { startDemo } from '../dev/demo-start.ts'
 import { startStackServers } from '../dev/local-stack.ts'
 
 /** Where app logs go: pretty in a terminal, one JSON object per line otherwise (CI, log shippers). */
@@ -43,13 +45,11 @@ export const devCommand: Command = {
       throw error
     }
 
-    const db = createDatabase(servers.databaseUrl, { maxConnections: 1 })
-    try {
-      const applied = await migrateToLatest(db)
-      logger.info({ applied }, applied.length ? 'migrations applied' : 'schema is up to date')
-    } finally {
-      await db.destroy()
-    }
+    const db = createDatabase(servers.databaseUrl, { maxConnections: 4 })
+    const applied = await migrateToLatest(db)
+    logger.info({ applied }, applied.length ? 'migrations applied' : 'schema is up to date')
+    // The demo only ever fills an empty database: a stack with stores of its own is left as it is.
+    const demo = config.CROSSWISE_DEMO === 'on' && (await listStoreIds(db)).length === 0
 
     const adminToken = await localAdminToken(config.CROSSWISE_ADMIN_TOKEN, config.dataDir)
     const env = {
@@ -77,12 +77,31 @@ export const devCommand: Command = {
         '',
       ].join('\n') + '\n',
     )
+    const demoStop = new AbortController()
+    // Every pending simulated reaction waits on this signal.
+    setMaxListeners(0, demoStop.signal)
+    const demoRun = demo
+      ? startDemo({
+          db,
+          apiUrl,
+          adminToken,
+          temporalUiUrl: servers.temporalUiUrl,
+          secondsPerDay: config.CROSSWISE_DEMO_DAY_SECONDS,
+          weeks: config.CROSSWISE_DEMO_WEEKS,
+          customers: config.CROSSWISE_DEMO_CUSTOMERS,
+          signal: demoStop.signal,
+          say: (line) => process.stdout.write(`${line}\n`),
+        })
+      : Promise.resolve()
 
     let stopping = false
     const stopAll = async (reason: string) => {
       if (stopping) return
       stopping = true
       logger.info({ reason }, 'stopping the stack')
+      demoStop.abort()
+      await demoRun
+      await db.destroy()
       await Promise.all(apps.map((app) => app.stop()))
       await servers.stop()
       logger.info('stack stopped')
