@@ -4,6 +4,7 @@ import { evaluateCommand } from './evaluate.ts'
 import { importCommand } from './import.ts'
 import { klaviyoSetupCommand } from './klaviyo-setup.ts'
 import { mineCommand } from './mine.ts'
+import { replayCommand } from './replay.ts'
 
 /** Every `crosswise` sub-command, in the order help lists them. */
-export const commands: Command[] = [devCommand, klaviyoSetupCommand, evaluateCommand, importCommand, mineCommand]
+export const commands: Command[] = [devCommand, klaviyoSetupCommand, evaluateCommand, importCommand, mineCommand, replayCommand]

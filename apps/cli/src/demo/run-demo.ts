@@ -2,11 +2,14 @@ import { join } from 'node:path'
 import { workspaceRoot } from '@crosswise/config'
 import type { Db } from '@crosswise/db'
 import { mineStorePairings } from '@crosswise/worker'
+import { importRecordedCatalogue } from '../replay/import-recorded-catalogue.ts'
+import { importRecordedHistory } from '../replay/import-recorded-history.ts'
 import { readRecordedOrders, splitAt } from '../replay/recorded-orders.ts'
+import { withShopifyProductIds } from '../replay/shopify-ids.ts'
 import { planReplay } from '../replay/replay-plan.ts'
 import { sendReplay } from '../replay/send-replay.ts'
 import { compressedPolicy } from './compressed-policy.ts'
-import { createDemoStore, demoShop, importDemoCatalogue, importDemoHistory } from './demo-store.ts'
+import { createDemoStore, demoShop } from './demo-store.ts'
 import { simulateEngagement } from './simulated-engagement.ts'
 
 /** How the demo runs: where the stack is, how much it replays, how fast. */
@@ -37,12 +40,13 @@ export async function runDemo(options: DemoOptions): Promise<void> {
   const { db, say, secondsPerDay } = options
   const shop = demoShop()
   say(`demo: reading the Online Retail orders shipped in data/online-retail/ (CROSSWISE_DEMO=off skips the demo)`)
-  const orders = await readRecordedOrders(demoDataFile())
+  // Shopify names products by number: the shop's webhooks, history and catalogue all use its ids.
+  const orders = withShopifyProductIds(await readRecordedOrders(demoDataFile()))
   const end = orders.at(-1)!.placedAt
   const { past, replayed } = splitAt(orders, end - options.weeks * 7 * day, options.customers)
   await createDemoStore(options.apiUrl, options.adminToken, shop, compressedPolicy(secondsPerDay))
-  const imported = await importDemoHistory(db, shop.storeId, past)
-  const products = await importDemoCatalogue(db, shop, orders)
+  const imported = await importRecordedHistory(db, shop.storeId, past, 'GBP')
+  const products = await importRecordedCatalogue(db, shop.storeId, shop.shopDomain, orders, 'GBP')
   say(`demo: store '${shop.storeId}' (${shop.shopDomain}) has ${imported.toLocaleString('en-US')} past orders and ${products.toLocaleString('en-US')} products`)
   // Mining runs in a thread while the replay starts: the first emails are days of demo time away,
   // and a journey that picks before it finishes falls back to best sellers, as on a store's first day.

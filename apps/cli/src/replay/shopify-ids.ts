@@ -22,3 +22,28 @@ export function shopifyFulfillmentId(shopifyOrder: string): string {
 export function replayEmail(customerId: string): string {
   return `customer-${customerId.toLowerCase().replace(/[^a-z0-9-]/g, '')}@online-retail.example`
 }
+
+const letterCode = (letter: string): number => {
+  const code = letter.charCodeAt(0)
+  return code >= 97 ? code - 97 + 27 : code - 65 + 1
+}
+
+/**
+ * The numeric Shopify product id a shop would give a product the history names by stock code:
+ * Shopify's ids are integers, Online Retail's codes are five digits and up to two letters (case
+ * matters: `15056bl` and `15056BL` are two products). The digits times 10,000 plus the letters in base
+ * 53 keeps every code apart; an id that is a number already stays as it is.
+ */
+export function shopifyProductId(code: string): string {
+  if (/^\d+$/.test(code)) return code
+  const match = /^(\d+)([A-Za-z]{1,2})$/.exec(code)
+  if (!match) throw new Error(`product code ${code} has no Shopify id: expected digits and up to two letters`)
+  const [, digits, letters] = match as unknown as [string, string, string]
+  const suffix = [...letters].reduce((sum, letter) => sum * 53 + letterCode(letter), 0)
+  return String(BigInt(digits) * 10_000n + BigInt(suffix))
+}
+
+/** A history as a Shopify shop would have recorded it: every product by its numeric id. */
+export function withShopifyProductIds<T extends { lines: Array<{ productId: string }> }>(orders: readonly T[]): T[] {
+  return orders.map((order) => ({ ...order, lines: order.lines.map((line) => ({ ...line, productId: shopifyProductId(line.productId) })) }))
+}
