@@ -10,13 +10,14 @@ import { pino } from 'pino'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { demoDataFile } from '../src/demo/run-demo.ts'
 import { importRecordedHistory } from '../src/replay/import-recorded-history.ts'
+import { waitForJourneysToEnd } from '../src/replay/journeys-end.ts'
 import { recordedCatalogue } from '../src/replay/recorded-catalogue.ts'
 import { readRecordedOrders, splitAt, type RecordedOrder } from '../src/replay/recorded-orders.ts'
 import { planReplay } from '../src/replay/replay-plan.ts'
 import { replayReport } from '../src/replay/replay-report.ts'
 import { sendReplay } from '../src/replay/send-replay.ts'
 import { replayEmail, withShopifyProductIds } from '../src/replay/shopify-ids.ts'
-import { eventually, testAdminToken } from './test-stack.ts'
+import { testAdminToken } from './test-stack.ts'
 
 // The product's main path on real data: a few hundred customers of the shipped Online Retail orders
 // arrive as signed Shopify webhooks (redeliveries, forgeries, fulfilments first, ids above 2^53) at
@@ -118,7 +119,7 @@ describe('golden path: real orders as Shopify webhooks → journeys → Klaviyo'
     expect(stored.some((row) => BigInt(row.id) > 2n ** 53n)).toBe(true)
 
     // Journeys end within the fulfilment timeout, the delay and the engagement wait of their last order.
-    await eventually(async () => (await client.workflow.count(`StoreId = '${storeId}' AND ExecutionStatus = 'Running'`)).count === 0, 420_000)
+    expect(await waitForJourneysToEnd(db, client, storeId, 420_000)).toBe(true)
     const fulfilled = new Set([...plan.fulfilled].map((orderId) => plan.shopifyIds.get(orderId)!))
     const report = await replayReport(db, storeId, replayed, fulfilled)
     expect(report.eligible).toBeGreaterThan(150)

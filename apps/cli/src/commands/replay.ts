@@ -1,4 +1,3 @@
-import { setTimeout as sleep } from 'node:timers/promises'
 import { parseArgs } from 'node:util'
 import { loadConfig } from '@crosswise/config'
 import { createDatabase, getStore, migrateToLatest, type Db } from '@crosswise/db'
@@ -10,6 +9,7 @@ import { UsageError, type Command } from '../command.ts'
 import { ProgressBar } from '../progress-bar.ts'
 import { importRecordedCatalogue } from '../replay/import-recorded-catalogue.ts'
 import { importRecordedHistory } from '../replay/import-recorded-history.ts'
+import { waitForJourneysToEnd } from '../replay/journeys-end.ts'
 import { readRecordedOrders, splitAt, type RecordedOrder } from '../replay/recorded-orders.ts'
 import { planReplay } from '../replay/replay-plan.ts'
 import { replayReport } from '../replay/replay-report.ts'
@@ -66,19 +66,12 @@ function parse(args: string[]) {
   return { file, ...values.data }
 }
 
-/** Waits until no journey of the store runs any more (or `limitMs` passes); true when they all ended. */
-async function journeysSettle(storeId: string, limitMs: number): Promise<boolean> {
+/** Waits for the store's journeys to end, on the Temporal of `TEMPORAL_ADDRESS` (default: the dev stack's). */
+async function journeysEnd(db: Db, storeId: string, limitMs: number): Promise<boolean> {
   const config = loadConfig()
   const connection = await Connection.connect({ address: config.TEMPORAL_ADDRESS ?? `127.0.0.1:${config.CROSSWISE_TEMPORAL_PORT}` })
   try {
-    const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE })
-    const deadline = Date.now() + limitMs
-    while (Date.now() < deadline) {
-      const { count } = await client.workflow.count(`StoreId = '${storeId}' AND WorkflowType = 'crossSellJourney' AND ExecutionStatus = 'Running'`)
-      if (count === 0) return true
-      await sleep(2_000)
-    }
-    return false
+    return await waitForJourneysToEnd(db, new Client({ connection, namespace: config.TEMPORAL_NAMESPACE }), storeId, limitMs)
   } finally {
     await connection.close()
   }
@@ -136,7 +129,7 @@ export const replayCommand: Command = {
       if (!input.report) return answers.failed + answers.duplicatesTaken + answers.forgeriesTaken === 0 ? 0 : 1
 
       process.stdout.write('report: waiting for the journeys to end …\n')
-      const settled = await journeysSettle(input.store, 30 * 60_000)
+      const settled = await journeysEnd(db, input.store, 30 * 60_000)
       const fulfilled = new Set([...plan.fulfilled].map((orderId) => plan.shopifyIds.get(orderId)!))
       const report = await replayReport(db, input.store, replayed, fulfilled)
       process.stdout.write(

@@ -136,12 +136,10 @@ export async function drainDispatches(
 }
 
 /** Counts dispatches by status, for health checks and tests. */
-export async function countDispatches(db: Db): Promise<{ pending: number; done: number }> {
-  const rows = await db
-    .selectFrom('dispatches')
-    .select(['status', db.fn.countAll<string>().as('count')])
-    .groupBy('status')
-    .execute()
+export async function countDispatches(db: Db, storeId?: string): Promise<{ pending: number; done: number }> {
+  let query = db.selectFrom('dispatches').select(['status', db.fn.countAll<string>().as('count')])
+  if (storeId !== undefined) query = query.where('store_id', '=', storeId)
+  const rows = await query.groupBy('status').execute()
   const count = (status: string) => Number(rows.find((row) => row.status === status)?.count ?? 0)
   return { pending: count('pending'), done: count('done') }
 }
