@@ -21,8 +21,8 @@ export type QueryCost = z.infer<typeof queryCostSchema>
  * How long to wait before sending a query of `requestedCost` points, given the bucket as Shopify last
  * reported it (`status`, as of `observedAtMs`) and the time now: the bucket refills at `restoreRate`
  * per second up to `maximumAvailable`, and a query needs its whole requested cost available. Zero
- * when it is. Take `observedAtMs` as the time the reporting request was sent: Shopify measured the
- * bucket after that, so the estimate errs on the side of waiting.
+ * when it is. Take `observedAtMs` as the time the report arrived: Shopify measured the bucket before
+ * that, so the estimate errs on the side of waiting.
  */
 export function throttleWaitMs(requestedCost: number, status: ThrottleStatus, observedAtMs: number, nowMs: number): number {
   const elapsedSeconds = Math.max(0, nowMs - observedAtMs) / 1_000

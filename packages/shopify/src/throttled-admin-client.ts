@@ -48,17 +48,16 @@ export class ThrottledAdminClient {
   async query(operation: string, document: string, variables: Record<string, unknown>): Promise<unknown> {
     for (let attempt = 1; ; attempt++) {
       await this.waitForBudget(operation)
-      const sentAtMs = Date.now()
       this.requests++
       try {
         const answer = await this.client.query(document, variables, this.options.signal)
-        this.note(operation, answer.cost, sentAtMs)
+        this.note(operation, answer.cost)
         return answer.data
       } catch (error) {
+        if (error instanceof ShopifyThrottledError && error.cost) this.note(operation, error.cost)
         if (attempt >= this.maxAttempts) throw error
         if (error instanceof ShopifyThrottledError) {
-          if (error.cost) this.note(operation, error.cost, sentAtMs)
-          else await this.pause(unknownBucketWaitMs, true)
+          if (!error.cost) await this.pause(unknownBucketWaitMs, true)
           continue
         }
         if (error instanceof ShopifyUnavailableError) {
@@ -76,11 +75,11 @@ export class ThrottledAdminClient {
     await this.pause(throttleWaitMs(cost, this.bucket.status, this.bucket.observedAtMs, Date.now()), true)
   }
 
-  private note(operation: string, cost: QueryCost | undefined, sentAtMs: number): void {
+  private note(operation: string, cost: QueryCost | undefined): void {
     if (!cost) return
     this.lastCost.set(operation, cost.requestedQueryCost)
-    // The bucket was measured after the request left: dating it at sending under-counts the refill.
-    this.bucket = { status: cost.throttleStatus, observedAtMs: sentAtMs }
+    // Shopify measured the bucket before its answer arrived: dating it on arrival under-counts the refill.
+    this.bucket = { status: cost.throttleStatus, observedAtMs: Date.now() }
   }
 
   private async pause(ms: number, throttled: boolean): Promise<void> {
