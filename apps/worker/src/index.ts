@@ -9,3 +9,16 @@ export {
   type RefreshScheduleKeeperOptions,
   type RefreshScheduleOptions,
 } from './mined-pairings/refresh-schedules.ts'
+export {
+  syncStoreCatalogue,
+  type CatalogueSyncOptions,
+  type CatalogueSyncProgress,
+  type CatalogueSyncSettings,
+} from './catalogue/sync-store-catalogue.ts'
+export {
+  CatalogueSyncScheduleKeeper,
+  ensureCatalogueSyncSchedule,
+  type CatalogueSyncScheduleKeeperOptions,
+  type CatalogueSyncScheduleOptions,
+} from './catalogue/sync-schedules.ts'
+export { ensureStoreSchedule, StoreScheduleKeeper, type StoreSchedule, type StoreScheduleKeeperOptions } from './store-schedules.ts'

@@ -48,5 +48,6 @@ export {
   storeIdAttribute,
 } from './search-attributes.ts'
 export { crossSellJourney } from './cross-sell-journey.ts'
+export { syncCatalogue, type CatalogueSyncActivities, type CatalogueSyncOutcome, type SyncCatalogueInput } from './sync-catalogue.ts'
 export { refreshPairings, type PairingRefreshActivities, type PairingRefreshOutcome, type RefreshPairingsInput } from './refresh-pairings.ts'
 export { AesGcmPayloadCodec, fromWire, journeyDataConverter, PayloadKeyError, toWire, type WirePayload } from './payload-codec.ts'

@@ -11,6 +11,8 @@ export interface ThrottlingOptions {
   retryDelayMs?: number
   /** Stops waiting and sending (an activity's cancellation). */
   signal?: AbortSignal
+  /** Told before each request is sent, waits included (an activity heartbeats on it). */
+  onRequest?: () => void
 }
 
 // When Shopify throttles without saying how full its bucket is (never seen, but possible), wait this long.
@@ -48,6 +50,7 @@ export class ThrottledAdminClient {
   async query(operation: string, document: string, variables: Record<string, unknown>): Promise<unknown> {
     for (let attempt = 1; ; attempt++) {
       await this.waitForBudget(operation)
+      this.options.onRequest?.()
       this.requests++
       try {
         const answer = await this.client.query(document, variables, this.options.signal)

@@ -1,5 +1,7 @@
-import type { Db } from '@crosswise/db'
-import type { JourneyActivities, PairingRefreshActivities } from '@crosswise/journeys'
+import { ApiKeyCipher, type Db } from '@crosswise/db'
+import type { CatalogueSyncActivities, JourneyActivities, PairingRefreshActivities } from '@crosswise/journeys'
+import type { CatalogueSyncSettings } from '../catalogue/sync-store-catalogue.ts'
+import { catalogueSyncActivities } from './catalogue-sync.ts'
 import { engagementActivities } from './engagement.ts'
 import { journeyContextActivities } from './journey-context.ts'
 import { KlaviyoGateways, type KlaviyoSettings } from './klaviyo-gateways.ts'
@@ -14,9 +16,11 @@ export interface ActivityDeps {
   db: Db
   /** How stores reach Klaviyo (their own keys, `KLAVIYO_API_KEY`); stores with neither run dry (outbox). */
   klaviyo?: KlaviyoSettings
+  /** How stores' Shopify catalogues are read; default: tokens stored plain, the real Shopify. */
+  catalogue?: CatalogueSyncSettings
 }
 
-/** Every journey activity and the nightly pairing refresh, wired to real adapters. */
+/** Every journey activity, the nightly pairing refresh and the catalogue sync, wired to real adapters. */
 export function createActivities(deps: ActivityDeps) {
   const messaging = createMessaging(deps.db, new KlaviyoGateways(deps.db, deps.klaviyo))
   return {
@@ -26,5 +30,6 @@ export function createActivities(deps: ActivityDeps) {
     ...sendActivities(deps.db, messaging),
     ...engagementActivities(deps.db, messaging),
     ...pairingRefreshActivities(deps.db),
-  } satisfies JourneyActivities & PairingRefreshActivities
+    ...catalogueSyncActivities(deps.db, deps.catalogue ?? { cipher: ApiKeyCipher.fromSecret(undefined) }),
+  } satisfies JourneyActivities & PairingRefreshActivities & CatalogueSyncActivities
 }
