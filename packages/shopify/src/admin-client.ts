@@ -2,6 +2,9 @@ import { z } from 'zod'
 import { ShopifyQueryError, ShopifyRefusedError, ShopifyThrottledError, ShopifyUnavailableError } from './errors.ts'
 import { queryCostSchema, type QueryCost } from './throttle.ts'
 
+/** The Admin API version Crosswise speaks unless a store's connection names another. */
+export const defaultShopifyApiVersion = '2026-10'
+
 /** How to reach one shop's Admin GraphQL API. */
 export interface ShopifyAdminOptions {
   /** The shop's permanent domain, `example.myshopify.com`. */

@@ -1,5 +1,5 @@
 export { checkShopifyAccess, type ShopifyAccessCheck } from './access-check.ts'
-export { ShopifyAdminClient, type AdminAnswer, type ShopifyAdminOptions } from './admin-client.ts'
+export { defaultShopifyApiVersion, ShopifyAdminClient, type AdminAnswer, type ShopifyAdminOptions } from './admin-client.ts'
 export { readShopifyCatalogue, type CatalogueReadOptions } from './catalogue-reader.ts'
 export { catalogueQuery, listedProducts, numericShopifyId, productVariantsQuery } from './catalogue-query.ts'
 export { ShopifyError, ShopifyQueryError, ShopifyRefusedError, ShopifyThrottledError, ShopifyUnavailableError } from './errors.ts'
