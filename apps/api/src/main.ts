@@ -1,7 +1,8 @@
 import { createLogger, loadConfig } from '@crosswise/config'
-import { ApiKeyCipher, createDatabase, sealPlainKlaviyoKeys } from '@crosswise/db'
+import { ApiKeyCipher, createDatabase, sealPlainKlaviyoKeys, sealPlainShopifyTokens } from '@crosswise/db'
 import { journeyDataConverter } from '@crosswise/journeys'
 import { checkKlaviyoKey } from '@crosswise/klaviyo'
+import { checkShopifyAccess } from '@crosswise/shopify'
 import { Client, Connection } from '@temporalio/client'
 import { buildServer } from './server.ts'
 import { defaultDeliveryRetention } from './webhooks/shopify/delivery-retention.ts'
@@ -22,16 +23,19 @@ const dataConverter = await journeyDataConverter(config.CROSSWISE_PAYLOAD_KEY)
 const temporal = temporalConnection && new Client({ connection: temporalConnection, namespace: config.TEMPORAL_NAMESPACE, dataConverter })
 const [payloadCodec] = dataConverter.payloadCodecs
 const apiKeyCipher = ApiKeyCipher.fromSecret(config.CROSSWISE_PAYLOAD_KEY)
-// Keys saved before CROSSWISE_PAYLOAD_KEY was set are sealed now; the API serves either way.
-await sealPlainKlaviyoKeys(db, apiKeyCipher).then(
-  (sealed) => sealed > 0 && logger.info({ sealed }, 'sealed Klaviyo keys stored before CROSSWISE_PAYLOAD_KEY was set'),
-  (error: unknown) => logger.warn({ err: error }, 'could not seal stored Klaviyo keys; will try again at the next start'),
+// Keys and tokens saved before CROSSWISE_PAYLOAD_KEY was set are sealed now; the API serves either way.
+await Promise.all([sealPlainKlaviyoKeys(db, apiKeyCipher), sealPlainShopifyTokens(db, apiKeyCipher)]).then(
+  ([keys, tokens]) => keys + tokens > 0 && logger.info({ keys, tokens }, 'sealed Klaviyo keys and Shopify tokens stored before CROSSWISE_PAYLOAD_KEY was set'),
+  (error: unknown) => logger.warn({ err: error }, 'could not seal stored Klaviyo keys and Shopify tokens; will try again at the next start'),
 )
 const app = await buildServer({
   db,
   ...(temporal ? { temporal } : {}),
   ...(payloadCodec ? { payloadCodec } : {}),
   apiKeyCipher,
+  checkShopifyAccess: (connection) => checkShopifyAccess({ ...connection, ...(config.SHOPIFY_ADMIN_URL ? { baseUrl: config.SHOPIFY_ADMIN_URL } : {}) }),
+  taskQueue: config.CROSSWISE_TASK_QUEUE,
+  temporalCallTimeoutMs: config.CROSSWISE_TEMPORAL_CALL_TIMEOUT_MS,
   checkKlaviyoKey: (apiKey) => checkKlaviyoKey(apiKey, { ...(config.KLAVIYO_BASE_URL ? { basePath: config.KLAVIYO_BASE_URL } : {}) }),
   temporalUiOrigins: [`http://localhost:${config.CROSSWISE_TEMPORAL_UI_PORT}`, `http://127.0.0.1:${config.CROSSWISE_TEMPORAL_UI_PORT}`],
   logger,

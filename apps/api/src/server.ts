@@ -1,6 +1,8 @@
 import swagger from '@fastify/swagger'
 import { ApiKeyCipher, type Db } from '@crosswise/db'
+import type { ShopifyAdminConnection } from '@crosswise/db'
 import type { KlaviyoKeyCheck } from '@crosswise/klaviyo'
+import type { ShopifyAccessCheck } from '@crosswise/shopify'
 import type { Client } from '@temporalio/client'
 import type { PayloadCodec } from '@temporalio/common'
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify'
@@ -17,6 +19,7 @@ import { adminKlaviyoRoutes } from './routes/admin-klaviyo.ts'
 import { adminMinedPairingRoutes } from './routes/admin-mined-pairings.ts'
 import { adminPairingRoutes } from './routes/admin-pairings.ts'
 import { adminRecommendationRuleRoutes } from './routes/admin-recommendation-rules.ts'
+import { adminShopifyRoutes } from './routes/admin-shopify.ts'
 import { adminStoreRoutes } from './routes/admin-stores.ts'
 import { cancellationRoutes } from './routes/cancellations.ts'
 import { codecRoutes } from './routes/codec.ts'
@@ -48,6 +51,12 @@ export interface ServerOptions {
   apiKeyCipher?: ApiKeyCipher
   /** Asks Klaviyo whether it accepts a store's key before it is saved; none: keys are saved unchecked. */
   checkKlaviyoKey?: (apiKey: string) => Promise<KlaviyoKeyCheck>
+  /** Asks Shopify whether it accepts a store's Admin API token before it is saved; none: saved unchecked. */
+  checkShopifyAccess?: (connection: ShopifyAdminConnection) => Promise<ShopifyAccessCheck>
+  /** The worker's task queue, where a newly connected store's catalogue sync starts; default `crosswise-journeys`. */
+  taskQueue?: string
+  /** Limit on each call to Temporal from an admin route; default 5 s. */
+  temporalCallTimeoutMs?: number
 }
 
 /** Builds the HTTP API (not yet listening). `GET /openapi.json` serves its OpenAPI document. */
@@ -85,6 +94,14 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await routes.register(adminStoreRoutes(options.db, options.adminToken))
   await routes.register(
     adminKlaviyoRoutes(options.db, options.apiKeyCipher ?? ApiKeyCipher.fromSecret(undefined), options.adminToken, options.checkKlaviyoKey),
+  )
+  await routes.register(
+    adminShopifyRoutes(options.db, options.apiKeyCipher ?? ApiKeyCipher.fromSecret(undefined), options.adminToken, {
+      ...(options.checkShopifyAccess ? { checkAccess: options.checkShopifyAccess } : {}),
+      ...(options.temporal ? { temporal: options.temporal } : {}),
+      taskQueue: options.taskQueue ?? 'crosswise-journeys',
+      callTimeoutMs: options.temporalCallTimeoutMs ?? 5_000,
+    }),
   )
   await routes.register(adminPairingRoutes(options.db, options.adminToken))
   await routes.register(adminRecommendationRuleRoutes(options.db, options.adminToken))

@@ -216,6 +216,30 @@ describe('POST /webhooks/shopify', () => {
     })
   })
 
+  it('keeps a product deleted in Shopify unavailable, until an update made after the deletion', async () => {
+    const body = shopifyFixture('products-update')
+    // Within the kept history (older deliveries are ignored as stale), whatever day the test runs.
+    const deletedAt = new Date(Math.floor(Date.now() / 60_000) * 60_000 - 3_600_000)
+    const minutesAfter = (minutes: number) => new Date(deletedAt.getTime() + minutes * 60_000).toISOString()
+    const remove = (options: Partial<DeliveryOptions> = {}) => deliver('products/delete', `{"id": ${fixtureIds.filters}}`, { triggeredAt: deletedAt, ...options })
+    const first = await remove({ webhookId: 'wh-delete', eventId: 'ev-delete' })
+    expect(first.json()).toEqual({ duplicate: false, outcome: 'product-deleted' })
+    expect((await remove({ webhookId: 'wh-delete', eventId: 'ev-delete' })).json()).toEqual({ duplicate: true })
+    const stored = () => db.selectFrom('products').select(['title', 'available', 'deleted_at']).where('id', '=', fixtureIds.filters).executeTakeFirstOrThrow()
+    expect(await stored()).toEqual({ title: 'Paper Filters (100)', available: false, deleted_at: deletedAt })
+
+    // A retried update from before the deletion changes nothing; one made after it restores the product.
+    const at = (time: string, title: string) =>
+      body.replace('"updated_at": "2026-11-22T08:00:00+01:00",\n  "vendor"', `"updated_at": "${time}",\n  "vendor"`).replace('Paper Filters (100)', title)
+    expect((await deliver('products/update', at(minutesAfter(-30), 'Before'))).json()).toEqual({ duplicate: false, outcome: 'product-stale' })
+    expect((await deliver('products/update', at(minutesAfter(30), 'Paper Filters (200)'))).json()).toEqual({ duplicate: false, outcome: 'product-saved' })
+    expect(await stored()).toEqual({ title: 'Paper Filters (200)', available: true, deleted_at: null })
+
+    expect((await deliver('products/delete', '{"id": 1}')).json()).toEqual({ duplicate: false, outcome: 'product-unknown' })
+    const bad = await deliver('products/delete', '{"id": "  "}')
+    expect([bad.statusCode, bad.json().issues[0].field]).toEqual([400, 'body.id'])
+  })
+
   it('erases the customer on customers/redact and ends their journey', async () => {
     const response = await deliver('customers/redact', shopifyFixture('customers-redact'))
     expect(response.json()).toEqual({ duplicate: false, outcome: 'customer-redacted' })

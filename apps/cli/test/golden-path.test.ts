@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto'
 import { buildServer } from '@crosswise/api'
-import { createDatabase, migrateToLatest, type Db } from '@crosswise/db'
+import { ApiKeyCipher, createDatabase, migrateToLatest, type Db } from '@crosswise/db'
+import { catalogueSyncId } from '@crosswise/domain'
 import { KlaviyoPacer } from '@crosswise/klaviyo'
+import { checkShopifyAccess } from '@crosswise/shopify'
 import { createTestDatabase, startFakeKlaviyo, startFakeShopify, temporalAddress, uniqueId, type FakeKlaviyo, type FakeShopify } from '@crosswise/testing'
 import { createActivities, createJourneyWorker, Dispatcher, mineStorePairings } from '@crosswise/worker'
 import { Client, Connection } from '@temporalio/client'
@@ -25,6 +27,7 @@ import { testAdminToken } from './test-stack.ts'
 // journeys with short delays send through the real Klaviyo SDK to a fake Klaviyo.
 
 const klaviyoKey = `pk_${randomBytes(17).toString('hex')}`
+const cipher = ApiKeyCipher.fromSecret(randomBytes(32).toString('base64'))
 const secret = `shpss_${randomBytes(16).toString('hex')}`
 const delayMs = 2_000
 const policy = {
@@ -35,7 +38,6 @@ const policy = {
   engagement: { waitMs: 3_000, followUpDelayMs: 1_000, onNotOpened: 'end', pollIntervalMs: 1_000 },
   maxEmailsPerJourney: 1,
 }
-const day = 86_400_000
 
 describe('golden path: real orders as Shopify webhooks → journeys → Klaviyo', () => {
   const storeId = uniqueId('golden')
@@ -64,19 +66,33 @@ describe('golden path: real orders as Shopify webhooks → journeys → Klaviyo'
     // The store's Klaviyo account knows its shoppers (Shopify feeds it) and has sent email before.
     for (const customerId of new Set(replayed.map((order) => order.customerId))) klaviyo.state.updateEmailMarketing({ email: replayEmail(customerId) }, { consent: 'SUBSCRIBED' })
     klaviyo.state.recordEngagement({ profile: { email: 'earlier-customer@example.com' }, kind: 'opened' })
-    shopify = await startFakeShopify({ shopDomain, currencyCode: 'GBP', products: fakeShopifyProducts(all) })
+    // A shop on Shopify's largest plan: its cost bucket lets some 3,700 products through in under a minute.
+    shopify = await startFakeShopify({ shopDomain, currencyCode: 'GBP', products: fakeShopifyProducts(all), bucket: { maximumAvailable: 20_000, restoreRate: 2_000 } })
 
     connection = await Connection.connect({ address: temporalAddress() })
     client = new Client({ connection })
-    api = await buildServer({ db, logger: pino({ level: 'silent' }), bodyLimit: 1_048_576, adminToken: testAdminToken, temporal: client })
-    apiUrl = await api.listen({ host: '127.0.0.1', port: 0 })
     const taskQueue = uniqueId('golden')
+    api = await buildServer({
+      db,
+      logger: pino({ level: 'silent' }),
+      bodyLimit: 1_048_576,
+      adminToken: testAdminToken,
+      apiKeyCipher: cipher,
+      checkShopifyAccess: (access) => checkShopifyAccess({ ...access, baseUrl: shopify.url, timeoutMs: 5_000 }),
+      temporal: client,
+      taskQueue,
+    })
+    apiUrl = await api.listen({ host: '127.0.0.1', port: 0 })
     nativeConnection = await NativeConnection.connect({ address: temporalAddress() })
     worker = await createJourneyWorker({
       connection: nativeConnection,
       namespace: 'default',
       taskQueue,
-      activities: createActivities({ db, klaviyo: { defaultApiKey: klaviyoKey, connection: { basePath: klaviyo.url, timeoutMs: 10_000, pacer: new KlaviyoPacer() } } }),
+      activities: createActivities({
+        db,
+        klaviyo: { cipher, defaultApiKey: klaviyoKey, connection: { basePath: klaviyo.url, timeoutMs: 10_000, pacer: new KlaviyoPacer() } },
+        catalogue: { cipher, shopifyBaseUrl: shopify.url },
+      }),
     })
     running = worker.run()
     dispatcher = new Dispatcher({ db, client, taskQueue, logger: pino({ level: 'silent' }), batchSize: 100, idleMs: 50, callTimeoutMs: 10_000 })
@@ -135,11 +151,18 @@ describe('golden path: real orders as Shopify webhooks → journeys → Klaviyo'
     expect(klaviyo.specViolations).toEqual([])
   })
 
-  /** Connects the store's Shopify Admin API through the admin API; its first sync fills the catalogue. */
+  /** Connects the store's Shopify Admin API through the admin API; the sync it starts fills the catalogue. */
   async function connectCatalogue(): Promise<void> {
-    const products = recordedCatalogue(all).length
-    void products
-    void day
+    const connected = await fetch(`${apiUrl}/v1/admin/stores/${storeId}/shopify`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${testAdminToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ shopDomain, accessToken: shopify.accessToken }),
+    })
+    expect(connected.status).toBe(200)
+    const outcome = await client.workflow.getHandle(catalogueSyncId(storeId)).result()
+    const listed = recordedCatalogue(all)
+    expect(outcome).toMatchObject({ status: 'synced', products: listed.length, upserted: listed.length })
+    expect(shopify.requests.filter((request) => request.throttled)).toEqual([])
   }
 })
 

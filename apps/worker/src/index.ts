@@ -1,6 +1,6 @@
 export { createActivities, type ActivityDeps } from './activities/index.ts'
 export { Dispatcher, dispatchRetryDelayMs, type DispatcherOptions } from './dispatcher.ts'
-export { createJourneyWorker, workflowsPath, type JourneyWorkerOptions } from './journey-worker.ts'
+export { createJourneyWorker, NativeConnection, workflowsPath, type JourneyWorkerOptions } from './journey-worker.ts'
 export { readStoreHistory } from './mined-pairings/store-history.ts'
 export { mineStorePairings, type MiningProgress, type StoreMiningOptions, type StoreMiningResult, UnknownStoreError } from './mined-pairings/mine-store.ts'
 export {
@@ -9,3 +9,16 @@ export {
   type RefreshScheduleKeeperOptions,
   type RefreshScheduleOptions,
 } from './mined-pairings/refresh-schedules.ts'
+export {
+  syncStoreCatalogue,
+  type CatalogueSyncOptions,
+  type CatalogueSyncProgress,
+  type CatalogueSyncSettings,
+} from './catalogue/sync-store-catalogue.ts'
+export {
+  CatalogueSyncScheduleKeeper,
+  ensureCatalogueSyncSchedule,
+  type CatalogueSyncScheduleKeeperOptions,
+  type CatalogueSyncScheduleOptions,
+} from './catalogue/sync-schedules.ts'
+export { ensureStoreSchedule, StoreScheduleKeeper, type StoreSchedule, type StoreScheduleKeeperOptions } from './store-schedules.ts'

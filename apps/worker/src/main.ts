@@ -6,6 +6,7 @@ import { DefaultLogger, NativeConnection, Runtime, type LogLevel } from '@tempor
 import { createActivities } from './activities/index.ts'
 import { Dispatcher } from './dispatcher.ts'
 import { createJourneyWorker } from './journey-worker.ts'
+import { CatalogueSyncScheduleKeeper } from './catalogue/sync-schedules.ts'
 import { RefreshScheduleKeeper } from './mined-pairings/refresh-schedules.ts'
 
 const config = loadConfig()
@@ -22,6 +23,7 @@ if (!config.DATABASE_URL || !config.TEMPORAL_ADDRESS) {
 
 const db = createDatabase(config.DATABASE_URL, { onIdleError: (error) => logger.warn({ err: error }, 'idle database connection lost') })
 const dataConverter = await journeyDataConverter(config.CROSSWISE_PAYLOAD_KEY)
+const cipher = ApiKeyCipher.fromSecret(config.CROSSWISE_PAYLOAD_KEY)
 const workerConnection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS })
 const clientConnection = await Connection.connect({ address: config.TEMPORAL_ADDRESS })
 const client = new Client({ connection: clientConnection, namespace: config.TEMPORAL_NAMESPACE, dataConverter })
@@ -35,10 +37,11 @@ const worker = await createJourneyWorker({
   activities: createActivities({
     db,
     klaviyo: {
-      cipher: ApiKeyCipher.fromSecret(config.CROSSWISE_PAYLOAD_KEY),
+      cipher,
       ...(config.KLAVIYO_API_KEY ? { defaultApiKey: config.KLAVIYO_API_KEY } : {}),
       ...(config.KLAVIYO_BASE_URL ? { connection: { basePath: config.KLAVIYO_BASE_URL } } : {}),
     },
+    catalogue: { cipher, ...(config.SHOPIFY_ADMIN_URL ? { shopifyBaseUrl: config.SHOPIFY_ADMIN_URL } : {}) },
   }),
   ...(config.CROSSWISE_WORKFLOW_BUNDLE ? { workflowBundlePath: config.CROSSWISE_WORKFLOW_BUNDLE } : {}),
   maxConcurrentActivityTaskExecutions: config.CROSSWISE_WORKER_MAX_ACTIVITIES,
@@ -65,15 +68,28 @@ const schedules = new RefreshScheduleKeeper({
   everyMs: 5 * 60_000,
 })
 
+const catalogueSchedules = new CatalogueSyncScheduleKeeper({
+  client,
+  db,
+  logger,
+  taskQueue: config.CROSSWISE_TASK_QUEUE,
+  cron: config.CROSSWISE_CATALOGUE_SYNC_CRON,
+  callTimeoutMs: config.CROSSWISE_TEMPORAL_CALL_TIMEOUT_MS,
+  // A store connected while Temporal was unreachable gets its sync within minutes.
+  everyMs: 5 * 60_000,
+})
+
 // The SDK's own signal handling shuts the worker down on SIGINT/SIGTERM; run() then resolves. Under
 // `crosswise dev` the IPC channel to the dev process closing means that process is gone: stop too.
 process.once('disconnect', () => worker.shutdown())
 dispatcher.start()
 schedules.start()
+catalogueSchedules.start()
 logger.info({ taskQueue: config.CROSSWISE_TASK_QUEUE, temporal: config.TEMPORAL_ADDRESS }, 'worker started')
 await worker.run()
 await dispatcher.stop()
 await schedules.stop()
+await catalogueSchedules.stop()
 await clientConnection.close()
 await workerConnection.close()
 await db.destroy()

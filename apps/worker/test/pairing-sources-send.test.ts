@@ -1,6 +1,6 @@
 import { createDatabase, listOutboxEvents, listSends, migrateToLatest, saveMinedPairings, type Db } from '@crosswise/db'
 import { sendKey } from '@crosswise/domain'
-import { pairingSourceSchema, type PairingPick, type PairingSource } from '@crosswise/journeys'
+import { pairingSourceSchema, type PairingPick, type PairingSource, type PickPairingInput, type SendRecommendationInput, type SendResult } from '@crosswise/journeys'
 import { createTestDatabase, uniqueId } from '@crosswise/testing'
 import { MockActivityEnvironment } from '@temporalio/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -39,11 +39,14 @@ describe('every pairing source goes out through the send activity', () => {
   it.each(pairingSourceSchema.options)('%s', async (source) => {
     const { storeId, customerId } = await storeAnsweringFrom(source)
     const env = new MockActivityEnvironment()
-    const pick = (await env.run(activities.pickPairing, { storeId, customerId, orderId: '1001', excludePairingIds: [], excludeProductIds: [] })) as PairingPick
+    const pickInput: PickPairingInput = { storeId, customerId, orderId: '1001', excludePairingIds: [], excludeProductIds: [] }
+    const pick = await env.run<[PickPairingInput], PairingPick | null, typeof activities.pickPairing>(activities.pickPairing, pickInput)
+    if (!pick) throw new Error(`no pick from ${source}`)
     expect(pick).toMatchObject({ source, triggerProductId: 'kettle' })
 
     const key = sendKey(storeId, '1001', 'email-1')
-    const sent = await env.run(activities.sendRecommendation, { storeId, customerId, orderId: '1001', sendKey: key, step: 'email-1', kind: 'first', pairing: pick })
+    const sendInput: SendRecommendationInput = { storeId, customerId, orderId: '1001', sendKey: key, step: 'email-1', kind: 'first', pairing: pick }
+    const sent = await env.run<[SendRecommendationInput], SendResult, typeof activities.sendRecommendation>(activities.sendRecommendation, sendInput)
     expect(sent).toMatchObject({ status: 'sent' })
     expect(await listSends(db, storeId)).toMatchObject([{ sendKey: key, status: 'sent', pairingId: pick.pairingId, pairingSource: source, productIds: pick.productIds }])
     const [event] = await listOutboxEvents(db, storeId)

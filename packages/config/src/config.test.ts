@@ -22,6 +22,13 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ CROSSWISE_PAIRING_REFRESH_CRON: '0 3 * *' })).toThrow(ConfigError)
   })
 
+  it('syncs Shopify catalogues every six hours unless told otherwise', () => {
+    expect(loadConfig({}).CROSSWISE_CATALOGUE_SYNC_CRON).toBe('0 */6 * * *')
+    expect(loadConfig({ CROSSWISE_CATALOGUE_SYNC_CRON: '@every 1h' }).CROSSWISE_CATALOGUE_SYNC_CRON).toBe('@every 1h')
+    expect(() => loadConfig({ CROSSWISE_CATALOGUE_SYNC_CRON: 'often' })).toThrow(/CROSSWISE_CATALOGUE_SYNC_CRON/)
+    expect(() => loadConfig({ SHOPIFY_ADMIN_URL: 'not a url' })).toThrow(/SHOPIFY_ADMIN_URL/)
+  })
+
   it('names the variable that is wrong', () => {
     expect(() => loadConfig({ CROSSWISE_API_PORT: 'eighty' })).toThrow(ConfigError)
     expect(() => loadConfig({ CROSSWISE_API_PORT: '70000' })).toThrow(/CROSSWISE_API_PORT/)

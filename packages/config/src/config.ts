@@ -4,6 +4,11 @@ import { z } from 'zod'
 
 const port = z.coerce.number().int().min(1).max(65535)
 const positiveInt = z.coerce.number().int().positive()
+/** A schedule: a cron expression in UTC (five fields) or a Temporal shorthand such as `@every 6h`. */
+const cron = z
+  .string()
+  .trim()
+  .regex(/^(@\S+( \S+)?|\S+( \S+){4})$/, 'a cron expression such as "0 3 * * *" or "@every 6h"')
 const optionalText = z
   .string()
   .optional()
@@ -43,11 +48,14 @@ export const configSchema = z.object({
    * When each store's mined pairings are refreshed: a cron expression in UTC (five fields, or a
    * Temporal shorthand such as `@every 6h`). Default: daily at 03:00 UTC.
    */
-  CROSSWISE_PAIRING_REFRESH_CRON: z
-    .string()
-    .trim()
-    .regex(/^(@\S+( \S+)?|\S+( \S+){4})$/, 'a cron expression such as "0 3 * * *" or "@every 6h"')
-    .default('0 3 * * *'),
+  CROSSWISE_PAIRING_REFRESH_CRON: cron.default('0 3 * * *'),
+  /**
+   * When each Shopify-connected store's catalogue is synced from the Admin API: a cron expression in
+   * UTC, or a Temporal shorthand. Default: every six hours, on the hour.
+   */
+  CROSSWISE_CATALOGUE_SYNC_CRON: cron.default('0 */6 * * *'),
+  /** Origin of the Shopify Admin API instead of each shop's own; point it at a fake Shopify for demos. */
+  SHOPIFY_ADMIN_URL: optionalText.pipe(z.url().optional()),
   /** Klaviyo private key of stores that have none of their own; unset: those stores run dry. */
   KLAVIYO_API_KEY: optionalText,
   /** Klaviyo's origin; point it at a fake Klaviyo for demos. Unset: `https://a.klaviyo.com`. */

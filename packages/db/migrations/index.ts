@@ -7,6 +7,7 @@ import * as klaviyoAccounts from './0005-klaviyo-accounts.ts'
 import * as ingestHousekeeping from './0006-ingest-housekeeping.ts'
 import * as segmentPriceBands from './0007-segment-price-bands.ts'
 import * as pairingSource from './0008-pairing-source.ts'
+import * as shopifyCatalogue from './0009-shopify-catalogue.ts'
 
 /** Every migration, keyed by name; names sort in the order they run. Append, never edit. */
 export const migrations: Record<string, Migration> = {
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   '0006-ingest-housekeeping': ingestHousekeeping,
   '0007-segment-price-bands': segmentPriceBands,
   '0008-pairing-source': pairingSource,
+  '0009-shopify-catalogue': shopifyCatalogue,
 }

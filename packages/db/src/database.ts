@@ -18,6 +18,7 @@ import type { HoldoutAssignmentTable } from './holdout/holdout.table.ts'
 import type { ConversionTable } from './conversion/conversion.table.ts'
 import type { MinedPairingTable, PairingModelTable, RecommendationRulesTable } from './pairing-model/pairing-model.table.ts'
 import type { KlaviyoAccountTable } from './klaviyo-account/klaviyo-account.table.ts'
+import type { ShopifyConnectionTable } from './shopify-connection/shopify-connection.table.ts'
 
 /** Every table Crosswise keeps, as Kysely sees it. */
 export interface Database {
@@ -41,6 +42,7 @@ export interface Database {
   mined_pairings: MinedPairingTable
   recommendation_rules: RecommendationRulesTable
   klaviyo_accounts: KlaviyoAccountTable
+  shopify_connections: ShopifyConnectionTable
 }
 
 export type Db = Kysely<Database>

@@ -11,7 +11,13 @@ export { redactCustomer, resolveCustomer, type RedactionTarget } from './custome
 export { guestCustomerId } from './customer/guest-customer-id.ts'
 export { recordFulfillment, type RecordedFulfillment } from './fulfillment/fulfillment.repository.ts'
 export { recordRefund, type RecordedRefund } from './refund/refund.repository.ts'
-export { takeInProductDelivery, upsertProduct } from './product/product.repository.ts'
+export {
+  markUnlistedProductsRemoved,
+  takeInProductDeletion,
+  takeInProductDelivery,
+  upsertProduct,
+  upsertProducts,
+} from './product/product.repository.ts'
 export {
   createStore,
   ensureStore,
@@ -80,7 +86,7 @@ export {
 } from './engagement/engagement.repository.ts'
 export type { DryRunEngagementKind } from './engagement/engagement.table.ts'
 export { listHoldoutAssignments, recordHoldoutAssignment, type HoldoutAssignment } from './holdout/holdout.repository.ts'
-export { ApiKeyCipher, ApiKeyCipherError } from './klaviyo-account/api-key-cipher.ts'
+export { ApiKeyCipher, ApiKeyCipherError } from './api-key-cipher.ts'
 export {
   describeKlaviyoAccount,
   loadKlaviyoAccount,
@@ -90,6 +96,18 @@ export {
   type KlaviyoAccount,
   type KlaviyoAccountSummary,
 } from './klaviyo-account/klaviyo-account.repository.ts'
+export {
+  describeShopifyConnection,
+  listShopifyConnectedStoreIds,
+  loadShopifyConnection,
+  recordCatalogueSync,
+  removeShopifyConnection,
+  saveShopifyConnection,
+  sealPlainShopifyTokens,
+  type ShopifyAdminConnection,
+  type ShopifyConnectionSave,
+  type ShopifyConnectionSummary,
+} from './shopify-connection/shopify-connection.repository.ts'
 export { listConversions, recordConversion, type Conversion } from './conversion/conversion.repository.ts'
 export {
   acceptsMarketing,

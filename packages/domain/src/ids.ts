@@ -33,3 +33,11 @@ export function eventKey(subject: EventSubject, storeId: string, id: string): st
 export function pairingRefreshId(storeId: string): string {
   return `pairing-refresh:${storeId}`
 }
+
+/**
+ * Id of a store's Shopify catalogue sync: the Temporal Schedule's id and the id of the sync started
+ * when the store connects, `catalogue-sync:{storeId}` (scheduled runs get it with a time suffix).
+ */
+export function catalogueSyncId(storeId: string): string {
+  return `catalogue-sync:${storeId}`
+}

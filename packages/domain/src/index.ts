@@ -1,4 +1,4 @@
-export { eventKey, journeyWorkflowId, pairingRefreshId, sendKey, type EventSubject } from './ids.ts'
+export { catalogueSyncId, eventKey, journeyWorkflowId, pairingRefreshId, sendKey, type EventSubject } from './ids.ts'
 export { currencySchema, decimalToUnits, moneySchema, unitsToDecimal } from './money.ts'
 export { lineItemSchema, orderSchema, orderTotal, type LineItem, type Order, type OrderInput } from './order.ts'
 export { platformIdSchema } from './platform-id.ts'
@@ -16,6 +16,7 @@ export {
   type StoreSettingsInput,
 } from './store.ts'
 export { productSchema, type Product, type ProductInput } from './product.ts'
+export { catalogueProductFromShopify, type ShopifyProductFacts, type ShopifyShop, type ShopifyVariantFacts } from './shopify-product.ts'
 export {
   fulfilledLineSchema,
   fulfillmentSchema,

@@ -60,4 +60,11 @@ export {
   type PairingRefreshOutcome,
   type RefreshPairingsInput,
 } from './refresh-pairings-contract.ts'
+export { syncCatalogue } from './sync-catalogue.ts'
+export {
+  catalogueSyncActivityContracts,
+  type CatalogueSyncActivities,
+  type CatalogueSyncOutcome,
+  type SyncCatalogueInput,
+} from './sync-catalogue-contract.ts'
 export { AesGcmPayloadCodec, fromWire, journeyDataConverter, PayloadKeyError, toWire, type WirePayload } from './payload-codec.ts'

@@ -1,3 +1,5 @@
-// The one module the worker bundles as workflow code: the journey and the nightly pairing refresh.
+// The one module the worker bundles as workflow code: the journey, the nightly pairing refresh and the
+// Shopify catalogue sync.
 export { crossSellJourney } from './cross-sell-journey.ts'
 export { refreshPairings } from './refresh-pairings.ts'
+export { syncCatalogue } from './sync-catalogue.ts'

@@ -1,5 +1,7 @@
-import type { Db } from '@crosswise/db'
-import { journeyActivityContracts, pairingRefreshActivityContracts, type ActivityImplementations } from '@crosswise/journeys'
+import { ApiKeyCipher, type Db } from '@crosswise/db'
+import { catalogueSyncActivityContracts, journeyActivityContracts, pairingRefreshActivityContracts, type ActivityImplementations } from '@crosswise/journeys'
+import type { CatalogueSyncSettings } from '../catalogue/sync-store-catalogue.ts'
+import { catalogueSyncActivities } from './catalogue-sync.ts'
 import { withContracts } from './contract-boundary.ts'
 import { engagementActivities } from './engagement.ts'
 import { journeyContextActivities } from './journey-context.ts'
@@ -15,12 +17,14 @@ export interface ActivityDeps {
   db: Db
   /** How stores reach Klaviyo (their own keys, `KLAVIYO_API_KEY`); stores with neither run dry (outbox). */
   klaviyo?: KlaviyoSettings
+  /** How stores' Shopify catalogues are read; default: tokens stored plain, the real Shopify. */
+  catalogue?: CatalogueSyncSettings
 }
 
 /** What the worker implements for the journey's activities: inputs arrive parsed by their contracts. */
 export type JourneyActivityImplementations = ActivityImplementations<typeof journeyActivityContracts>
 
-/** Every journey activity and the nightly pairing refresh, wired to real adapters behind their contracts. */
+/** Every journey activity, the nightly pairing refresh and the catalogue sync, wired to real adapters behind their contracts. */
 export function createActivities(deps: ActivityDeps) {
   const messaging = createMessaging(deps.db, new KlaviyoGateways(deps.db, deps.klaviyo))
   return {
@@ -32,5 +36,6 @@ export function createActivities(deps: ActivityDeps) {
       ...engagementActivities(deps.db, messaging),
     }),
     ...withContracts(pairingRefreshActivityContracts, pairingRefreshActivities(deps.db)),
+    ...withContracts(catalogueSyncActivityContracts, catalogueSyncActivities(deps.db, deps.catalogue ?? { cipher: ApiKeyCipher.fromSecret(undefined) })),
   }
 }

@@ -1,8 +1,9 @@
 import { listStoreIds, type Db } from '@crosswise/db'
 import { pairingRefreshId } from '@crosswise/domain'
 import { refreshPairings } from '@crosswise/journeys'
-import { type Client, ScheduleAlreadyRunning, ScheduleOverlapPolicy } from '@temporalio/client'
+import { type Client, ScheduleOverlapPolicy } from '@temporalio/client'
 import type { Logger } from 'pino'
+import { ensureStoreSchedule, StoreScheduleKeeper } from '../store-schedules.ts'
 
 /** How stores' pairing refreshes are scheduled. */
 export interface RefreshScheduleOptions {
@@ -20,32 +21,15 @@ export interface RefreshScheduleOptions {
  */
 export async function ensureRefreshSchedule(client: Client, storeId: string, options: RefreshScheduleOptions): Promise<'created' | 'updated'> {
   const scheduleId = pairingRefreshId(storeId)
-  const spec = { cronExpressions: [options.cron] }
-  const action = {
-    type: 'startWorkflow' as const,
-    workflowType: refreshPairings,
-    args: [{ storeId }] as [{ storeId: string }],
-    taskQueue: options.taskQueue,
-    workflowId: scheduleId,
-  }
-  const withinTimeout = <T>(call: () => Promise<T>): Promise<T> => client.withDeadline(Date.now() + options.callTimeoutMs, call)
-  try {
-    await withinTimeout(() =>
-      client.schedule.create({
-        scheduleId,
-        spec,
-        action,
-        // A refresh still running when the next is due makes that one pointless; a worker down at
-        // 03:00 catches up within the day rather than skipping a night.
-        policies: { overlap: ScheduleOverlapPolicy.SKIP, catchupWindow: '1 day' },
-      }),
-    )
-    return 'created'
-  } catch (error) {
-    if (!(error instanceof ScheduleAlreadyRunning)) throw error
-  }
-  await withinTimeout(() => client.schedule.getHandle(scheduleId).update((previous) => ({ ...previous, spec, action })))
-  return 'updated'
+  return ensureStoreSchedule(client, {
+    scheduleId,
+    cron: options.cron,
+    callTimeoutMs: options.callTimeoutMs,
+    action: { type: 'startWorkflow', workflowType: refreshPairings, args: [{ storeId }], taskQueue: options.taskQueue, workflowId: scheduleId },
+    // A refresh still running when the next is due makes that one pointless; a worker down at
+    // 03:00 catches up within the day rather than skipping a night.
+    policies: { overlap: ScheduleOverlapPolicy.SKIP, catchupWindow: '1 day' },
+  })
 }
 
 /** What a {@link RefreshScheduleKeeper} needs. */
@@ -62,39 +46,14 @@ export interface RefreshScheduleKeeperOptions extends RefreshScheduleOptions {
  * changed `CROSSWISE_PAIRING_REFRESH_CRON` reaches them all), then every `everyMs` those of stores
  * created since. A failed look is logged and tried again next time; journeys never wait for it.
  */
-export class RefreshScheduleKeeper {
-  private readonly ensured = new Set<string>()
-  private timer: NodeJS.Timeout | undefined
-  private sweeping: Promise<number> | undefined
-
-  constructor(private readonly options: RefreshScheduleKeeperOptions) {}
-
-  start(): void {
-    const sweep = (): void =>
-      void this.sweep().catch((error: unknown) => this.options.logger.warn({ err: error }, 'pairing refresh schedules not ensured; trying again later'))
-    sweep()
-    this.timer = setInterval(sweep, this.options.everyMs)
-  }
-
-  async stop(): Promise<void> {
-    clearInterval(this.timer)
-    await this.sweeping?.catch(() => undefined)
-  }
-
-  /** Ensures the schedules of stores not seen yet; returns how many were created. One sweep at a time. */
-  sweep(): Promise<number> {
-    this.sweeping ??= this.ensureNewStores().finally(() => (this.sweeping = undefined))
-    return this.sweeping
-  }
-
-  private async ensureNewStores(): Promise<number> {
-    let created = 0
-    for (const storeId of await listStoreIds(this.options.db)) {
-      if (this.ensured.has(storeId)) continue
-      if ((await ensureRefreshSchedule(this.options.client, storeId, this.options)) === 'created') created++
-      this.ensured.add(storeId)
-    }
-    if (created > 0) this.options.logger.info({ created, cron: this.options.cron }, 'pairing refresh schedules created')
-    return created
+export class RefreshScheduleKeeper extends StoreScheduleKeeper {
+  constructor(options: RefreshScheduleKeeperOptions) {
+    super({
+      what: 'pairing refresh',
+      listStoreIds: () => listStoreIds(options.db),
+      ensure: (storeId) => ensureRefreshSchedule(options.client, storeId, options),
+      everyMs: options.everyMs,
+      logger: options.logger,
+    })
   }
 }

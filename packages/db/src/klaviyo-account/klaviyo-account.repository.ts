@@ -1,6 +1,6 @@
 import { sql } from 'kysely'
 import type { Db } from '../database.ts'
-import { ApiKeyCipher } from './api-key-cipher.ts'
+import { ApiKeyCipher } from '../api-key-cipher.ts'
 
 /** What a store's Klaviyo account looks like to people: never the key, only its last four characters. */
 export interface KlaviyoAccountSummary {

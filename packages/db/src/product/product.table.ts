@@ -14,5 +14,10 @@ export interface ProductTable {
   image_url: string | null
   /** The platform's update time; a late, older update does not overwrite a newer one. */
   updated_at: ColumnType<Date, Date | string, Date | string>
+  /**
+   * When the product was removed in Shopify (`products/delete`, or missing from a catalogue sync);
+   * it is kept unavailable. An update newer than this restores it.
+   */
+  deleted_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
   created_at: ColumnType<Date, Date | string | undefined, never>
 }

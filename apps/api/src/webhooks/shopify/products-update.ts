@@ -1,4 +1,4 @@
-import { decimalToUnits, moneySchema } from '@crosswise/domain'
+import { catalogueProductFromShopify, moneySchema, type ShopifyProductFacts } from '@crosswise/domain'
 import { takeInProductDelivery } from '@crosswise/db'
 import { z } from 'zod'
 import { optionalTextSchema, shopifyIdSchema, shopifyTimeSchema } from './shopify-fields.ts'
@@ -34,24 +34,27 @@ export const shopifyProductSchema = z.object({
 })
 
 /**
- * `products/create` and `products/update`: the catalogue a journey recommends from. A product is
- * available when active, published and some variant can be sold; its price is the lowest variant
- * price. A late delivery of an older version changes nothing (`product-stale`).
+ * `products/create` and `products/update`: the catalogue a journey recommends from, by the same rule
+ * as the catalogue sync (`catalogueProductFromShopify`). A late delivery of an older version changes
+ * nothing (`product-stale`).
  */
 export const productsUpdate = singleStatementHandler(shopifyProductSchema, async (db, delivery, payload, shop) => {
-  const sellable = payload.variants.some(
-    (variant) => !variant.inventory_management || variant.inventory_policy === 'continue' || (variant.inventory_quantity ?? 0) > 0,
-  )
-  const prices = payload.variants.map((variant) => variant.price).sort((a, b) => (decimalToUnits(a) < decimalToUnits(b) ? -1 : 1))
   const image = payload.image?.src ?? payload.images[0]?.src
-  return takeInProductDelivery(db, delivery, {
+  const facts: ShopifyProductFacts = {
     productId: payload.id,
+    handle: payload.handle,
     title: payload.title,
-    ...(payload.product_type ? { category: payload.product_type } : {}),
-    ...(prices[0] === undefined ? {} : { price: prices[0], currency: shop.currency }),
-    available: (payload.status ?? 'active') === 'active' && !!payload.published_at && sellable,
-    url: `https://${shop.shopDomain}/products/${payload.handle}`,
-    ...(image ? { imageUrl: image } : {}),
+    ...(payload.product_type ? { productType: payload.product_type } : {}),
+    status: (payload.status ?? 'active').toLowerCase(),
+    published: !!payload.published_at,
     updatedAt: payload.updated_at,
-  })
+    variants: payload.variants.map((variant) => ({
+      price: variant.price,
+      tracked: !!variant.inventory_management,
+      continueSelling: variant.inventory_policy === 'continue',
+      quantity: variant.inventory_quantity ?? null,
+    })),
+    ...(image ? { imageUrl: image } : {}),
+  }
+  return takeInProductDelivery(db, delivery, catalogueProductFromShopify(facts, shop))
 })

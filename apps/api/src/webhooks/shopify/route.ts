@@ -45,7 +45,7 @@ export function shopifyWebhookRoutes(db: Db, retention: DeliveryRetention): Fast
           summary: 'Shopify webhook',
           description: [
             'Subscribe every topic to this address: orders/create, orders/paid, orders/fulfilled, orders/partially_fulfilled,',
-            'orders/cancelled, fulfillments/create, refunds/create, products/create, products/update, customers/redact.',
+            'orders/cancelled, fulfillments/create, refunds/create, products/create, products/update, products/delete, customers/redact.',
             'Signed with the app secret (X-Shopify-Hmac-Sha256); the shop is named by X-Shopify-Shop-Domain.',
           ].join(' '),
           tags: ['webhooks'],

@@ -3,6 +3,7 @@ import { fulfillmentsCreate } from './fulfillments-create.ts'
 import { ordersCancelled } from './orders-cancelled.ts'
 import { ordersCreate } from './orders-create.ts'
 import { ordersFulfilled } from './orders-fulfilled.ts'
+import { productsDelete } from './products-delete.ts'
 import { productsUpdate } from './products-update.ts'
 import { refundsCreate } from './refunds-create.ts'
 import type { TopicHandler } from './topic.ts'
@@ -18,5 +19,6 @@ export const shopifyTopics: Readonly<Record<string, TopicHandler>> = {
   'refunds/create': refundsCreate,
   'products/create': productsUpdate,
   'products/update': productsUpdate,
+  'products/delete': productsDelete,
   'customers/redact': customersRedact,
 }

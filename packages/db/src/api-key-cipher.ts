@@ -4,7 +4,8 @@ import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes } f
 const sealedPrefix = 'aes-256-gcm'
 const plainPrefix = 'plain'
 // A key of its own derived from CROSSWISE_PAYLOAD_KEY, so sealed API keys and journey payloads never
-// share an AES key even though operators manage one secret.
+// share an AES key even though operators manage one secret. It names Klaviyo because Klaviyo keys were
+// the first sealed; it seals every store secret (Shopify access tokens too) and can never change.
 const derivationInfo = 'crosswise/klaviyo-api-key'
 const ivBytes = 12
 
@@ -14,7 +15,8 @@ export class ApiKeyCipherError extends Error {
 }
 
 /**
- * Seals stores' third-party API keys (Klaviyo private keys) for storage in PostgreSQL. With a secret
+ * Seals stores' third-party API keys (Klaviyo private keys, Shopify Admin API access tokens) for
+ * storage in PostgreSQL. With a secret
  * (`CROSSWISE_PAYLOAD_KEY`, base64 of 32 bytes) keys are encrypted with AES-256-GCM under a key derived
  * from it, bound to their store (a sealed key copied to another store's row does not open); without
  * one they are stored plain but marked so, and open again once a secret is configured.

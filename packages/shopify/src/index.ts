@@ -1,0 +1,7 @@
+export { checkShopifyAccess, type ShopifyAccessCheck } from './access-check.ts'
+export { defaultShopifyApiVersion, ShopifyAdminClient, type AdminAnswer, type ShopifyAdminOptions } from './admin-client.ts'
+export { readShopifyCatalogue, type CatalogueReadOptions } from './catalogue-reader.ts'
+export { catalogueQuery, listedProducts, numericShopifyId, productVariantsQuery } from './catalogue-query.ts'
+export { ShopifyError, ShopifyQueryError, ShopifyRefusedError, ShopifyThrottledError, ShopifyUnavailableError } from './errors.ts'
+export { queryCostSchema, throttleStatusSchema, throttleWaitMs, type QueryCost, type ThrottleStatus } from './throttle.ts'
+export { ThrottledAdminClient, type ThrottlingOptions } from './throttled-admin-client.ts'
