@@ -67,7 +67,7 @@ describe('golden path: real orders as Shopify webhooks → journeys → Klaviyo'
     for (const customerId of new Set(replayed.map((order) => order.customerId))) klaviyo.state.updateEmailMarketing({ email: replayEmail(customerId) }, { consent: 'SUBSCRIBED' })
     klaviyo.state.recordEngagement({ profile: { email: 'earlier-customer@example.com' }, kind: 'opened' })
     // A shop on Shopify's largest plan: its cost bucket lets some 3,700 products through in under a minute.
-    shopify = await startFakeShopify({ shopDomain, currencyCode: 'GBP', products: fakeShopifyProducts(all), bucket: { maximumAvailable: 20_000, restoreRate: 2_000 } })
+    shopify = await startFakeShopify({ shopDomain, accessToken: `shpat_${randomBytes(16).toString('hex')}`, currencyCode: 'GBP', products: fakeShopifyProducts(all), bucket: { maximumAvailable: 20_000, restoreRate: 2_000 } })
 
     connection = await Connection.connect({ address: temporalAddress() })
     client = new Client({ connection })
@@ -158,7 +158,7 @@ describe('golden path: real orders as Shopify webhooks → journeys → Klaviyo'
       headers: { authorization: `Bearer ${testAdminToken}`, 'content-type': 'application/json' },
       body: JSON.stringify({ shopDomain, accessToken: shopify.accessToken }),
     })
-    expect(connected.status).toBe(200)
+    expect([connected.status, await connected.text()]).toEqual([200, expect.any(String)])
     const outcome = await client.workflow.getHandle(catalogueSyncId(storeId)).result()
     const listed = recordedCatalogue(all)
     expect(outcome).toMatchObject({ status: 'synced', products: listed.length, upserted: listed.length })
