@@ -50,6 +50,7 @@ export const devCommand: Command = {
     logger.info({ applied }, applied.length ? 'migrations applied' : 'schema is up to date')
     // The demo only ever fills an empty database: a stack with stores of its own is left as it is.
     const demo = config.CROSSWISE_DEMO === 'on' && (await listStoreIds(db)).length === 0
+    if (config.CROSSWISE_DEMO === 'on' && !demo) logger.info('the database has stores: no demo (CROSSWISE_DEMO plays one on an empty database only)')
 
     const adminToken = await localAdminToken(config.CROSSWISE_ADMIN_TOKEN, config.dataDir)
     const env = {

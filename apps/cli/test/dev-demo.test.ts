@@ -1,0 +1,85 @@
+import { spawn } from 'node:child_process'
+import { chmod, mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { freePort } from '@crosswise/local-stack'
+import { Client, Connection } from '@temporalio/client'
+import { afterAll, describe, expect, it } from 'vitest'
+import { adminRequest, eventually, testAdminToken } from './test-stack.ts'
+
+const cli = fileURLToPath(new URL('../bin/crosswise.js', import.meta.url))
+
+function startDev(env: NodeJS.ProcessEnv) {
+  const child = spawn(process.execPath, [cli, 'dev'], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
+  let output = ''
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()))
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()))
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)))
+  return { child, output: () => output, exited }
+}
+
+describe('crosswise dev on an empty database', () => {
+  let dataDir: string | undefined
+  const children: Array<ReturnType<typeof startDev>> = []
+  afterAll(async () => {
+    for (const stack of children) stack.child.kill('SIGINT')
+    await Promise.all(children.map((stack) => Promise.race([stack.exited, new Promise((resolve) => setTimeout(resolve, 30_000))])))
+    for (const stack of children) stack.child.kill('SIGKILL')
+    if (dataDir) await rm(dataDir, { recursive: true, force: true })
+  })
+
+  it('plays the demo store: journeys at every stage, emails in the ledger; a database with data gets no demo', { timeout: 420_000 }, async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'crosswise-demo-'))
+    await chmod(dataDir, 0o755)
+    const ports = { api: await freePort(), pg: await freePort(), temporal: await freePort(), ui: await freePort() }
+    const env = {
+      CROSSWISE_DATA_DIR: dataDir,
+      CROSSWISE_API_PORT: String(ports.api),
+      CROSSWISE_PG_PORT: String(ports.pg),
+      CROSSWISE_TEMPORAL_PORT: String(ports.temporal),
+      CROSSWISE_TEMPORAL_UI_PORT: String(ports.ui),
+      DATABASE_URL: '',
+      TEMPORAL_ADDRESS: '',
+      LOG_LEVEL: 'info',
+      CROSSWISE_ADMIN_TOKEN: testAdminToken,
+      CROSSWISE_DEMO_WEEKS: '2',
+      CROSSWISE_DEMO_CUSTOMERS: '40',
+      CROSSWISE_DEMO_DAY_SECONDS: '2',
+    }
+    const apiUrl = `http://127.0.0.1:${ports.api}`
+    const first = startDev(env)
+    children.push(first)
+    await eventually(async () => first.output().includes('demo: replaying'), 240_000)
+    expect(first.output()).toMatch(/demo: store 'demo' \(crosswise-demo\.myshopify\.com\) has [\d,]+ past orders and [\d,]+ products/)
+    expect(first.output()).toContain(`http://localhost:${ports.ui}/namespaces/default/workflows?query=`)
+
+    // Emails reach the ledger (dry run), and journeys stand at several stages at once.
+    const sends = async () => ((await (await adminRequest(apiUrl, 'GET', '/v1/admin/stores/demo/sends')).json()) as { sends: Array<{ status: string; pairingSource: string | null }> }).sends
+    await eventually(async () => (await sends()).filter((send) => send.status === 'sent').length >= 5, 180_000)
+    const connection = await Connection.connect({ address: `127.0.0.1:${ports.temporal}` })
+    try {
+      const client = new Client({ connection })
+      const stages = new Set<string>()
+      await eventually(async () => {
+        for await (const journey of client.workflow.list({ query: "StoreId = 'demo' AND WorkflowType = 'crossSellJourney'" })) {
+          const stage = journey.searchAttributes.JourneyStage?.[0]
+          if (typeof stage === 'string') stages.add(stage)
+        }
+        return stages.size >= 3
+      }, 120_000)
+    } finally {
+      await connection.close()
+    }
+    expect((await sends()).every((send) => send.status !== 'sent' || send.pairingSource !== null)).toBe(true)
+
+    first.child.kill('SIGINT')
+    expect(await first.exited).toBe(0)
+    const second = startDev(env)
+    children.push(second)
+    await eventually(async () => second.output().includes('no demo'), 120_000)
+    expect(second.output()).not.toContain('demo: replaying')
+    second.child.kill('SIGINT')
+    expect(await second.exited).toBe(0)
+  })
+})
