@@ -3,6 +3,8 @@ export interface Command {
   name: string
   summary: string
   usage: string
+  /** What each option means, one line each, shown by `--help`. */
+  options?: readonly string[]
   run(args: string[]): Promise<number>
 }
 

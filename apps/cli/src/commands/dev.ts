@@ -25,6 +25,9 @@ export const devCommand: Command = {
   name: 'dev',
   summary: 'Run the whole stack locally: PostgreSQL, Temporal (with its Web UI), the worker and the API',
   usage: 'crosswise dev',
+  options: [
+    '(none)             settings come from the environment (README: Configuration); CROSSWISE_DEMO=off skips the demo store',
+  ],
   async run(args) {
     try {
       parseArgs({ args, options: {}, strict: true })

@@ -53,6 +53,13 @@ export const evaluateCommand: Command = {
   name: 'evaluate',
   summary: "Score the recommender offline on an order-history file or a store's history (next order after a time cutoff)",
   usage: 'crosswise evaluate (--data FILE | --store ID [--database-url URL]) [--cutoff 2011-09-01] [--validation-cutoff DATE] [--json]',
+  options: [
+    '--data FILE             an order history CSV (.gz accepted), or',
+    '--store ID              a store\'s history in PostgreSQL (--database-url URL, default DATABASE_URL)',
+    '--cutoff DATE           train before it, score each customer\'s first order after it (default 2011-09-01)',
+    '--validation-cutoff DATE  where the blend\'s weights are chosen (default 92 days before --cutoff)',
+    '--json                  print the results as JSON',
+  ],
   async run(args) {
     let values
     try {

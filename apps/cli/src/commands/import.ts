@@ -58,6 +58,14 @@ export const importCommand: Command = {
   name: 'import',
   summary: 'Import order history from CSV (Online Retail or the generic layout; .gz accepted); starts no journeys',
   usage,
+  options: [
+    'orders FILE          an order history CSV (.gz accepted): Online Retail or the generic layout',
+    '--store ID           the store to import into (created when new)',
+    '--format NAME        online-retail or generic (default: recognised from the header)',
+    '--currency CODE      the orders\' ISO 4217 currency (default GBP for Online Retail, else USD)',
+    '--rejects FILE       write every rejected line, with its number and reason, to FILE',
+    '--database-url URL   PostgreSQL to use (default DATABASE_URL)',
+  ],
   async run(args) {
     const input = parse(args)
     const databaseUrl = input.databaseUrl ?? loadConfig().DATABASE_URL

@@ -82,6 +82,16 @@ export const klaviyoSetupCommand: Command = {
   name: 'klaviyo',
   summary: 'Set up Klaviyo for Crosswise: `klaviyo setup` creates the email template and the flow',
   usage,
+  options: [
+    'setup                    creates the email template and the metric-triggered flow in the Klaviyo account',
+    '--layout NAME            single-product (default) or product-grid',
+    '--metric NAME            the metric that triggers the flow (default Crosswise Recommendation)',
+    '--subject TEXT           the email subject; --preview-text TEXT its preview line',
+    '--from-email ADDRESS     sender address; --from-label NAME sender name',
+    '--template-only          create the template, not the flow',
+    '--api-key KEY            the Klaviyo private key (default KLAVIYO_API_KEY), or --store ID for a store\'s own key',
+    '--base-url URL           Klaviyo\'s origin (a fake Klaviyo for demos)',
+  ],
   async run(args) {
     const [subcommand, ...rest] = args
     if (subcommand !== 'setup') throw new UsageError(subcommand ? `unknown subcommand '${subcommand}'` : 'missing subcommand')

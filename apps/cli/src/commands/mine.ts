@@ -57,6 +57,11 @@ export const mineCommand: Command = {
   name: 'mine',
   summary: "Mine a store's order history into pairings for its journeys (the worker refreshes them nightly)",
   usage,
+  options: [
+    '--store ID           the store whose order history is mined',
+    '--top N              partners kept per product (1–200, default 20)',
+    '--database-url URL   PostgreSQL to use (default DATABASE_URL, else the dev stack)',
+  ],
   async run(args) {
     const input = parse(args)
     const databaseUrl = input['database-url'] ?? loadConfig().DATABASE_URL

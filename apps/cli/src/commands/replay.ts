@@ -94,6 +94,19 @@ export const replayCommand: Command = {
   name: 'replay',
   summary: "Replay an order history's latest weeks to a running Crosswise as signed Shopify webhooks, and report what its journeys sent",
   usage,
+  options: [
+    'FILE                 an order history (Online Retail or the generic layout, .gz accepted)',
+    '--store ID           a store with a Shopify shop domain and webhook secret',
+    '--secret SECRET      the app secret the store verifies webhooks with',
+    '--api URL            the Crosswise API (default http://127.0.0.1:3000)',
+    '--from DATE          replay orders from this day on (default: the last --weeks of the file)',
+    '--weeks N            weeks at the file\'s end to replay (default 4)',
+    '--customers N        replay the first N customers to order (default 300)',
+    '--day-seconds S      real seconds per day of data time (default 0: as fast as the API answers)',
+    '--with-history       first import the orders before --from, their catalogue, and mine them',
+    '--report             wait for the journeys to end and report what they sent',
+    '--database-url URL   PostgreSQL of the stack (default DATABASE_URL, else the dev stack)',
+  ],
   async run(args) {
     const input = parse(args)
     const databaseUrl = input['database-url'] ?? loadConfig().DATABASE_URL ?? `postgres://postgres:crosswise@127.0.0.1:${loadConfig().CROSSWISE_PG_PORT}/crosswise`
