@@ -84,7 +84,7 @@ export const klaviyoSetupCommand: Command = {
   usage,
   options: [
     'setup                    creates the email template and the metric-triggered flow in the Klaviyo account',
-    '--layout NAME            single-product (default) or product-grid',
+    '--layout NAME            product-grid (default) or single-product',
     '--metric NAME            the metric that triggers the flow (default Crosswise Recommendation)',
     '--subject TEXT           the email subject; --preview-text TEXT its preview line',
     '--from-email ADDRESS     sender address; --from-label NAME sender name',
