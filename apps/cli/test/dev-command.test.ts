@@ -1,10 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process'
-import { chmod, mkdtemp, rm } from 'node:fs/promises'
+import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { guestCustomerId } from '@crosswise/db'
-import { freePort } from '@crosswise/local-stack'
+import { freePort, reachablePostgresDataFolder } from '@crosswise/local-stack'
 import { Client, Connection } from '@temporalio/client'
 import { afterAll, describe, expect, it } from 'vitest'
 import { eventually, orderBody, postOrder, testAdminToken } from './test-stack.ts'
@@ -56,18 +56,21 @@ async function journeyRun(temporalPort: number, journeyId: string): Promise<stri
 
 describe('crosswise dev', () => {
   let dataDir: string | undefined
+  let movedPostgres: string | undefined
   const running: RunningStack[] = []
   afterAll(async () => {
     for (const stack of running) stack.child.kill('SIGINT')
     await Promise.all(running.map((stack) => Promise.race([stack.exited, new Promise((resolve) => setTimeout(resolve, 20_000))])))
     for (const stack of running) stack.child.kill('SIGKILL')
     if (dataDir) await rm(dataDir, { recursive: true, force: true })
+    if (movedPostgres) await rm(movedPostgres, { recursive: true, force: true })
   })
 
   it('brings up the stack, starts a journey, stops on Ctrl-C and keeps its data for the next start', { timeout: 300_000 }, async () => {
+    // A private folder (mode 700, as mktemp makes it): as root, PostgreSQL runs as the `postgres` user,
+    // who cannot enter it, so the stack keeps PostgreSQL's data in a folder of its own and says so.
     dataDir = await mkdtemp(join(tmpdir(), 'crosswise-dev-'))
-    // As root, PostgreSQL runs as the `postgres` user, which must be able to enter the folder.
-    await chmod(dataDir, 0o755)
+    movedPostgres = reachablePostgresDataFolder(join(dataDir, 'postgres')).dataDir
     const ports = { api: await freePort(), pg: await freePort(), temporal: await freePort(), ui: await freePort() }
     const env = {
       CROSSWISE_DATA_DIR: dataDir,
@@ -87,6 +90,7 @@ describe('crosswise dev', () => {
     running.push(first)
     await eventually(() => answers(`${apiUrl}/health`), 120_000)
     expect(await answers(`http://localhost:${ports.ui}`)).toBe(true)
+    if (process.getuid?.() === 0) expect(first.output()).toContain(`its data lives in ${movedPostgres}`)
     expect((await postOrder(apiUrl, 'devshop', orderBody('9001', 'dev@example.com'))).status).toBe(202)
 
     const journeyId = `journey:devshop:${guestCustomerId('devshop', 'dev@example.com')}`

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import pg from 'pg'
 import { assertPortFree } from './ports.ts'
+import { postgresDataFolder, type DataFolderChoice } from './postgres-data-folder.ts'
 import { stopOnExit } from './stop-on-exit.ts'
 
 /** A running embedded PostgreSQL cluster. */
@@ -155,6 +156,19 @@ export async function startEmbeddedPostgres(options: LocalPostgresOptions): Prom
   const base = `postgres://${user}:${password}@127.0.0.1:${options.port}`
   await ensureDatabase(`${base}/postgres`, options.database)
   return { adminUrl: `${base}/postgres`, url: `${base}/${options.database}`, stop }
+}
+
+/**
+ * The data folder embedded PostgreSQL can use for `wanted` on this machine: `wanted` itself, unless,
+ * run as root, the `postgres` user could not reach it (see {@link postgresDataFolder}).
+ */
+export function reachablePostgresDataFolder(wanted: string): DataFolderChoice {
+  return postgresDataFolder(resolve(wanted), {
+    runsAsOtherUser: process.getuid?.() === 0,
+    blockedFolder,
+    hasCluster: (path) => existsSync(join(path, 'PG_VERSION')),
+    tempDir: tmpdir(),
+  })
 }
 
 /** Creates the database unless it exists; safe to call on every start. */

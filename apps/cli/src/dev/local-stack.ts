@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { workspaceRoot, type Config, type Logger } from '@crosswise/config'
 import { journeySearchAttributes } from '@crosswise/domain'
 import {
+  reachablePostgresDataFolder,
   startEmbeddedPostgres,
   startTemporalDevServer,
   TemporalBinaryMissingError,
@@ -45,7 +46,8 @@ export async function startStackServers(config: Config, logger: Logger): Promise
     if (databaseUrl) {
       logger.info('using the PostgreSQL server in DATABASE_URL')
     } else {
-      const dataDir = join(config.dataDir, 'postgres')
+      const { dataDir, movedBecause } = reachablePostgresDataFolder(join(config.dataDir, 'postgres'))
+      if (movedBecause) logger.warn({ dataDir, blocked: movedBecause }, `PostgreSQL runs as the 'postgres' user, who cannot enter ${movedBecause}: its data lives in ${dataDir} instead`)
       await mkdir(config.dataDir, { recursive: true })
       const postgres = await startEmbeddedPostgres({ dataDir, port: config.CROSSWISE_PG_PORT, database: 'crosswise' })
       stops.push(() => postgres.stop())
