@@ -6,7 +6,7 @@ import * as minedPairings from './0004-mined-pairings.ts'
 import * as klaviyoAccounts from './0005-klaviyo-accounts.ts'
 import * as ingestHousekeeping from './0006-ingest-housekeeping.ts'
 import * as segmentPriceBands from './0007-segment-price-bands.ts'
-import * as pairingSource from './0008-pairing-source.ts'
+import * as pairingSource from './0008-pairing-source-and-recent-sales.ts'
 import * as shopifyCatalogue from './0009-shopify-catalogue.ts'
 
 /** Every migration, keyed by name; names sort in the order they run. Append, never edit. */
@@ -18,6 +18,6 @@ export const migrations: Record<string, Migration> = {
   '0005-klaviyo-accounts': klaviyoAccounts,
   '0006-ingest-housekeeping': ingestHousekeeping,
   '0007-segment-price-bands': segmentPriceBands,
-  '0008-pairing-source': pairingSource,
+  '0008-pairing-source-and-recent-sales': pairingSource,
   '0009-shopify-catalogue': shopifyCatalogue,
 }

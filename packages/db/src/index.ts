@@ -53,7 +53,14 @@ export {
 export type { DispatchKind } from './dispatch/dispatch.table.ts'
 export type { FulfilledLine } from './fulfillment/fulfillment.table.ts'
 export type { OrderSource } from './order/order.table.ts'
-export { bestSellersIn, storeBestSellers, type BestSeller, type PriceLimits } from './pairing/best-sellers.repository.ts'
+export {
+  bestSellersIn,
+  recentBestSellers,
+  recommendableProducts,
+  type BestSeller,
+  type PriceLimits,
+  type RecentSeller,
+} from './pairing/best-sellers.repository.ts'
 export {
   findProducts,
   listManualPairings,

@@ -6,7 +6,6 @@ import {
   orderLines,
   ownedProductIds,
   recommendationRulesFor,
-  storeBestSellers,
   type BoughtLine,
   type Db,
   type PriceLimits,
@@ -17,6 +16,7 @@ import type { PairingPick } from '@crosswise/journeys'
 import { blockedCategories, chooseStoredPairings, type ProductFacts } from '@crosswise/recommender'
 import { loadSegmentedCustomer } from './customer-segment.ts'
 import type { JourneyActivityImplementations } from './index.ts'
+import { pickStoreBestSeller, RecentBestSellerCache } from './store-best-sellers.ts'
 
 // Mined partners read per trigger product: enough to survive the filters for a customer who owns many.
 const minedPerTrigger = 20
@@ -34,9 +34,12 @@ const bestSellersPerPick = 20
  * choice and ignore both.
  */
 export function pairingActivities(db: Db): Pick<JourneyActivityImplementations, 'pickPairing'> {
+  const storeSellers = RecentBestSellerCache.over(db)
   return {
     async pickPairing({ storeId, customerId, orderId, excludePairingIds, excludeProductIds }) {
       const lines = await orderLines(db, storeId, orderId)
+      // An order without lines has nothing for a pick to go with.
+      if (lines.length === 0) return null
       const triggerIds = [...new Set(lines.map((line) => line.productId))]
       const excluded = new Set([...(await ownedProductIds(db, storeId, customerId)), ...triggerIds, ...excludeProductIds])
       const usable = (pick: PairingPick) => !excludePairingIds.includes(pick.pairingId) && !excluded.has(pick.productIds[0]!)
@@ -82,20 +85,14 @@ export function pairingActivities(db: Db): Pick<JourneyActivityImplementations, 
         .find(usable)
       if (categoryPick) return categoryPick
 
-      const storeSellers = await storeBestSellers(db, storeId, [...excluded], bestSellersPerPick + excludePairingIds.length, band)
-      const storePick = storeSellers
-        .filter((seller) => allowed(seller.category))
-        .map(
-          (seller): PairingPick => ({
-            pairingId: `store-best-seller:${seller.productId}`,
-            source: 'store-best-seller',
-            // The email shows the order's first product as what the pick goes with.
-            triggerProductId: lines[0]?.productId ?? seller.productId,
-            productIds: [seller.productId],
-          }),
-        )
-        .find(usable)
-      return storePick ?? null
+      return pickStoreBestSeller(db, storeSellers, {
+        storeId,
+        triggerProductId: lines[0]!.productId,
+        excluded,
+        priceBand: band,
+        blocked,
+        usable,
+      })
     },
   }
 }

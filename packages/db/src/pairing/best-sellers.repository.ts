@@ -54,41 +54,39 @@ export async function bestSellersIn(
   return toBestSellers(await recommendable(query, exclude, priceBand).execute())
 }
 
+/** A product of a store's recent sales and how many order lines bought it. */
+export interface RecentSeller {
+  productId: string
+  lines: number
+}
+
 /**
- * The store's own best sellers, whatever their category: recommendable products ranked by the order
- * lines of its recent sales (the `recentDays` before its newest order, cancelled orders left out, so a
- * replayed or imported history counts its own recent weeks), then the rest of the catalogue, so a store
- * with a recommendable product always has an answer. Same exclusions and price band as {@link bestSellersIn}.
+ * The store's best sellers of its recent weeks, whatever their category: the products most order
+ * lines bought in the `recentDays` before its newest order (cancelled orders left out, so a replayed
+ * or imported history counts its own recent weeks), most first. Not filtered by the catalogue: the
+ * caller checks each against it when it picks.
  */
-export async function storeBestSellers(
-  db: Db,
-  storeId: string,
-  exclude: readonly string[],
-  limit: number,
-  priceBand: PriceLimits = {},
-  recentDays = 90,
-): Promise<BestSeller[]> {
-  const query = db
-    .with('recent', (cte) =>
-      cte
-        .selectFrom('order_lines as l')
-        .innerJoin('orders as o', (join) => join.onRef('o.store_id', '=', 'l.store_id').onRef('o.id', '=', 'l.order_id'))
-        .select(['l.product_id', sql<string>`count(*)`.as('lines')])
-        .where('l.store_id', '=', storeId)
-        .where('o.cancelled_at', 'is', null)
-        .where(
-          'o.placed_at',
-          '>=',
-          sql<Date>`(select max(placed_at) from orders where store_id = ${storeId}) - make_interval(days => ${recentDays})`,
-        )
-        .groupBy('l.product_id'),
-    )
-    .selectFrom('products')
-    .leftJoin('recent', 'recent.product_id', 'products.id')
-    .select(['products.id', 'products.category', sql<string>`coalesce(recent.lines, 0)`.as('lines')])
-    .where('products.store_id', '=', storeId)
-    .orderBy(sql`coalesce(recent.lines, 0)`, 'desc')
-    .orderBy('products.id')
+export async function recentBestSellers(db: Db, storeId: string, limit: number, recentDays = 90): Promise<RecentSeller[]> {
+  const rows = await db
+    .selectFrom('order_lines as l')
+    .innerJoin('orders as o', (join) => join.onRef('o.store_id', '=', 'l.store_id').onRef('o.id', '=', 'l.order_id'))
+    .select(['l.product_id', sql<string>`count(*)`.as('lines')])
+    .where('o.store_id', '=', storeId)
+    .where('o.cancelled_at', 'is', null)
+    .where('o.placed_at', '>=', sql<Date>`(select max(placed_at) from orders where store_id = ${storeId}) - make_interval(days => ${recentDays})`)
+    .groupBy('l.product_id')
+    .orderBy(sql`count(*)`, 'desc')
+    .orderBy('l.product_id')
     .limit(limit)
+    .execute()
+  return rows.map((row) => ({ productId: row.product_id, lines: Number(row.lines) }))
+}
+
+/**
+ * Recommendable products of the store's catalogue with no regard to sales (available, with a page,
+ * not excluded, inside the price band), by id: what is left when no best seller fits.
+ */
+export async function recommendableProducts(db: Db, storeId: string, exclude: readonly string[], limit: number, priceBand: PriceLimits = {}): Promise<BestSeller[]> {
+  const query = db.selectFrom('products').select(['products.id', 'products.category', sql<string>`0`.as('lines')]).where('products.store_id', '=', storeId).orderBy('products.id').limit(limit)
   return toBestSellers(await recommendable(query, exclude, priceBand).execute())
 }
