@@ -3,12 +3,7 @@ import { loadConfig } from '@crosswise/config'
 import { type BlendWeights, type MetricsBySegment, reportedSegments, signals } from '@crosswise/recommender'
 import { UsageError, type Command } from '../command.ts'
 import { readHistoryFile, readStoreHistoryFrom } from '../evaluate/history-source.ts'
-import { evaluateOffline } from '../evaluate/offline-evaluation.ts'
-
-const dayMs = 86_400_000
-// Three months before the test cutoff: long enough for ~1,200 validation customers on Online Retail,
-// recent enough that the chosen weights still fit the test period.
-const validationDays = 92
+import { defaultValidationCutoff, evaluateOffline } from '../evaluate/offline-evaluation.ts'
 
 function parseDate(name: string, value: string): number {
   const time = Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value)
@@ -62,7 +57,7 @@ export const evaluateCommand: Command = {
       throw new UsageError('give one of --data FILE (Online Retail CSV or the generic order format, gzip or plain) or --store ID (its history in PostgreSQL)')
     }
     const cutoff = parseDate('cutoff', values.cutoff)
-    const validationCutoff = values['validation-cutoff'] ? parseDate('validation-cutoff', values['validation-cutoff']) : cutoff - validationDays * dayMs
+    const validationCutoff = values['validation-cutoff'] ? parseDate('validation-cutoff', values['validation-cutoff']) : defaultValidationCutoff(cutoff)
     if (validationCutoff >= cutoff) throw new UsageError('--validation-cutoff must be before --cutoff')
     const say = (message: string): void => void process.stderr.write(`${message}\n`)
     const started = performance.now()

@@ -5,6 +5,7 @@ import { importCommand } from './import.ts'
 import { klaviyoSetupCommand } from './klaviyo-setup.ts'
 import { mineCommand } from './mine.ts'
 import { replayCommand } from './replay.ts'
+import { simulateCommand } from './simulate.ts'
 
 /** Every `crosswise` sub-command, in the order help lists them. */
-export const commands: Command[] = [devCommand, klaviyoSetupCommand, evaluateCommand, importCommand, mineCommand, replayCommand]
+export const commands: Command[] = [devCommand, klaviyoSetupCommand, evaluateCommand, importCommand, mineCommand, replayCommand, simulateCommand]
