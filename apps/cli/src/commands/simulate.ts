@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util'
 import { loadConfig } from '@crosswise/config'
 import { createDatabase } from '@crosswise/db'
 import { freePort, startEmbeddedPostgres, temporalTestServerPath } from '@crosswise/local-stack'
+import { DefaultLogger, Runtime } from '@temporalio/worker'
 import { z } from 'zod'
 import { UsageError, type Command } from '../command.ts'
 import { readHistoryFile } from '../evaluate/history-source.ts'
@@ -63,6 +64,15 @@ async function scratchDatabase(databaseUrl: string | undefined): Promise<{ url: 
   }
 }
 
+/** Keeps the SDK's per-worker info lines out of the report; warnings still show. */
+function quietTemporal(): void {
+  try {
+    Runtime.install({ logger: new DefaultLogger('WARN') })
+  } catch {
+    // Already installed (a test harness installs its own quiet runtime): keep that one.
+  }
+}
+
 /**
  * `crosswise simulate`: replays a history's customers around a cutoff through the real journeys on
  * Temporal's time-skipping test server (dry run), and puts what they sent beside `crosswise evaluate`.
@@ -86,6 +96,7 @@ export const simulateCommand: Command = {
     say(`read ${orders.length} orders; simulating ${cases.length} of ${allCases.length} customers (${elapsed()})`)
 
     const testServerPath = temporalTestServerPath(config.toolsDir)
+    quietTemporal()
     const database = await scratchDatabase(input['database-url'] ?? config.DATABASE_URL)
     const db = createDatabase(database.url, { maxConnections: 20, statementTimeoutMs: 300_000 })
     let run

@@ -11,6 +11,8 @@ export interface JourneyRunFacts {
   segment?: Segment
   /** Completion time (epoch ms, workflow clock) of each send activity, by its send key. */
   sendTimes: Map<string, number>
+  /** Time of the run's last event (epoch ms, workflow clock): when it ended, for a closed run. */
+  lastEventMs: number
 }
 
 const json = (payload: Payload): unknown => (payload?.data ? JSON.parse(Buffer.from(payload.data).toString('utf8')) : undefined)
@@ -22,9 +24,10 @@ const epochMs = (time: Timestamp): number => Number(String(time?.seconds ?? 0)) 
  * server does not move, so the history is where send times on the journey's clock are kept.
  */
 export function journeyRunFacts(history: History): JourneyRunFacts {
-  const facts: JourneyRunFacts = { sendTimes: new Map() }
+  const facts: JourneyRunFacts = { sendTimes: new Map(), lastEventMs: 0 }
   const sendKeys = new Map<string, string>()
   for (const event of history.events ?? []) {
+    facts.lastEventMs = Math.max(facts.lastEventMs, epochMs(event.eventTime))
     const upserted = event.upsertWorkflowSearchAttributesEventAttributes?.searchAttributes?.indexedFields?.[customerSegmentAttribute.name]
     const segment = segmentSchema.safeParse(json(upserted))
     if (segment.success) facts.segment = segment.data

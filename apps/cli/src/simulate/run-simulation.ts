@@ -146,13 +146,14 @@ export async function runSimulation(input: SimulationInput): Promise<SimulationR
           outcomes.push('bought-again')
         }
       }
-      const endMs = Number(await env.currentTimeMs())
 
       const ledger = (await listSends(db, storeId)).filter((entry) => entry.status === 'sent')
       const journeys: SimulatedJourney[] = []
+      let endMs = workflowStartMs
       for (const [caseIndex, simulated] of cases.entries()) {
         const handle = env.client.workflow.getHandle(journeyWorkflowId(storeId, simulated.customerId), runIds.get(caseIndex))
         const facts = journeyRunFacts(await handle.fetchHistory())
+        endMs = Math.max(endMs, facts.lastEventMs)
         const sends = ledger
           .filter((entry) => entry.customerId === simulated.customerId && entry.orderId === simulated.trigger.orderId)
           .sort((a, b) => a.step.localeCompare(b.step))
