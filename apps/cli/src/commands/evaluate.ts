@@ -1,27 +1,9 @@
 import { parseArgs } from 'node:util'
 import { loadConfig } from '@crosswise/config'
-import {
-  type BlendWeights,
-  type CaseRanker,
-  coOccurrenceRanker,
-  countPairs,
-  type MetricsBySegment,
-  mineModel,
-  modelRanker,
-  measureRanker,
-  popularityRanker,
-  reportedSegments,
-  signals,
-  splitAtCutoff,
-  tuneModel,
-} from '@crosswise/recommender'
+import { type BlendWeights, type MetricsBySegment, reportedSegments, signals } from '@crosswise/recommender'
 import { UsageError, type Command } from '../command.ts'
 import { readHistoryFile, readStoreHistoryFrom } from '../evaluate/history-source.ts'
-
-const dayMs = 86_400_000
-// Three months before the test cutoff: long enough for ~1,200 validation customers on Online Retail,
-// recent enough that the chosen weights still fit the test period.
-const validationDays = 92
+import { defaultValidationCutoff, evaluateOffline } from '../evaluate/offline-evaluation.ts'
 
 function parseDate(name: string, value: string): number {
   const time = Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value)
@@ -82,7 +64,7 @@ export const evaluateCommand: Command = {
       throw new UsageError('give one of --data FILE (Online Retail CSV or the generic order format, gzip or plain) or --store ID (its history in PostgreSQL)')
     }
     const cutoff = parseDate('cutoff', values.cutoff)
-    const validationCutoff = values['validation-cutoff'] ? parseDate('validation-cutoff', values['validation-cutoff']) : cutoff - validationDays * dayMs
+    const validationCutoff = values['validation-cutoff'] ? parseDate('validation-cutoff', values['validation-cutoff']) : defaultValidationCutoff(cutoff)
     if (validationCutoff >= cutoff) throw new UsageError('--validation-cutoff must be before --cutoff')
     const say = (message: string): void => void process.stderr.write(`${message}\n`)
     const started = performance.now()
@@ -100,35 +82,11 @@ export const evaluateCommand: Command = {
     const { history, lines, rejected } = input
     say(`read ${lines.toLocaleString('en')} lines: ${history.baskets.offsets.length - 1} orders, ${history.products.size} products (${elapsed()})`)
 
-    // Weights are chosen on an earlier window whose truth ends where the test starts, so the test
-    // customers' next orders never influence the model that is scored on them.
-    const validation = splitAtCutoff(history, { cutoff: validationCutoff, until: cutoff })
-    say(`validation: train before ${isoDate(validationCutoff)}, ${validation.cases.length} customers; tuning…`)
-    const tuned = tuneModel(validation.training, validation.cases, { onProgress: (message) => say(`  ${message} (${elapsed()})`) })
-
-    const test = splitAtCutoff(history, { cutoff })
-    if (test.cases.length === 0) throw new UsageError(`no customer ordered both before and after ${isoDate(cutoff)}`)
-    const model = mineModel(test.training, {
-      easeLambda: tuned.easeLambda,
-      popularityHalfLifeDays: tuned.popularityHalfLifeDays,
-      trendDays: tuned.trendDays,
-      weights: tuned.weights,
-    })
+    say(`validation: train before ${isoDate(validationCutoff)}; tuning…`)
+    const evaluation = evaluateOffline(history, { cutoff, validationCutoff, onProgress: (message) => say(`  ${message} (${elapsed()})`) })
+    if (!evaluation) throw new UsageError(`no customer ordered both before and after ${isoDate(cutoff)}`)
+    const { tuned, test, rows } = evaluation
     const { baskets } = test.training
-    const only = (weights: Partial<BlendWeights>): BlendWeights => ({ ...Object.fromEntries(signals.map((signal) => [signal, 0])), ...weights }) as BlendWeights
-    const rankers: [string, CaseRanker][] = [
-      ['popularity', popularityRanker(model.frequencies)],
-      ['co-occurrence', coOccurrenceRanker(countPairs(baskets).coPurchases, model.frequencies)],
-      ['shrunk cosine', modelRanker(model, only({ coPurchase: 1 }))],
-      ['next-order transitions', modelRanker(model, only({ transitions: 1 }))],
-      ['blend without EASE', modelRanker(model, tuned.sparseWeights)],
-    ]
-    if (model.ease) {
-      rankers.push(['EASE (trigger order)', modelRanker(model, only({ ease: 1 }))])
-      rankers.push(['EASE (trigger + history)', modelRanker(model, only({ ease: 1, easeHistory: 1 }))])
-      rankers.push(['blend', modelRanker(model)])
-    }
-    const rows = rankers.map(([name, rank]) => ({ model: name, metrics: measureRanker(test.cases, rank) }))
     say(`scored ${test.cases.length} customers (${elapsed()})`)
 
     const report = {
@@ -136,7 +94,7 @@ export const evaluateCommand: Command = {
       lines,
       rejected,
       cutoff: isoDate(cutoff),
-      validation: { trainBefore: isoDate(validationCutoff), truthBefore: isoDate(cutoff), customers: validation.cases.length, ...tuned },
+      validation: { trainBefore: isoDate(validationCutoff), truthBefore: isoDate(cutoff), customers: evaluation.validationCases, ...tuned },
       test: { customers: test.cases.length, items: baskets.itemCount, trainingOrders: baskets.offsets.length - 1 },
       rows,
     }
@@ -149,7 +107,7 @@ export const evaluateCommand: Command = {
         `Offline evaluation of ${source}`,
         `Test: train on orders before ${isoDate(cutoff)}; truth = each customer's first order after it, items they never bought before`,
         `  ${test.cases.length} customers, ${baskets.itemCount} items with ≥ 3 training orders`,
-        `Settings chosen on validation only (train before ${isoDate(validationCutoff)}, truth before ${isoDate(cutoff)}, ${validation.cases.length} customers):`,
+        `Settings chosen on validation only (train before ${isoDate(validationCutoff)}, truth before ${isoDate(cutoff)}, ${evaluation.validationCases} customers):`,
         `  EASE λ ${tuned.easeLambda === false ? 'off (catalogue too large)' : tuned.easeLambda}, popularity half-life ${tuned.popularityHalfLifeDays} days, ` +
           `trend = daily sales over the last ${tuned.trendDays[0]} days minus over the ${tuned.trendDays[1]} before`,
         `  blend: ${describeWeights(tuned.weights)} (validation HR@10 ${tuned.validationHitRate10.blend.toFixed(3)})`,

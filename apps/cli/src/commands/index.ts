@@ -6,6 +6,7 @@ import { klaviyoSetupCommand } from './klaviyo-setup.ts'
 import { mineCommand } from './mine.ts'
 import { replayCommand } from './replay.ts'
 import { sendsCommand } from './sends.ts'
+import { simulateCommand } from './simulate.ts'
 
 /** Every `crosswise` sub-command, in the order help lists them. */
-export const commands: Command[] = [devCommand, klaviyoSetupCommand, evaluateCommand, importCommand, mineCommand, replayCommand, sendsCommand]
+export const commands: Command[] = [devCommand, klaviyoSetupCommand, evaluateCommand, importCommand, mineCommand, replayCommand, simulateCommand, sendsCommand]
