@@ -67,11 +67,11 @@ function parse(args: string[]) {
 }
 
 /** Waits for the store's journeys to end, on the Temporal of `TEMPORAL_ADDRESS` (default: the dev stack's). */
-async function journeysEnd(db: Db, storeId: string, limitMs: number): Promise<boolean> {
+async function journeysEnd(db: Db, storeId: string, customerIds: readonly string[], limitMs: number): Promise<boolean> {
   const config = loadConfig()
   const connection = await Connection.connect({ address: config.TEMPORAL_ADDRESS ?? `127.0.0.1:${config.CROSSWISE_TEMPORAL_PORT}` })
   try {
-    return await waitForJourneysToEnd(db, new Client({ connection, namespace: config.TEMPORAL_NAMESPACE }), storeId, limitMs)
+    return await waitForJourneysToEnd(db, new Client({ connection, namespace: config.TEMPORAL_NAMESPACE }), storeId, customerIds, limitMs)
   } finally {
     await connection.close()
   }
@@ -142,7 +142,7 @@ export const replayCommand: Command = {
       if (!input.report) return answers.failed + answers.duplicatesTaken + answers.forgeriesTaken === 0 ? 0 : 1
 
       process.stdout.write('report: waiting for the journeys to end …\n')
-      const settled = await journeysEnd(db, input.store, 30 * 60_000)
+      const settled = await journeysEnd(db, input.store, [...new Set(replayed.map((order) => order.customerId))], 30 * 60_000)
       const fulfilled = new Set([...plan.fulfilled].map((orderId) => plan.shopifyIds.get(orderId)!))
       const report = await replayReport(db, input.store, replayed, fulfilled)
       process.stdout.write(

@@ -1,20 +1,37 @@
 import { setTimeout as sleep } from 'node:timers/promises'
 import { countDispatches, type Db } from '@crosswise/db'
-import type { Client } from '@temporalio/client'
+import { journeyWorkflowId } from '@crosswise/domain'
+import { type Client, WorkflowNotFoundError } from '@temporalio/client'
+
+/** Whether a customer's journey exists and its latest run has ended (read from the execution, not the eventually consistent list). */
+async function journeyEnded(client: Client, storeId: string, customerId: string): Promise<boolean> {
+  try {
+    return (await client.workflow.getHandle(journeyWorkflowId(storeId, customerId)).describe()).status.name !== 'RUNNING'
+  } catch (error) {
+    if (error instanceof WorkflowNotFoundError) return false
+    throw error
+  }
+}
 
 /**
- * Waits until a store's journeys have all ended: no recorded event still waits for the dispatcher,
- * and no journey runs. Two quiet looks in a row, since a dispatch delivered between the two reads of
- * one look starts a journey neither saw. True when they ended within `limitMs`.
+ * Waits until the journeys of a store's customers have all ended: no recorded event still waits for
+ * the dispatcher, and each customer's journey exists with its latest run closed. True when they ended
+ * within `limitMs`.
  */
-export async function waitForJourneysToEnd(db: Db, client: Client, storeId: string, limitMs: number): Promise<boolean> {
+export async function waitForJourneysToEnd(db: Db, client: Client, storeId: string, customerIds: readonly string[], limitMs: number): Promise<boolean> {
   const deadline = Date.now() + limitMs
-  let quiet = 0
+  const open = new Set(customerIds)
   while (Date.now() < deadline) {
     const { pending } = await countDispatches(db, storeId)
-    const { count } = await client.workflow.count(`StoreId = '${storeId}' AND WorkflowType = 'crossSellJourney' AND ExecutionStatus = 'Running'`)
-    quiet = pending === 0 && count === 0 ? quiet + 1 : 0
-    if (quiet >= 2) return true
+    if (pending === 0) {
+      for (const customerId of [...open]) if (await journeyEnded(client, storeId, customerId)) open.delete(customerId)
+      // A journey seen ended may restart from an order dispatched meanwhile: look once more at all of them.
+      if (open.size === 0) {
+        const again = await Promise.all(customerIds.map((customerId) => journeyEnded(client, storeId, customerId)))
+        if (again.every(Boolean) && (await countDispatches(db, storeId)).pending === 0) return true
+        for (const [index, ended] of again.entries()) if (!ended) open.add(customerIds[index]!)
+      }
+    }
     await sleep(2_000)
   }
   return false
