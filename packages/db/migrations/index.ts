@@ -6,6 +6,7 @@ import * as minedPairings from './0004-mined-pairings.ts'
 import * as klaviyoAccounts from './0005-klaviyo-accounts.ts'
 import * as ingestHousekeeping from './0006-ingest-housekeeping.ts'
 import * as segmentPriceBands from './0007-segment-price-bands.ts'
+import * as productPages from './0010-product-pages.ts'
 
 /** Every migration, keyed by name; names sort in the order they run. Append, never edit. */
 export const migrations: Record<string, Migration> = {
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   '0005-klaviyo-accounts': klaviyoAccounts,
   '0006-ingest-housekeeping': ingestHousekeeping,
   '0007-segment-price-bands': segmentPriceBands,
+  '0010-product-pages': productPages,
 }

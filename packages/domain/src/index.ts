@@ -16,6 +16,7 @@ export {
   type StoreSettingsInput,
 } from './store.ts'
 export { productSchema, type Product, type ProductInput } from './product.ts'
+export { productHandleSchema, productUrlTemplateSchema } from './product-page.ts'
 export {
   fulfilledLineSchema,
   fulfillmentSchema,

@@ -40,6 +40,7 @@ function productUpsert(db: Kysely<Database>, storeId: string, product: Product) 
     currency: product.currency ?? null,
     available: product.available,
     url: product.url ?? null,
+    handle: product.handle ?? null,
     image_url: product.imageUrl ?? null,
     updated_at: product.updatedAt,
   }

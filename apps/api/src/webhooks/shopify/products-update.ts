@@ -1,4 +1,4 @@
-import { decimalToUnits, moneySchema } from '@crosswise/domain'
+import { decimalToUnits, moneySchema, productHandleSchema } from '@crosswise/domain'
 import { takeInProductDelivery } from '@crosswise/db'
 import { z } from 'zod'
 import { optionalTextSchema, shopifyIdSchema, shopifyTimeSchema } from './shopify-fields.ts'
@@ -11,7 +11,7 @@ export const shopifyProductSchema = z.object({
   id: shopifyIdSchema,
   title: z.string().trim().min(1).max(500),
   product_type: optionalTextSchema,
-  handle: z.string().trim().min(1).max(255).regex(/^[^/?#\s]+$/, 'must be a URL handle'),
+  handle: productHandleSchema,
   /** `active`, `draft` or `archived`; absent in older API versions (then: active). */
   status: z.string().nullish(),
   published_at: shopifyTimeSchema.nullish(),
@@ -36,7 +36,8 @@ export const shopifyProductSchema = z.object({
 /**
  * `products/create` and `products/update`: the catalogue a journey recommends from. A product is
  * available when active, published and some variant can be sold; its price is the lowest variant
- * price. A late delivery of an older version changes nothing (`product-stale`).
+ * price. Its page comes from its handle (the store's product URL template, else the shop's domain),
+ * which a product CSV import also keys by. A late delivery of an older version changes nothing (`product-stale`).
  */
 export const productsUpdate = singleStatementHandler(shopifyProductSchema, async (db, delivery, payload, shop) => {
   const sellable = payload.variants.some(
@@ -50,7 +51,7 @@ export const productsUpdate = singleStatementHandler(shopifyProductSchema, async
     ...(payload.product_type ? { category: payload.product_type } : {}),
     ...(prices[0] === undefined ? {} : { price: prices[0], currency: shop.currency }),
     available: (payload.status ?? 'active') === 'active' && !!payload.published_at && sellable,
-    url: `https://${shop.shopDomain}/products/${payload.handle}`,
+    handle: payload.handle,
     ...(image ? { imageUrl: image } : {}),
     updatedAt: payload.updated_at,
   })
