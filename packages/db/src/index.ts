@@ -12,6 +12,7 @@ export { guestCustomerId } from './customer/guest-customer-id.ts'
 export { recordFulfillment, type RecordedFulfillment } from './fulfillment/fulfillment.repository.ts'
 export { recordRefund, type RecordedRefund } from './refund/refund.repository.ts'
 export { takeInProductDelivery, upsertProduct } from './product/product.repository.ts'
+export { importCatalogue, type CatalogueCounts, type CatalogueEntry } from './catalogue-import/catalogue-import.repository.ts'
 export {
   createStore,
   ensureStore,
