@@ -23,6 +23,8 @@ export const devCommand: Command = {
   name: 'dev',
   summary: 'Run the whole stack locally: PostgreSQL, Temporal (with its Web UI), the worker and the API',
   usage: 'crosswise dev',
+  // Configured through environment variables (README, Configuration), not options.
+  options: {},
   async run(args) {
     try {
       parseArgs({ args, options: {}, strict: true })

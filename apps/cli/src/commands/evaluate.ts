@@ -53,6 +53,14 @@ export const evaluateCommand: Command = {
   name: 'evaluate',
   summary: "Score the recommender offline on an order-history file or a store's history (next order after a time cutoff)",
   usage: 'crosswise evaluate (--data FILE | --store ID [--database-url URL]) [--cutoff 2011-09-01] [--validation-cutoff DATE] [--json]',
+  options: {
+    '--data FILE': 'an order-history file (Online Retail or the generic order layout, plain or .gz)',
+    '--store ID': "a store's order history in PostgreSQL instead of a file",
+    '--database-url URL': 'PostgreSQL for --store (default: DATABASE_URL)',
+    '--cutoff DATE': 'train on orders before it, score on the next order after it (default 2011-09-01)',
+    '--validation-cutoff DATE': 'where tuning data starts (default: 92 days before --cutoff)',
+    '--json': 'print the scores as JSON',
+  },
   async run(args) {
     let values
     try {

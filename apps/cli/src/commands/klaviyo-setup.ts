@@ -82,6 +82,19 @@ export const klaviyoSetupCommand: Command = {
   name: 'klaviyo',
   summary: 'Set up Klaviyo for Crosswise: `klaviyo setup` creates the email template and the flow',
   usage,
+  options: {
+    '--layout NAME': 'email template: single-product or product-grid (default)',
+    '--metric NAME': "the metric that triggers the flow (default: the store's own metric name, else Crosswise's)",
+    '--subject TEXT': 'email subject (Klaviyo template syntax)',
+    '--preview-text TEXT': 'email preview text',
+    '--from-email ADDRESS': 'sender address (left out: Klaviyo’s default for the account)',
+    '--from-label NAME': 'sender name (left out: Klaviyo’s default for the account)',
+    '--template-only': 'create the template only, no flow',
+    '--api-key KEY': 'the Klaviyo private key to use (default: KLAVIYO_API_KEY)',
+    '--store ID': "use the store's own Klaviyo key from PostgreSQL",
+    '--database-url URL': 'PostgreSQL for --store (default: DATABASE_URL)',
+    '--base-url URL': 'Klaviyo API address (a fake server in tests)',
+  },
   async run(args) {
     const [subcommand, ...rest] = args
     if (subcommand !== 'setup') throw new UsageError(subcommand ? `unknown subcommand '${subcommand}'` : 'missing subcommand')

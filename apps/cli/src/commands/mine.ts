@@ -57,6 +57,11 @@ export const mineCommand: Command = {
   name: 'mine',
   summary: "Mine a store's order history into pairings for its journeys (the worker refreshes them nightly)",
   usage,
+  options: {
+    '--store ID': 'the store whose order history to mine',
+    '--top N': "partners kept per product, 1 to 200 (default 20)",
+    '--database-url URL': 'PostgreSQL to read and write (default: DATABASE_URL)',
+  },
   async run(args) {
     const input = parse(args)
     const databaseUrl = input['database-url'] ?? loadConfig().DATABASE_URL

@@ -3,9 +3,10 @@ import { stat } from 'node:fs/promises'
 import { createInterface } from 'node:readline'
 import type { Readable } from 'node:stream'
 import { createGunzip } from 'node:zlib'
+import { parseCsvLine } from './csv-line.ts'
 
-/** A history file opened for streaming: its lines, and how far through the file reading is. */
-export interface HistoryFile {
+/** A CSV file opened for streaming: its lines, and how far through the file reading is. */
+export interface CsvFile {
   lines: AsyncIterable<string>
   /** Bytes of the file read so far (compressed bytes for `.gz`) and its size, for a progress bar. */
   progress(): { read: number; total: number }
@@ -15,7 +16,7 @@ export interface HistoryFile {
  * Opens a CSV file, gunzipping on the fly when it ends in `.gz` (or starts with gzip's magic bytes),
  * as a stream of lines: the file is never held in memory whole.
  */
-export async function openHistoryFile(path: string): Promise<HistoryFile> {
+export async function openCsvFile(path: string): Promise<CsvFile> {
   const { size } = await stat(path)
   const gzip = path.endsWith('.gz') || (await startsWithGzipMagic(path))
   // Created after every await: a 'data' listener starts the flow, and nothing may be read unheard.
@@ -37,4 +38,28 @@ async function startsWithGzipMagic(path: string): Promise<boolean> {
     return bytes[0] === 0x1f && bytes[1] === 0x8b
   }
   return false
+}
+
+/** A CSV record and its line number in the file (line 1 is the header). */
+export interface CsvRecord {
+  line: number
+  fields: string[]
+}
+
+/**
+ * The records of a CSV file, the header first (a byte-order mark stripped); blank lines are skipped
+ * but counted, so line numbers match what an editor shows.
+ */
+export async function* csvRecords(lines: AsyncIterable<string>): AsyncGenerator<CsvRecord> {
+  let line = 0
+  for await (const text of lines) {
+    line++
+    if (line === 1) yield { line, fields: parseCsvLine(text.replace(/^\uFEFF/, '')) }
+    else if (text.trim() !== '') yield { line, fields: parseCsvLine(text) }
+  }
+}
+
+/** Thrown when a file cannot be imported at all (empty, unknown header). */
+export class ImportFileError extends Error {
+  override name = 'ImportFileError'
 }
