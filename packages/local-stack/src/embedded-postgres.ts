@@ -1,11 +1,12 @@
 import { execFileSync, spawn } from 'node:child_process'
 import { chmodSync, cpSync, existsSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs'
-import { chmod, chown, mkdir, rm, writeFile } from 'node:fs/promises'
+import { chmod, chown, lstat, mkdir, rm, writeFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import pg from 'pg'
 import { assertPortFree } from './ports.ts'
+import { choosePostgresDataDir } from './postgres-data-dir.ts'
 import { stopOnExit } from './stop-on-exit.ts'
 
 /** A running embedded PostgreSQL cluster. */
@@ -14,11 +15,18 @@ export interface LocalPostgres {
   adminUrl: string
   /** Connection string of the named application database, created on first start. */
   url: string
+  /** Where the cluster keeps its files: the configured folder, or one the server user can reach. */
+  dataDir: string
+  /** Why `dataDir` is not the configured folder, when it is not. */
+  movedBecause?: string
   stop(): Promise<void>
 }
 
 export interface LocalPostgresOptions {
-  /** Folder for the cluster's files; initialised on first start and reused afterwards. */
+  /**
+   * Folder for the cluster's files; initialised on first start and reused afterwards. As root, when the
+   * `postgres` user cannot reach it, a folder of its own in the system's temp folder is used instead.
+   */
   dataDir: string
   port: number
   database: string
@@ -85,21 +93,30 @@ function blockedFolder(path: string): string | undefined {
 }
 
 /**
- * The `postgres` user must be able to enter every folder above the data folder; a private temp or
- * home folder would make initdb fail with a bare "Permission denied".
+ * The data folder to use (see `choosePostgresDataDir`). A folder moved to the temp folder must be a
+ * real folder that only the server user may open: another user could have made one there first.
  */
-function assertReachableByOthers(dataDir: string): void {
-  const blocked = blockedFolder(dataDir)
-  if (blocked) {
-    throw new Error(
-      `PostgreSQL runs as the 'postgres' user, which cannot enter ${blocked}. Choose a data folder below one ` +
-        `that other users may enter (CROSSWISE_DATA_DIR), or allow it with: chmod o+x ${blocked}`,
-    )
+async function dataDirFor(configured: string, owner: { uid: number; gid: number } | undefined): Promise<{ dataDir: string; movedBecause?: string }> {
+  const choice = choosePostgresDataDir({
+    configured,
+    runsAsOtherUser: owner !== undefined,
+    blockedAboveConfigured: blockedFolder(configured),
+    tempDir: tmpdir(),
+    blockedAboveTemp: blockedFolder(join(tmpdir(), 'crosswise-postgres-data')),
+  })
+  if ('error' in choice) throw new Error(choice.error)
+  if (!('movedBecause' in choice) || !owner) return choice
+  const found = await lstat(choice.dataDir).catch(() => undefined)
+  if (!found) {
+    await mkdir(choice.dataDir, { mode: 0o700 })
+    await chown(choice.dataDir, owner.uid, owner.gid)
+  } else if (!found.isDirectory() || found.uid !== owner.uid || (found.mode & 0o077) !== 0) {
+    throw new Error(`${choice.dataDir} is not a folder private to the 'postgres' user; remove it, or set CROSSWISE_DATA_DIR to a folder that user can reach`)
   }
+  return choice
 }
 
 async function initialise(initdb: string, dataDir: string, owner: { uid: number; gid: number } | undefined): Promise<void> {
-  if (owner) assertReachableByOthers(dataDir)
   await mkdir(dataDir, { recursive: true, mode: 0o700 })
   if (owner) await chown(dataDir, owner.uid, owner.gid)
   const passwordFile = join(tmpdir(), `crosswise-pg-${process.pid}-${Date.now()}`)
@@ -128,11 +145,12 @@ export async function startEmbeddedPostgres(options: LocalPostgresOptions): Prom
   await assertPortFree(options.port, 'embedded PostgreSQL', 'CROSSWISE_PG_PORT')
   const owner = serverUser()
   const { initdb, postgres } = binaries(owner)
-  if (!existsSync(join(options.dataDir, 'PG_VERSION'))) await initialise(initdb, options.dataDir, owner)
+  const { dataDir, movedBecause } = await dataDirFor(options.dataDir, owner)
+  if (!existsSync(join(dataDir, 'PG_VERSION'))) await initialise(initdb, dataDir, owner)
 
   const child = spawn(
     postgres,
-    ['-D', options.dataDir, '-p', String(options.port), '-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'],
+    ['-D', dataDir, '-p', String(options.port), '-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'],
     { ...owner, detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
   )
   const output: string[] = []
@@ -154,7 +172,7 @@ export async function startEmbeddedPostgres(options: LocalPostgresOptions): Prom
   const stop = stopOnExit(child, exited, 'SIGINT')
   const base = `postgres://${user}:${password}@127.0.0.1:${options.port}`
   await ensureDatabase(`${base}/postgres`, options.database)
-  return { adminUrl: `${base}/postgres`, url: `${base}/${options.database}`, stop }
+  return { adminUrl: `${base}/postgres`, url: `${base}/${options.database}`, dataDir, ...(movedBecause ? { movedBecause } : {}), stop }
 }
 
 /** Creates the database unless it exists; safe to call on every start. */

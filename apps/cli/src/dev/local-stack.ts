@@ -45,12 +45,14 @@ export async function startStackServers(config: Config, logger: Logger): Promise
     if (databaseUrl) {
       logger.info('using the PostgreSQL server in DATABASE_URL')
     } else {
-      const dataDir = join(config.dataDir, 'postgres')
       await mkdir(config.dataDir, { recursive: true })
-      const postgres = await startEmbeddedPostgres({ dataDir, port: config.CROSSWISE_PG_PORT, database: 'crosswise' })
+      const postgres = await startEmbeddedPostgres({ dataDir: join(config.dataDir, 'postgres'), port: config.CROSSWISE_PG_PORT, database: 'crosswise' })
       stops.push(() => postgres.stop())
       databaseUrl = postgres.url
-      logger.info({ dataDir, port: config.CROSSWISE_PG_PORT }, 'embedded PostgreSQL started')
+      if (postgres.movedBecause) {
+        logger.warn(`embedded PostgreSQL keeps its data in ${postgres.dataDir}, not below ${config.dataDir}: ${postgres.movedBecause} (later runs from this checkout use the same folder)`)
+      }
+      logger.info({ dataDir: postgres.dataDir, port: config.CROSSWISE_PG_PORT }, 'embedded PostgreSQL started')
     }
 
     let temporalAddress = config.TEMPORAL_ADDRESS
