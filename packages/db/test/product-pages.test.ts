@@ -1,6 +1,9 @@
 import { storeSettingsSchema } from '@crosswise/domain'
 import { createTestDatabase } from '@crosswise/testing'
+import { sql } from 'kysely'
+import { Migrator } from 'kysely/migration'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { migrations } from '../migrations/index.ts'
 import {
   bestSellersIn,
   createDatabase,
@@ -117,5 +120,32 @@ describe('catalogue import', () => {
     const before = await db.selectFrom('products').select(['id', 'updated_at']).where('store_id', '=', shop).orderBy('id').execute()
     expect(await importCatalogue(db, shop, entries)).toEqual({ added: 0, updated: 0, unchanged: 3, available: 2, unavailable: 1, withoutPage: 1 })
     expect(await db.selectFrom('products').select(['id', 'updated_at']).where('store_id', '=', shop).orderBy('id').execute()).toEqual(before)
+  })
+})
+
+describe('migration 0010', () => {
+  it('turns the shop-domain URLs Shopify webhooks stored into handles, and leaves other URLs alone', async () => {
+    const db = createDatabase(await createTestDatabase('product_pages_migration'))
+    try {
+      const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } })
+      const before = await migrator.migrateTo('0007-segment-price-bands')
+      expect(before.error).toBeUndefined()
+      await sql`insert into stores (id, name, shopify_domain, shopify_webhook_secret) values ('old', 'Old', 'old.myshopify.com', 'secret')`.execute(db)
+      await sql`
+        insert into products (store_id, id, title, url, updated_at) values
+          ('old', '1', 'From a webhook', 'https://old.myshopify.com/products/blue-kettle', now()),
+          ('old', '2', 'Own page', 'https://old.example/kettle', now()),
+          ('old', '3', 'Odd path', 'https://old.myshopify.com/products/a/b', now())`.execute(db)
+      await migrateToLatest(db)
+      const rows = await db.selectFrom('products').select(['id', 'url', 'handle']).orderBy('id').execute()
+      expect(rows).toEqual([
+        { id: '1', url: null, handle: 'blue-kettle' },
+        { id: '2', url: 'https://old.example/kettle', handle: null },
+        { id: '3', url: 'https://old.myshopify.com/products/a/b', handle: null },
+      ])
+      expect((await findProducts(db, 'old', ['1']))[0]?.url).toBe('https://old.myshopify.com/products/blue-kettle')
+    } finally {
+      await db.destroy()
+    }
   })
 })
