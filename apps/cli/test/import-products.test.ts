@@ -46,15 +46,15 @@ describe('crosswise import products', () => {
       await upsertProduct(db, shop, { productId: '8123456789012', title: 'Filters', handle: 'paper-filters-100', available: false, updatedAt: new Date('2026-11-01T00:00:00Z') })
     })
 
-    it('groups rows by handle (gzipped, across batches), rejecting bad rows by line and field and importing the rest', async () => {
+    it('groups rows by handle (gzipped, across batches, HTML over several lines), rejecting bad rows by line and field and importing the rest', async () => {
       const gz = join(scratch, 'products_export.csv.gz')
       await writeFile(gz, gzipSync(await readFile(fixture('shopify-products.csv'))))
       const { summary, rejections } = await run(shop, gz)
       expect(summary).toMatchObject({ format: 'shopify', rows: 12, added: 5, updated: 1, unchanged: 0, available: 3, unavailable: 3, withoutPage: 0, rejected: 3 })
       expect(rejections).toEqual([
-        { line: 5, reason: 'Variant Price: must be a decimal amount such as "19.90"' },
-        { line: 12, reason: 'Variant Price: empty on a variant row' },
-        { line: 13, reason: 'Title: empty on every row of the product (its first row carries it)' },
+        { line: 7, reason: 'Variant Price: must be a decimal amount such as "19.90"' },
+        { line: 14, reason: 'Variant Price: empty on a variant row' },
+        { line: 15, reason: 'Title: empty on every row of the product (its first row carries it)' },
       ])
       expect(await catalogue(shop)).toEqual([
         { id: '8123456789012', handle: 'paper-filters-100', title: 'Paper Filters (100)', category: 'Coffee Filters', price: '7.4500', available: true, image_url: 'https://cdn.example/filters.jpg' },

@@ -76,7 +76,7 @@ interface ImportRun {
 
 const count = (value: number) => value.toLocaleString('en-US')
 
-async function importOrders(input: Input, run: ImportRun, context: Omit<ImportContext, 'seconds'>, started: number): Promise<string> {
+async function importOrderFile(input: Input, run: ImportRun, context: Omit<ImportContext, 'seconds'>, started: number): Promise<string> {
   const summary = await importHistory({
     db: run.db,
     storeId: input.storeId,
@@ -89,7 +89,7 @@ async function importOrders(input: Input, run: ImportRun, context: Omit<ImportCo
   return formatImportReport(summary, { ...context, seconds: (Date.now() - started) / 1000 })
 }
 
-async function importCatalogueFile(input: Input, run: ImportRun, context: Omit<ImportContext, 'seconds'>, started: number): Promise<string> {
+async function importProductFile(input: Input, run: ImportRun, context: Omit<ImportContext, 'seconds'>, started: number): Promise<string> {
   const summary = await importProducts({
     db: run.db,
     storeId: input.storeId,
@@ -150,7 +150,7 @@ export const importCommand: Command = {
         ensureStore: (currency) => ensureStore(db, input.storeId, { name: input.storeId, currency: input.currency ?? currency }),
       }
       const context = { file: basename(input.file), storeId: input.storeId }
-      report = await (input.what === 'orders' ? importOrders : importCatalogueFile)(input, run, context, started)
+      report = await (input.what === 'orders' ? importOrderFile : importProductFile)(input, run, context, started)
       bar.finish({ fraction: 1, detail })
     } catch (error) {
       if (error instanceof ImportFileError || (error as NodeJS.ErrnoException).code === 'ENOENT') {

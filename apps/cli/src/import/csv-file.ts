@@ -40,23 +40,45 @@ async function startsWithGzipMagic(path: string): Promise<boolean> {
   return false
 }
 
-/** A CSV record and its line number in the file (line 1 is the header). */
+/** A CSV record and the line it starts on (line 1 is the header). */
 export interface CsvRecord {
   line: number
   fields: string[]
 }
 
+// A stray quote must not swallow the rest of the file into one record.
+const maxRecordChars = 1_000_000
+
+function quotesIn(text: string): number {
+  let count = 0
+  for (let at = text.indexOf('"'); at !== -1; at = text.indexOf('"', at + 1)) count++
+  return count
+}
+
 /**
- * The records of a CSV file, the header first (a byte-order mark stripped); blank lines are skipped
- * but counted, so line numbers match what an editor shows.
+ * The records of a CSV file, the header first (a byte-order mark stripped). A quoted field may hold
+ * line breaks (Shopify's `Body (HTML)` often does): a record goes on over the next lines while its
+ * quotes are open. Blank lines are skipped but counted, so line numbers match what an editor shows.
  */
 export async function* csvRecords(lines: AsyncIterable<string>): AsyncGenerator<CsvRecord> {
   let line = 0
-  for await (const text of lines) {
+  let open: { line: number; text: string; quotes: number } | undefined
+  for await (const next of lines) {
     line++
-    if (line === 1) yield { line, fields: parseCsvLine(text.replace(/^\uFEFF/, '')) }
-    else if (text.trim() !== '') yield { line, fields: parseCsvLine(text) }
+    if (open) {
+      open.text += `\n${next}`
+      open.quotes += quotesIn(next)
+      if (open.quotes % 2 === 1 && open.text.length < maxRecordChars) continue
+      yield { line: open.line, fields: parseCsvLine(open.text) }
+      open = undefined
+      continue
+    }
+    const text = line === 1 ? next.replace(/^\uFEFF/, '') : next
+    const quotes = quotesIn(text)
+    if (quotes % 2 === 1) open = { line, text, quotes }
+    else if (line === 1 || text.trim() !== '') yield { line, fields: parseCsvLine(text) }
   }
+  if (open) yield { line: open.line, fields: parseCsvLine(open.text) }
 }
 
 /** Thrown when a file cannot be imported at all (empty, unknown header). */
