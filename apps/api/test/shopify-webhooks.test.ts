@@ -1,4 +1,4 @@
-import { countDispatches, createDatabase, guestCustomerId, migrateToLatest, writeOutboxEvent, type Db } from '@crosswise/db'
+import { countDispatches, createDatabase, findProducts, guestCustomerId, migrateToLatest, writeOutboxEvent, type Db } from '@crosswise/db'
 import { createTestDatabase, temporalAddress, uniqueId } from '@crosswise/testing'
 import { Dispatcher } from '@crosswise/worker'
 import { Client, Connection } from '@temporalio/client'
@@ -211,9 +211,13 @@ describe('POST /webhooks/shopify', () => {
       price: '7.4500',
       currency: 'EUR',
       available: false,
-      url: `https://${shop}/products/paper-filters-100`,
+      url: null,
+      handle: 'paper-filters-100',
       image_url: 'https://cdn.shopify.com/s/files/1/0612/3456/7890/products/filters.jpg?v=1736506800',
     })
+    // Its page comes from the handle on the shop's domain, as every reader of products sees it.
+    const [shown] = await findProducts(db, storeId, [fixtureIds.filters])
+    expect(shown?.url).toBe(`https://${shop}/products/paper-filters-100`)
   })
 
   it('keeps a product deleted in Shopify unavailable, until an update made after the deletion', async () => {

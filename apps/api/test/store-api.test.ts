@@ -1,4 +1,4 @@
-import { createDatabase, getStore, migrateToLatest, type Db } from '@crosswise/db'
+import { createDatabase, findProducts, getStore, migrateToLatest, type Db } from '@crosswise/db'
 import { createTestDatabase } from '@crosswise/testing'
 import type { FastifyInstance } from 'fastify'
 import { pino } from 'pino'
@@ -74,6 +74,41 @@ describe('admin and store JSON API', () => {
       expect((await store('products', { productId: '1', title: 'Mug', updatedAt: '2026-11-01T00:00:00Z' })).statusCode).toBe(401)
       token = fresh
       expect((await store('products', { productId: '1', title: 'Mug', updatedAt: '2026-11-01T00:00:00Z' })).statusCode).toBe(200)
+    })
+  })
+
+  describe('product URL template', () => {
+    const problem = (response: { json(): unknown }) => response.json() as { message: string; issues: Array<{ field: string; message: string }> }
+
+    it('is set on create and update, and derives the page of products without their own URL', async () => {
+      const created = await call('POST', '/v1/admin/stores', { id: 'pages', name: 'Pages', productUrlTemplate: 'https://pages.example/products/{handle}' })
+      expect(created.statusCode).toBe(201)
+      expect(created.json()).toMatchObject({ productUrlTemplate: 'https://pages.example/products/{handle}' })
+      const { apiToken } = created.json() as { apiToken: string }
+      const saved = await call('POST', '/v1/stores/pages/products', { productId: '42', title: 'Kettle', handle: 'kettle', updatedAt: '2026-11-20T00:00:00Z' }, { authorization: `Bearer ${apiToken}` })
+      expect(saved.statusCode).toBe(200)
+      expect((await findProducts(db, 'pages', ['42']))[0]?.url).toBe('https://pages.example/products/kettle')
+
+      const changed = await call('PATCH', '/v1/admin/stores/pages', { productUrlTemplate: 'https://pages.example/p?id={id}' })
+      expect(changed.json()).toMatchObject({ name: 'Pages', productUrlTemplate: 'https://pages.example/p?id={id}' })
+      expect((await findProducts(db, 'pages', ['42']))[0]?.url).toBe('https://pages.example/p?id=42')
+      expect((await call('PATCH', '/v1/admin/stores/pages', { name: 'Pages EU' })).json()).toMatchObject({ productUrlTemplate: 'https://pages.example/p?id={id}' })
+
+      const removed = await call('PATCH', '/v1/admin/stores/pages', { productUrlTemplate: null })
+      expect(removed.json()).toMatchObject({ productUrlTemplate: null })
+      expect((await findProducts(db, 'pages', ['42']))[0]?.url).toBeNull()
+    })
+
+    it('refuses a template that is not an http(s) URL with {handle} or {id}, naming the field', async () => {
+      const noPlaceholder = await call('POST', '/v1/admin/stores', { id: 'pages-2', name: 'Pages', productUrlTemplate: 'https://pages.example/products' })
+      expect(noPlaceholder.statusCode).toBe(400)
+      expect(problem(noPlaceholder).issues).toEqual([{ field: 'body.productUrlTemplate', message: 'must contain {handle} or {id}' }])
+      expect(await getStore(db, 'pages-2')).toBeUndefined()
+
+      const notHttp = await call('PATCH', '/v1/admin/stores/pages', { productUrlTemplate: 'ftp://pages.example/{handle}' })
+      expect(notHttp.statusCode).toBe(400)
+      expect(problem(notHttp).message).toBe('body.productUrlTemplate: must be an http(s) URL')
+      expect((await getStore(db, 'pages'))?.productUrlTemplate).toBeUndefined()
     })
   })
 

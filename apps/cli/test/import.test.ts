@@ -7,8 +7,9 @@ import { countDispatches, createDatabase, guestCustomerId, migrateToLatest, type
 import { createTestDatabase } from '@crosswise/testing'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { importCommand } from '../src/commands/import.ts'
-import { openHistoryFile } from '../src/import/history-file.ts'
-import { importHistory, type Rejection } from '../src/import/history-import.ts'
+import { openCsvFile } from '../src/import/csv-file.ts'
+import { importHistory } from '../src/import/history-import.ts'
+import type { Rejection } from '../src/import/rejections.ts'
 
 const fixture = (name: string) => fileURLToPath(new URL(`./fixtures/import/${name}`, import.meta.url))
 
@@ -30,7 +31,7 @@ describe('crosswise import orders', () => {
   const run = async (storeId: string, path: string, batchOrders = 3) => {
     await db.insertInto('stores').values({ id: storeId, name: storeId }).onConflict((oc) => oc.doNothing()).execute()
     const rejections: Rejection[] = []
-    const summary = await importHistory({ db, storeId, file: await openHistoryFile(path), batchOrders, onRejection: (r) => rejections.push(r) })
+    const summary = await importHistory({ db, storeId, file: await openCsvFile(path), batchOrders, onRejection: (r) => rejections.push(r) })
     return { summary, rejections }
   }
 
@@ -112,6 +113,6 @@ describe('crosswise import orders', () => {
     await writeFile(odd, 'a,b,c\n1,2,3\n')
     await expect(run('odd', odd)).rejects.toThrow('Unknown header')
     await expect(importCommand.run(['orders', odd])).rejects.toThrow('--store')
-    await expect(importCommand.run(['customers', odd, '--store', 'x'])).rejects.toThrow('import orders FILE')
+    await expect(importCommand.run(['customers', odd, '--store', 'x'])).rejects.toThrow('import orders FILE` or `import products FILE')
   })
 })

@@ -8,6 +8,7 @@ import * as ingestHousekeeping from './0006-ingest-housekeeping.ts'
 import * as segmentPriceBands from './0007-segment-price-bands.ts'
 import * as pairingSource from './0008-pairing-source-and-recent-sales.ts'
 import * as shopifyCatalogue from './0009-shopify-catalogue.ts'
+import * as productPages from './0010-product-pages.ts'
 
 /** Every migration, keyed by name; names sort in the order they run. Append, never edit. */
 export const migrations: Record<string, Migration> = {
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   '0007-segment-price-bands': segmentPriceBands,
   '0008-pairing-source-and-recent-sales': pairingSource,
   '0009-shopify-catalogue': shopifyCatalogue,
+  '0010-product-pages': productPages,
 }

@@ -18,6 +18,7 @@ export {
   upsertProduct,
   upsertProducts,
 } from './product/product.repository.ts'
+export { importCatalogue, type CatalogueCounts, type CatalogueEntry } from './catalogue-import/catalogue-import.repository.ts'
 export {
   createStore,
   ensureStore,

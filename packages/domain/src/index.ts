@@ -17,6 +17,7 @@ export {
 } from './store.ts'
 export { productSchema, type Product, type ProductInput } from './product.ts'
 export { catalogueProductFromShopify, type ShopifyProductFacts, type ShopifyShop, type ShopifyVariantFacts } from './shopify-product.ts'
+export { productHandleSchema, productUrlTemplateSchema } from './product-page.ts'
 export {
   fulfilledLineSchema,
   fulfillmentSchema,

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { currencySchema, moneySchema } from './money.ts'
 import { platformIdSchema } from './platform-id.ts'
+import { productHandleSchema } from './product-page.ts'
 
 /** A product of a store's catalogue, as its platform describes it (an upsert, newest wins). */
 export const productSchema = z.object({
@@ -13,7 +14,10 @@ export const productSchema = z.object({
   currency: currencySchema.optional(),
   /** In stock and on sale: a journey never recommends a product that is not. */
   available: z.boolean().default(true),
+  /** The product's own page; without it, the page comes from its handle or id and the store's settings. */
   url: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
+  /** Shopify's URL handle; with the store's product URL template or Shopify domain it gives the page. */
+  handle: productHandleSchema.optional(),
   imageUrl: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
   /** When the platform last changed the product; an older update arriving late is ignored. */
   updatedAt: z.coerce.date({ error: 'must be an ISO 8601 date-time' }),

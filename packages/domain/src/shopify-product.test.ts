@@ -26,7 +26,7 @@ describe('catalogueProductFromShopify', () => {
       price: '10.5',
       currency: 'EUR',
       available: true,
-      url: 'https://brewline.myshopify.com/products/paper-filters-100',
+      handle: 'paper-filters-100',
       imageUrl: 'https://cdn.shopify.com/filters.jpg',
       updatedAt: new Date('2026-11-22T07:00:00Z'),
     })
@@ -51,6 +51,6 @@ describe('catalogueProductFromShopify', () => {
 
   it('leaves out what Shopify did not give: category, price and image', () => {
     const bare = catalogueProductFromShopify(product({ variants: [], productType: undefined, imageUrl: undefined }), shop) as Record<string, unknown>
-    expect(Object.keys(bare).sort()).toEqual(['available', 'productId', 'title', 'updatedAt', 'url'])
+    expect(Object.keys(bare).sort()).toEqual(['available', 'handle', 'productId', 'title', 'updatedAt'])
   })
 })

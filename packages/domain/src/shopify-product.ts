@@ -41,7 +41,7 @@ export interface ShopifyShop {
 /**
  * The catalogue entry of a Shopify product. Available when active, published and some variant can be
  * sold (untracked, selling on when out of stock, or in stock); its price is the lowest variant price;
- * its page is `https://{shopDomain}/products/{handle}`.
+ * its page comes from its handle (the store's product URL template, else `https://{shopDomain}/products/{handle}`).
  */
 export function catalogueProductFromShopify(facts: ShopifyProductFacts, shop: ShopifyShop): Product {
   const sellable = facts.variants.some((variant) => !variant.tracked || variant.continueSelling || (variant.quantity ?? 0) > 0)
@@ -55,7 +55,7 @@ export function catalogueProductFromShopify(facts: ShopifyProductFacts, shop: Sh
     ...(facts.productType ? { category: facts.productType } : {}),
     ...(lowest === undefined ? {} : { price: lowest, currency: shop.currency }),
     available: facts.status === 'active' && facts.published && sellable,
-    url: `https://${shop.shopDomain}/products/${facts.handle}`,
+    handle: facts.handle,
     ...(facts.imageUrl ? { imageUrl: facts.imageUrl } : {}),
     updatedAt: facts.updatedAt,
   }

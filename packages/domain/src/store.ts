@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { journeyPolicySchema, type JourneyPolicy } from './journey-policy.ts'
 import { currencySchema } from './money.ts'
+import { productUrlTemplateSchema } from './product-page.ts'
 import { timeZoneSchema } from './time-zone.ts'
 
 /** A store's id: a slug of lower-case letters, digits and dashes, used in URLs and workflow ids. */
@@ -31,6 +32,8 @@ export const storeSettingsSchema = z.object({
   timeZone: timeZoneSchema.default('UTC'),
   shopify: shopifyConnectionSchema.optional(),
   policy: journeyPolicySchema.optional(),
+  /** Where a product without its own URL has its page, from its handle or id (`…/products/{handle}`). */
+  productUrlTemplate: productUrlTemplateSchema.optional(),
 })
 export type StoreSettings = z.infer<typeof storeSettingsSchema>
 export type StoreSettingsInput = z.input<typeof storeSettingsSchema>
@@ -45,4 +48,5 @@ export interface Store {
   /** SHA-256 (hex) of the bearer token its platform uses on the JSON API; the token is never stored. */
   apiTokenHash?: string
   policy: JourneyPolicy
+  productUrlTemplate?: string
 }

@@ -1,6 +1,7 @@
 import {
   currencySchema,
   journeyPolicySchema,
+  productUrlTemplateSchema,
   shopifyConnectionSchema,
   storeIdSchema,
   storeSettingsSchema,
@@ -21,6 +22,7 @@ const storeViewSchema = z.object({
   timeZone: z.string(),
   shopifyDomain: z.string().nullable().describe('Connected Shopify shop; its webhook secret is never shown'),
   policy: journeyPolicySchema,
+  productUrlTemplate: z.string().nullable().describe('Page address of products without their own URL, with {handle} and/or {id}'),
 })
 
 function view(store: Store): z.output<typeof storeViewSchema> {
@@ -31,6 +33,7 @@ function view(store: Store): z.output<typeof storeViewSchema> {
     timeZone: store.timeZone,
     shopifyDomain: store.shopify?.domain ?? null,
     policy: store.policy,
+    productUrlTemplate: store.productUrlTemplate ?? null,
   }
 }
 
@@ -42,6 +45,10 @@ const changesSchema = z.object({
   currency: currencySchema.optional(),
   timeZone: timeZoneSchema.optional(),
   shopify: shopifyConnectionSchema.nullable().optional().describe('null disconnects the shop'),
+  productUrlTemplate: productUrlTemplateSchema
+    .nullable()
+    .optional()
+    .describe('e.g. https://shop.example.com/products/{handle}; null removes it (products then link to the Shopify shop, if any)'),
 })
 const params = z.object({ storeId: storeIdSchema })
 const tokenSchema = z.object({ apiToken: z.string().describe('Shown once; only its hash is stored') })

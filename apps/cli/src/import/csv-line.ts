@@ -1,6 +1,6 @@
 /**
- * Splits one CSV line (RFC 4180 quoting: `"a, b"`, `""` for a quote) into its fields. Lines come
- * from node:readline, so a quoted field spanning lines is not supported: it fails its row's checks.
+ * Splits one CSV record (RFC 4180 quoting: `"a, b"`, `""` for a quote) into its fields; a quoted
+ * field keeps its line breaks (`csvRecords` joins the lines of such a record).
  */
 export function parseCsvLine(line: string): string[] {
   // Most lines have no quotes at all: split directly.

@@ -1,16 +1,10 @@
 import { importOrderHistory, type Db, type HistoricalOrder } from '@crosswise/db'
-import { parseCsvLine } from './csv-line.ts'
-import type { HistoryFile } from './history-file.ts'
+import { csvRecords, ImportFileError, type CsvFile } from './csv-file.ts'
+import { tallyRejection, type Rejection, type RejectionTally } from './rejections.ts'
 import { detectFormat, type HistoryRow, type RowFormat } from './row-formats.ts'
 
-/** A line that was not imported, and why. Line 1 is the header. */
-export interface Rejection {
-  line: number
-  reason: string
-}
-
 /** What an import did. Re-importing the same file adds zeros and rejects the same lines. */
-export interface ImportSummary {
+export interface ImportSummary extends RejectionTally {
   format: RowFormat['name']
   /** Data lines read (the header excluded). */
   lines: number
@@ -20,15 +14,12 @@ export interface ImportSummary {
   orderLines: number
   customers: number
   products: number
-  /** Rejected lines, by reason. */
-  rejectedByReason: Map<string, { count: number; firstLine: number }>
-  rejected: number
 }
 
 export interface ImportOptions {
   db: Db
   storeId: string
-  file: HistoryFile
+  file: CsvFile
   /** Forced format; detected from the header when absent. */
   format?: RowFormat
   /** Orders per transaction. */
@@ -37,11 +28,6 @@ export interface ImportOptions {
   prepare?: (format: RowFormat) => Promise<void>
   onRejection?: (rejection: Rejection) => void
   onProgress?: (summary: ImportSummary) => void
-}
-
-/** Thrown when the file cannot be imported at all (empty, unknown header). */
-export class HistoryFileError extends Error {
-  override name = 'HistoryFileError'
 }
 
 /**
@@ -63,11 +49,9 @@ export async function importHistory(options: ImportOptions): Promise<ImportSumma
     rejected: 0,
   }
   const reject = (line: number, reason: string) => {
-    summary.rejected++
-    const known = summary.rejectedByReason.get(reason)
-    if (known) known.count++
-    else summary.rejectedByReason.set(reason, { count: 1, firstLine: line })
-    options.onRejection?.({ line, reason })
+    const rejection: Rejection = { line, reason }
+    tallyRejection(summary, rejection)
+    options.onRejection?.(rejection)
   }
 
   let readRow: ((fields: string[]) => ReturnType<ReturnType<RowFormat['open']>>) | undefined
@@ -96,37 +80,35 @@ export async function importHistory(options: ImportOptions): Promise<ImportSumma
 
   let lineNo = 0
   let lastOrderId: string | undefined
-  for await (const text of options.file.lines) {
-    lineNo++
-    if (lineNo === 1) {
-      const header = parseCsvLine(text.replace(/^\uFEFF/, ''))
-      const format = options.format ?? detectFormat(header)
-      if (!format) throw new HistoryFileError('Unknown header: pass --format online-retail or --format generic.')
+  for await (const { line, fields } of csvRecords(options.file.lines)) {
+    lineNo = line
+    if (line === 1) {
+      const format = options.format ?? detectFormat(fields)
+      if (!format) throw new ImportFileError('Unknown header: pass --format online-retail or --format generic.')
       summary.format = format.name
       try {
-        readRow = format.open(header)
+        readRow = format.open(fields)
       } catch (error) {
-        throw new HistoryFileError(`Not a ${format.name} file: ${(error as Error).message}.`, { cause: error })
+        throw new ImportFileError(`Not a ${format.name} file: ${(error as Error).message}.`, { cause: error })
       }
       await options.prepare?.(format)
       continue
     }
-    if (text.trim() === '') continue
     summary.lines++
-    const result = readRow!(parseCsvLine(text))
+    const result = readRow!(fields)
     if ('rejected' in result) {
-      reject(lineNo, result.rejected)
+      reject(line, result.rejected)
     } else {
       const { orderId } = result.row
       // Flush only as a new order starts, so an order's adjacent lines land in one transaction.
       if (orderId !== lastOrderId && batch.size >= batchOrders && !batch.has(orderId)) await flush()
       lastOrderId = orderId
       const problem = addLine(batch, flushed, result.row)
-      if (problem) reject(lineNo, problem)
+      if (problem) reject(line, problem)
     }
-    if (lineNo % 5_000 === 0) options.onProgress?.(summary)
+    if (summary.lines % 5_000 === 0) options.onProgress?.(summary)
   }
-  if (lineNo === 0) throw new HistoryFileError('The file is empty.')
+  if (lineNo === 0) throw new ImportFileError('The file is empty.')
   await flush()
   await writing
   options.onProgress?.(summary)

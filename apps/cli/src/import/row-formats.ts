@@ -1,5 +1,6 @@
-import { currencySchema, emailSchema, moneySchema, platformIdSchema } from '@crosswise/domain'
+import { currencySchema, emailSchema, platformIdSchema } from '@crosswise/domain'
 import { z } from 'zod'
+import { columnIndex, firstIssue, optionalText as optional, priceSchema } from './csv-fields.ts'
 
 /** One order line of a history file, checked and normalised. */
 export interface HistoryRow {
@@ -29,24 +30,7 @@ const quantitySchema = z.coerce
   .number({ error: 'must be a whole number' })
   .int('must be a whole number')
   .positive('must be positive (returns and cancellations are not orders)')
-const unitPriceSchema = moneySchema.refine((price) => !price.startsWith('-'), 'must not be negative')
 const timeSchema = z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date-time' }).transform((value) => new Date(value))
-const optional = (value: string | undefined) => (value === undefined || value.trim() === '' ? undefined : value.trim())
-
-/** The first problem of a row as `Column: message`, named by the file's own column. */
-function firstIssue(error: z.ZodError, columns: Readonly<Record<string, string>>): string {
-  const issue = error.issues[0]
-  if (!issue) return 'invalid row'
-  const key = issue.path[0]
-  return typeof key === 'string' ? `${columns[key] ?? key}: ${issue.message}` : issue.message
-}
-
-function columnIndex(header: string[], names: readonly string[]): Map<string, number> {
-  const normalised = header.map((name) => name.trim().toLowerCase().replace(/[\s-]+/g, '_'))
-  const missing = names.filter((name) => !normalised.includes(name))
-  if (missing.length > 0) throw new Error(`the header lacks ${missing.join(', ')}`)
-  return new Map(names.map((name) => [name, normalised.indexOf(name)]))
-}
 
 const onlineRetailColumns = ['invoiceno', 'stockcode', 'description', 'quantity', 'invoicedate', 'unitprice', 'customerid'] as const
 const onlineRetailNames = {
@@ -64,7 +48,7 @@ const onlineRetailSchema = z.object({
   productId: platformIdSchema,
   title: z.string().max(500),
   quantity: quantitySchema,
-  unitPrice: unitPriceSchema,
+  unitPrice: priceSchema,
   placedAt: timeSchema,
 })
 
@@ -120,7 +104,7 @@ const genericSchema = z
     title: z.string().trim().min(1, 'must not be empty').max(500),
     category: z.string().trim().max(200).optional(),
     quantity: quantitySchema,
-    unitPrice: unitPriceSchema,
+    unitPrice: priceSchema,
     currency: currencySchema,
     placedAt: timeSchema,
   })

@@ -1,5 +1,6 @@
 import { sql, type SelectQueryBuilder } from 'kysely'
 import type { Database, Db } from '../database.ts'
+import { productPageUrlOfRow } from '../product/product-page-url.ts'
 
 /** A best seller: a product, its category and how many order lines bought it. */
 export interface BestSeller {
@@ -16,7 +17,7 @@ export interface PriceLimits {
 
 /** What every best seller must be: recommendable (available, with a page), not excluded, inside the price band. */
 function recommendable<O>(query: SelectQueryBuilder<Database, 'products', O>, exclude: readonly string[], priceBand: PriceLimits) {
-  let filtered = query.where('products.available', '=', true).where('products.url', 'is not', null)
+  let filtered = query.where('products.available', '=', true).where(productPageUrlOfRow('products'), 'is not', null)
   if (exclude.length > 0) filtered = filtered.where('products.id', 'not in', exclude)
   if (priceBand.min !== undefined) filtered = filtered.where('products.price', '>=', priceBand.min)
   if (priceBand.max !== undefined) filtered = filtered.where('products.price', '<=', priceBand.max)

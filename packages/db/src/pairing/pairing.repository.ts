@@ -1,5 +1,6 @@
 import { sql } from 'kysely'
 import type { Db } from '../database.ts'
+import { productPageUrl } from '../product/product-page-url.ts'
 
 /** A store's manual pairing: recommend `recommendedProductId` after `triggerProductId`. */
 export interface ManualPairing {
@@ -35,11 +36,12 @@ export async function manualPairingsFor(db: Db, storeId: string, triggerProductI
   const rows = await db
     .selectFrom('pairings as p')
     .innerJoin('products as r', (join) => join.onRef('r.store_id', '=', 'p.store_id').onRef('r.id', '=', 'p.recommended_product_id'))
+    .innerJoin('stores as s', 's.id', 'p.store_id')
     .select(['p.trigger_product_id', 'p.recommended_product_id', 'p.priority'])
     .where('p.store_id', '=', storeId)
     .where('p.trigger_product_id', 'in', triggerProductIds)
     .where('r.available', '=', true)
-    .where('r.url', 'is not', null)
+    .where(productPageUrl('r', 's'), 'is not', null)
     .orderBy('p.priority', 'desc')
     .orderBy('p.recommended_product_id')
     .execute()
@@ -51,6 +53,7 @@ export interface ShownProduct {
   productId: string
   title: string
   category: string | null
+  /** Its page: its own URL or one derived from its handle or id (`productPageUrl`); null: none. */
   url: string | null
   imageUrl: string | null
   price: string | null
@@ -62,10 +65,11 @@ export interface ShownProduct {
 export async function findProducts(db: Db, storeId: string, productIds: readonly string[]): Promise<ShownProduct[]> {
   if (productIds.length === 0) return []
   const rows = await db
-    .selectFrom('products')
-    .select(['id', 'title', 'category', 'url', 'image_url', 'price', 'currency', 'available'])
-    .where('store_id', '=', storeId)
-    .where('id', 'in', productIds)
+    .selectFrom('products as p')
+    .innerJoin('stores as s', 's.id', 'p.store_id')
+    .select(['p.id', 'p.title', 'p.category', productPageUrl('p', 's').as('url'), 'p.image_url', 'p.price', 'p.currency', 'p.available'])
+    .where('p.store_id', '=', storeId)
+    .where('p.id', 'in', productIds)
     .execute()
   return rows.map((row) => ({
     productId: row.id,

@@ -10,7 +10,10 @@ export interface ProductTable {
   price: string | null
   currency: string | null
   available: ColumnType<boolean, boolean | undefined, boolean>
+  /** The product's own page; null: derived from its handle or id (`productPageUrl`). */
   url: string | null
+  /** Shopify's URL handle, where known. */
+  handle: string | null
   image_url: string | null
   /** The platform's update time; a late, older update does not overwrite a newer one. */
   updated_at: ColumnType<Date, Date | string, Date | string>

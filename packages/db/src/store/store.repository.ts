@@ -19,6 +19,7 @@ function toStore(row: Selectable<StoreTable>): Store {
       : {}),
     ...(row.api_token_hash ? { apiTokenHash: row.api_token_hash } : {}),
     policy: journeyPolicySchema.parse(row.policy),
+    ...(row.product_url_template ? { productUrlTemplate: row.product_url_template } : {}),
   }
 }
 
@@ -40,6 +41,7 @@ export async function createStore(db: Db, id: string, settings: StoreSettings, a
         shopify_domain: settings.shopify?.domain ?? null,
         shopify_webhook_secret: settings.shopify?.webhookSecret ?? null,
         api_token_hash: apiTokenHash,
+        product_url_template: settings.productUrlTemplate ?? null,
       })
       .returningAll()
       .executeTakeFirstOrThrow()
@@ -52,12 +54,15 @@ export async function createStore(db: Db, id: string, settings: StoreSettings, a
 
 /**
  * Changes a store's settings; fields left undefined keep their value, `shopify: null` disconnects
- * the shop. Returns undefined for an unknown store.
+ * the shop and `productUrlTemplate: null` removes the template. Returns undefined for an unknown store.
  */
 export async function updateStore(
   db: Db,
   id: string,
-  changes: Partial<Omit<StoreSettings, 'shopify'>> & { shopify?: StoreSettings['shopify'] | null },
+  changes: Partial<Omit<StoreSettings, 'shopify' | 'productUrlTemplate'>> & {
+    shopify?: StoreSettings['shopify'] | null
+    productUrlTemplate?: string | null
+  },
 ): Promise<Store | undefined> {
   try {
     const row = await db
@@ -70,6 +75,7 @@ export async function updateStore(
         ...(changes.shopify === undefined
           ? {}
           : { shopify_domain: changes.shopify?.domain ?? null, shopify_webhook_secret: changes.shopify?.webhookSecret ?? null }),
+        ...(changes.productUrlTemplate === undefined ? {} : { product_url_template: changes.productUrlTemplate }),
         updated_at: sql<Date>`now()`,
       })
       .where('id', '=', id)

@@ -18,6 +18,8 @@ export interface StoreTable {
   shopify_webhook_secret: string | null
   /** SHA-256 (hex) of the store's API bearer token. */
   api_token_hash: string | null
+  /** Page address of products without their own URL, with `{handle}` and/or `{id}` in it. */
+  product_url_template: string | null
   created_at: ColumnType<Date, Date | string | undefined, never>
   updated_at: Timestamp
 }

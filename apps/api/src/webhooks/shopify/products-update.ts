@@ -1,4 +1,4 @@
-import { catalogueProductFromShopify, moneySchema, type ShopifyProductFacts } from '@crosswise/domain'
+import { catalogueProductFromShopify, moneySchema, productHandleSchema, type ShopifyProductFacts } from '@crosswise/domain'
 import { takeInProductDelivery } from '@crosswise/db'
 import { z } from 'zod'
 import { optionalTextSchema, shopifyIdSchema, shopifyTimeSchema } from './shopify-fields.ts'
@@ -11,7 +11,7 @@ export const shopifyProductSchema = z.object({
   id: shopifyIdSchema,
   title: z.string().trim().min(1).max(500),
   product_type: optionalTextSchema,
-  handle: z.string().trim().min(1).max(255).regex(/^[^/?#\s]+$/, 'must be a URL handle'),
+  handle: productHandleSchema,
   /** `active`, `draft` or `archived`; absent in older API versions (then: active). */
   status: z.string().nullish(),
   published_at: shopifyTimeSchema.nullish(),
