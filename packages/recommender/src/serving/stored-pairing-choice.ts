@@ -1,3 +1,4 @@
+import { blockedCategories } from '../filters/blocked-categories.ts'
 import type { Segment } from '@crosswise/domain'
 import type { ProductCatalogue, RecommendationRules } from '../filters/business-rules.ts'
 import { compareIds } from '../mining/item-index.ts'
@@ -64,15 +65,4 @@ export function chooseStoredPairings<P extends StoredPairing>(pairings: readonly
         compareIds(a.recommendedProductId, b.recommendedProductId),
     )
     .filter((pairing) => !seen.has(pairing.recommendedProductId) && seen.add(pairing.recommendedProductId))
-}
-
-/** Categories that may not follow the trigger's, from the store's incompatible pairs (either direction). */
-function blockedCategories(triggerCategories: readonly (string | undefined)[], incompatible: readonly (readonly [string, string])[]): Set<string> {
-  const present = new Set(triggerCategories)
-  const blocked = new Set<string>()
-  for (const [first, second] of incompatible) {
-    if (present.has(first)) blocked.add(second)
-    if (present.has(second)) blocked.add(first)
-  }
-  return blocked
 }
