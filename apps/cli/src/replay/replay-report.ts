@@ -20,7 +20,10 @@ export interface ReplayReport {
   ledger: Record<string, number>
   /** Emails by the source of their pick. */
   sources: Record<string, number>
-  /** Emails that recommended a product the customer had bought before the send. */
+  /**
+   * Emails that recommended a product the customer was known to own when the send was decided (an
+   * order recorded before its ledger row); an order still in flight then is a race no send can see.
+   */
   ownedRecommended: number
   /** Emails sent earlier than their trigger order's fulfilment plus the store's shortest segment delay. */
   sentTooSoon: number
@@ -59,7 +62,7 @@ export async function replayReport(db: Db, storeId: string, replayed: readonly R
     select
       count(*) filter (where exists (
         select 1 from orders o join order_lines l on l.store_id = o.store_id and l.order_id = o.id
-        where o.store_id = s.store_id and o.customer_id = s.customer_id and o.placed_at < s.sent_at
+        where o.store_id = s.store_id and o.customer_id = s.customer_id and o.created_at < s.created_at
           and o.cancelled_at is null and s.product_ids ? l.product_id)) as owned,
       count(*) filter (where s.sent_at < (
         select min(f.fulfilled_at) from fulfillments f where f.store_id = s.store_id and f.order_id = s.order_id
