@@ -1,30 +1,12 @@
-import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { guestCustomerId } from '@crosswise/db'
 import { freePort, reachablePostgresDataFolder } from '@crosswise/local-stack'
 import { Client, Connection } from '@temporalio/client'
 import { afterAll, describe, expect, it } from 'vitest'
-import { eventually, orderBody, postOrder, testAdminToken } from './test-stack.ts'
-
-const cli = fileURLToPath(new URL('../bin/crosswise.js', import.meta.url))
-
-interface RunningStack {
-  child: ChildProcess
-  output: () => string
-  exited: Promise<number | null>
-}
-
-function startDev(env: NodeJS.ProcessEnv): RunningStack {
-  const child = spawn(process.execPath, [cli, 'dev'], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
-  let output = ''
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()))
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()))
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)))
-  return { child, output: () => output, exited }
-}
+import { devStackEnv, startDev, stopStacks, type RunningStack } from './dev-process.ts'
+import { eventually, orderBody, postOrder } from './test-stack.ts'
 
 async function answers(url: string): Promise<boolean> {
   try {
@@ -59,9 +41,7 @@ describe('crosswise dev', () => {
   let movedPostgres: string | undefined
   const running: RunningStack[] = []
   afterAll(async () => {
-    for (const stack of running) stack.child.kill('SIGINT')
-    await Promise.all(running.map((stack) => Promise.race([stack.exited, new Promise((resolve) => setTimeout(resolve, 20_000))])))
-    for (const stack of running) stack.child.kill('SIGKILL')
+    await stopStacks(running, 20_000)
     if (dataDir) await rm(dataDir, { recursive: true, force: true })
     if (movedPostgres) await rm(movedPostgres, { recursive: true, force: true })
   })
@@ -71,20 +51,7 @@ describe('crosswise dev', () => {
     // who cannot enter it, so the stack keeps PostgreSQL's data in a folder of its own and says so.
     dataDir = await mkdtemp(join(tmpdir(), 'crosswise-dev-'))
     movedPostgres = reachablePostgresDataFolder(join(dataDir, 'postgres')).dataDir
-    const ports = { api: await freePort(), pg: await freePort(), temporal: await freePort(), ui: await freePort() }
-    const env = {
-      CROSSWISE_DATA_DIR: dataDir,
-      CROSSWISE_API_PORT: String(ports.api),
-      CROSSWISE_PG_PORT: String(ports.pg),
-      CROSSWISE_TEMPORAL_PORT: String(ports.temporal),
-      CROSSWISE_TEMPORAL_UI_PORT: String(ports.ui),
-      DATABASE_URL: '',
-      TEMPORAL_ADDRESS: '',
-      LOG_LEVEL: 'warn',
-      CROSSWISE_ADMIN_TOKEN: testAdminToken,
-      CROSSWISE_DEMO: 'off',
-    }
-    const apiUrl = `http://127.0.0.1:${ports.api}`
+    const { env, apiUrl, ports } = await devStackEnv(dataDir, { LOG_LEVEL: 'warn', CROSSWISE_DEMO: 'off' })
 
     const first = startDev(env)
     running.push(first)

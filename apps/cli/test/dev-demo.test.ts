@@ -1,53 +1,28 @@
-import { spawn } from 'node:child_process'
 import { chmod, mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { freePort } from '@crosswise/local-stack'
 import { Client, Connection } from '@temporalio/client'
 import { afterAll, describe, expect, it } from 'vitest'
-import { adminRequest, eventually, testAdminToken } from './test-stack.ts'
-
-const cli = fileURLToPath(new URL('../bin/crosswise.js', import.meta.url))
-
-function startDev(env: NodeJS.ProcessEnv) {
-  const child = spawn(process.execPath, [cli, 'dev'], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
-  let output = ''
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()))
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()))
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)))
-  return { child, output: () => output, exited }
-}
+import { devStackEnv, startDev, stopStacks, type RunningStack } from './dev-process.ts'
+import { adminRequest, eventually } from './test-stack.ts'
 
 describe('crosswise dev on an empty database', () => {
   let dataDir: string | undefined
-  const children: Array<ReturnType<typeof startDev>> = []
+  const children: RunningStack[] = []
   afterAll(async () => {
-    for (const stack of children) stack.child.kill('SIGINT')
-    await Promise.all(children.map((stack) => Promise.race([stack.exited, new Promise((resolve) => setTimeout(resolve, 30_000))])))
-    for (const stack of children) stack.child.kill('SIGKILL')
+    await stopStacks(children, 30_000)
     if (dataDir) await rm(dataDir, { recursive: true, force: true })
   })
 
   it('plays the demo store: journeys at every stage, emails in the ledger; a database with data gets no demo', { timeout: 720_000 }, async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'crosswise-demo-'))
     await chmod(dataDir, 0o755)
-    const ports = { api: await freePort(), pg: await freePort(), temporal: await freePort(), ui: await freePort() }
-    const env = {
-      CROSSWISE_DATA_DIR: dataDir,
-      CROSSWISE_API_PORT: String(ports.api),
-      CROSSWISE_PG_PORT: String(ports.pg),
-      CROSSWISE_TEMPORAL_PORT: String(ports.temporal),
-      CROSSWISE_TEMPORAL_UI_PORT: String(ports.ui),
-      DATABASE_URL: '',
-      TEMPORAL_ADDRESS: '',
+    const { env, apiUrl, ports } = await devStackEnv(dataDir, {
       LOG_LEVEL: 'info',
-      CROSSWISE_ADMIN_TOKEN: testAdminToken,
       CROSSWISE_DEMO_WEEKS: '2',
       CROSSWISE_DEMO_CUSTOMERS: '40',
       CROSSWISE_DEMO_DAY_SECONDS: '2',
-    }
-    const apiUrl = `http://127.0.0.1:${ports.api}`
+    })
     const first = startDev(env)
     children.push(first)
     // Reading, importing and mining a year of orders: minutes on a loaded two-core machine.
