@@ -137,6 +137,16 @@ describe('commerce repositories', () => {
     expect(h1).toEqual({ customer_id: '17850', total: '20.3400', source: 'import' })
   })
 
+  it('lets the platform’s catalogue replace a product known only from history, whatever its edit time', async () => {
+    const sold = [{ orderId: 'h9', customer: { id: '17851' }, currency: 'GBP', placedAt: new Date('2011-12-09T12:50:00Z'), lineItems: [{ productId: 'p10', title: 'Lantern', quantity: 1, unitPrice: '3.39' }] }]
+    await importOrderHistory(db, store, sold)
+    // Shopify stamps a product with its last edit, which is usually long before its last sale.
+    const synced = { productId: 'p10', title: 'White lantern', available: true, url: 'https://shop.example/products/lantern', updatedAt: new Date('2010-06-01T00:00:00Z') }
+    expect(await upsertProduct(db, store, synced)).toEqual({ written: true })
+    const row = await db.selectFrom('products').select(['title', 'url']).where('store_id', '=', store).where('id', '=', 'p10').executeTakeFirstOrThrow()
+    expect(row).toEqual({ title: 'White lantern', url: 'https://shop.example/products/lantern' })
+  })
+
   it('gives a customer imported without an email the one their first live order brings', async () => {
     const history = [{ orderId: 'h3', customer: { id: '12347' }, currency: 'GBP', placedAt: new Date('2011-01-05T10:00:00Z'), lineItems: [{ productId: 'p9', title: 'Lantern', quantity: 1, unitPrice: '3.39' }] }]
     await importOrderHistory(db, store, history)

@@ -100,15 +100,17 @@ export async function importOrderHistory(db: Db, storeId: string, orders: readon
     }
 
     const catalogue = [...products]
-    // History says nothing about stock: an imported product counts as available until the
-    // platform's catalogue (products/update, the products API) says otherwise with a newer time.
+    // History says nothing about stock or pages: an imported product counts as available, and is
+    // stamped with the epoch rather than its last sale, so any version the platform's catalogue sends
+    // (products/update, the sync, the products API: stamped with the product's own edit time, often
+    // long before its last sale) replaces it and brings its page.
     const insertedProducts = await sql<{ id: string }>`
       insert into products (store_id, id, title, category, price, currency, available, updated_at)
-      select ${storeId}, id, title, category, price, currency, true, updated_at
+      select ${storeId}, id, title, category, price, currency, true, to_timestamp(0)
       from unnest(${catalogue.map(([id]) => id)}::text[], ${catalogue.map(([, p]) => p.title)}::text[],
                   ${catalogue.map(([, p]) => p.category)}::text[], ${catalogue.map(([, p]) => p.price)}::numeric[],
-                  ${catalogue.map(([, p]) => p.currency)}::text[], ${catalogue.map(([, p]) => p.at.toISOString())}::timestamptz[])
-           as p(id, title, category, price, currency, updated_at)
+                  ${catalogue.map(([, p]) => p.currency)}::text[])
+           as p(id, title, category, price, currency)
       on conflict do nothing
       returning id`.execute(trx)
 

@@ -99,11 +99,11 @@ export async function claimSend(db: Db, claim: SendClaim): Promise<LedgerEntry> 
   return toEntry(row)
 }
 
-/** Marks a claimed send as sent; the first send time stays if it is marked again. Returns it. */
-export async function markSent(db: Db, sendKey: string, delivery: { channel: string; profileId: string }): Promise<Date> {
+/** Marks a claimed send as sent at `delivery.at`; the first send time stays if it is marked again. Returns it. */
+export async function markSent(db: Db, sendKey: string, delivery: { channel: string; profileId: string; at: Date }): Promise<Date> {
   const row = await db
     .updateTable('journey_sends')
-    .set({ status: 'sent', channel: delivery.channel, profile_id: delivery.profileId, sent_at: sql<Date>`coalesce(sent_at, now())` })
+    .set({ status: 'sent', channel: delivery.channel, profile_id: delivery.profileId, sent_at: sql<Date>`coalesce(sent_at, ${delivery.at})` })
     .where('send_key', '=', sendKey)
     .returning('sent_at')
     .executeTakeFirstOrThrow()
