@@ -58,6 +58,12 @@ describe('crosswise simulate', () => {
     expect(Object.values(report.outcomes).reduce((sum, count) => sum + count, 0)).toBe(report.journeys)
     expect(report.emailsSent).toBeGreaterThan(0)
     expect(Object.values(report.sources).reduce((sum, count) => sum + count, 0)).toBe(report.emailsSent)
+    // The history's catalogue has pages, so the journeys send what was mined from it, not fall-backs.
+    expect(report.sources.mined).toBeGreaterThan(report.emailsSent / 2)
+    // One journey per customer: a frequency cap could only come from a clock that stood still while
+    // the simulated weeks went by, so follow-ups go out.
+    expect(report.outcomes['frequency-capped']).toBeUndefined()
+    expect(report.emailsSent).toBeGreaterThan(report.cases.simulated)
 
     // Every first email waited at least the segment's delay after fulfilment.
     expect(report.sentTooSoon).toBe(0)

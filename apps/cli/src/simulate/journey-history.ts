@@ -9,8 +9,6 @@ type Timestamp = { seconds?: { toString(): string } | number | null; nanos?: num
 /** What one journey run did, read from its Temporal history (times on the workflow clock). */
 export interface JourneyRunFacts {
   segment?: Segment
-  /** Completion time (epoch ms, workflow clock) of each send activity, by its send key. */
-  sendTimes: Map<string, number>
   /** Time of the run's last event (epoch ms, workflow clock): when it ended, for a closed run. */
   lastEventMs: number
 }
@@ -18,27 +16,14 @@ export interface JourneyRunFacts {
 const json = (payload: Payload): unknown => (payload?.data ? JSON.parse(Buffer.from(payload.data).toString('utf8')) : undefined)
 const epochMs = (time: Timestamp): number => Number(String(time?.seconds ?? 0)) * 1000 + Math.floor((time?.nanos ?? 0) / 1e6)
 
-/**
- * Reads a journey run's segment (its last `CustomerSegment` search attribute) and when each email's
- * send activity completed. The ledger's own `sent_at` is PostgreSQL's clock, which the time-skipping
- * server does not move, so the history is where send times on the journey's clock are kept.
- */
+/** Reads a journey run's segment (its last `CustomerSegment` search attribute) and when it last moved. */
 export function journeyRunFacts(history: History): JourneyRunFacts {
-  const facts: JourneyRunFacts = { sendTimes: new Map(), lastEventMs: 0 }
-  const sendKeys = new Map<string, string>()
+  const facts: JourneyRunFacts = { lastEventMs: 0 }
   for (const event of history.events ?? []) {
     facts.lastEventMs = Math.max(facts.lastEventMs, epochMs(event.eventTime))
     const upserted = event.upsertWorkflowSearchAttributesEventAttributes?.searchAttributes?.indexedFields?.[customerSegmentAttribute.name]
     const segment = segmentSchema.safeParse(json(upserted))
     if (segment.success) facts.segment = segment.data
-    const scheduled = event.activityTaskScheduledEventAttributes
-    if (scheduled?.activityType?.name === 'sendRecommendation') {
-      const input = json(scheduled.input?.payloads?.[0]) as { sendKey?: string } | undefined
-      if (input?.sendKey) sendKeys.set(String(event.eventId), input.sendKey)
-    }
-    const completed = event.activityTaskCompletedEventAttributes
-    const key = completed ? sendKeys.get(String(completed.scheduledEventId)) : undefined
-    if (key) facts.sendTimes.set(key, epochMs(event.eventTime))
   }
   return facts
 }

@@ -157,7 +157,7 @@ export async function runSimulation(input: SimulationInput): Promise<SimulationR
         const sends = ledger
           .filter((entry) => entry.customerId === simulated.customerId && entry.orderId === simulated.trigger.orderId)
           .sort((a, b) => a.step.localeCompare(b.step))
-          .map((entry) => ({ productIds: entry.productIds, source: entry.pairingSource ?? 'unknown', sentAtMs: facts.sendTimes.get(entry.sendKey) ?? Number.NaN }))
+          .map((entry) => ({ productIds: entry.productIds, source: entry.pairingSource ?? 'unknown', sentAtMs: entry.sentAt!.getTime() }))
         journeys.push({
           customerId: simulated.customerId,
           triggerOrderId: simulated.trigger.orderId,

@@ -126,18 +126,12 @@ export function simulationReport(input: {
       rows: evaluation.rows.map(({ model, metrics }) => ({ model, hitRate5: metrics.all.hitRate5, hitRate10: metrics.all.hitRate10 })),
     },
     gap,
-    notes: gapNotes(gap, cases.length, outcomes['frequency-capped'] ?? 0),
+    notes: gapNotes(gap, cases.length),
   }
 }
 
-function gapNotes(gap: SimulationReport['gap'], cases: number, frequencyCapped: number): string[] {
+function gapNotes(gap: SimulationReport['gap'], cases: number): string[] {
   return [
-    ...(frequencyCapped > 0
-      ? [
-          `${frequencyCapped} journeys ended frequency-capped before a second email: the cap's guard reads the activity's wall clock and PostgreSQL's sent_at, ` +
-            'which the time-skipping server does not move, so the first email always looks seconds old. In production both clocks agree; here each journey sends one email, so HR@1 is the fair comparison.',
-        ]
-      : []),
     `The sent-item hit rate counts customers who got an email; evaluate's HR@k counts every customer it scores, with a list of k items each. ` +
       `A journey sends one product per email and at most ${defaultJourneyPolicy.maxEmailsPerJourney} emails, so compare it with HR@1 (first email) and HR@${defaultJourneyPolicy.maxEmailsPerJourney} (any email), not HR@5/HR@10.`,
     `Of ${cases} journeys, ${gap.heldOut} were held out (the default policy holds out 10 % to measure lift), ${gap.boughtAgainBeforeSend} ended because the next order came before the email ` +
@@ -148,6 +142,6 @@ function gapNotes(gap: SimulationReport['gap'], cases: number, frequencyCapped: 
     'The journey picks from the stored pairings of the trigger\'s products (manual, then mined, then best sellers, within the segment\'s price band, available products with a page only), ' +
       "while evaluate ranks every item with the tuned blend over the trigger and the customer's history: the pick is a narrower, rule-bound list.",
     'Pairings are mined once from every order before the cutoff, as evaluate trains; a store mining nightly would know less at an early trigger.',
-    "Send-ledger and engagement times come from PostgreSQL's clock, which the time-skipping server does not move: send times above are read from the journeys' Temporal histories.",
+    "Times are the journeys' clock on the time-skipping server: activities act at the time Temporal scheduled them, so the frequency cap and the ledger's send times move with the simulated weeks.",
   ]
 }

@@ -7,6 +7,7 @@ import {
   type Db,
 } from '@crosswise/db'
 import { checkFrequencyCap, holdoutPosition } from '@crosswise/domain'
+import { activityNow } from './activity-clock.ts'
 import { classifyGatewayFailure } from './failures.ts'
 import type { JourneyActivityImplementations } from './index.ts'
 import type { Messaging } from './messaging.ts'
@@ -31,7 +32,7 @@ export function sendGuardActivities(db: Db, messaging: Messaging): Pick<JourneyA
       const newer = await newestOrderSince(db, storeId, customerId, new Date(input.placedAt), input.knownOrderIds)
       if (newer) return { verdict: 'bought-again', order: { ...newer, placedAt: newer.placedAt.toISOString() } }
 
-      const now = Date.now()
+      const now = activityNow().getTime()
       const sent = await sendTimesSince(db, storeId, customerId, new Date(now - policy.frequencyCap.windowMs))
       const cap = checkFrequencyCap(sent.map((at) => at.getTime()), now, policy.frequencyCap)
       if (!cap.allowed) return { verdict: 'capped', notBeforeMs: cap.notBeforeMs }

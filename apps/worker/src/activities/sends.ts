@@ -12,6 +12,7 @@ import {
 } from '@crosswise/db'
 import type { ProductCard } from '@crosswise/klaviyo'
 import { ApplicationFailure } from '@temporalio/common'
+import { activityNow } from './activity-clock.ts'
 import { classifyGatewayFailure } from './failures.ts'
 import type { JourneyActivityImplementations } from './index.ts'
 import type { Messaging } from './messaging.ts'
@@ -95,7 +96,7 @@ export function sendActivities(db: Db, messaging: Messaging): Pick<JourneyActivi
           }),
         onRefusal,
       )
-      const sentAt = await markSent(db, sendKey, { channel, profileId })
+      const sentAt = await markSent(db, sendKey, { channel, profileId, at: activityNow() })
       return { status: 'sent', sentAt: sentAt.toISOString() }
     },
   }
