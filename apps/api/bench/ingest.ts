@@ -26,7 +26,8 @@ const deliveriesTotal = Number(process.env.CROSSWISE_BENCH_WEBHOOKS ?? 10_000)
 const concurrency = Number(process.env.CROSSWISE_BENCH_CONCURRENCY ?? 16)
 const bareSignals = Number(process.env.CROSSWISE_BENCH_SIGNALS ?? 2_000)
 // The data set sits beside the repository (../shared/data), as the issue describes it.
-const onlineRetail = process.env.CROSSWISE_ONLINE_RETAIL_CSV ?? join(workspaceRoot(), '..', 'shared', 'data', 'online-retail', 'online-retail.csv.gz')
+const onlineRetail =
+  process.env.CROSSWISE_ONLINE_RETAIL_CSV ?? join(workspaceRoot(), '..', 'shared', 'data', 'online-retail', 'online-retail.csv.gz')
 const adminToken = 'bench-admin-token'
 const secret = 'shpss_bench_0123456789abcdef0123456789'
 
@@ -66,20 +67,30 @@ const stack = await startBenchStack()
 const db = createDatabase(stack.databaseUrl)
 try {
   await migrateToLatest(db)
-  row('machine', `${cpus().length} cores, Node ${process.version}; PostgreSQL 18 (embedded), Temporal dev server on SQLite (WAL, synchronous=off)`)
+  row(
+    'machine',
+    `${cpus().length} cores, Node ${process.version}; PostgreSQL 18 (embedded), Temporal dev server on SQLite (WAL, synchronous=off)`,
+  )
 
   // 1. History import, through the CLI as a user runs it.
   if (existsSync(onlineRetail)) {
     const cli = fileURLToPath(new URL('../../cli/bin/crosswise.js', import.meta.url))
     for (const pass of ['first', 'second (re-import)']) {
       const started = performance.now()
-      const run = spawnSync(process.execPath, [cli, 'import', 'orders', onlineRetail, '--store', 'online-retail', '--database-url', stack.databaseUrl], { encoding: 'utf8' })
+      const run = spawnSync(
+        process.execPath,
+        [cli, 'import', 'orders', onlineRetail, '--store', 'online-retail', '--database-url', stack.databaseUrl],
+        { encoding: 'utf8' },
+      )
       const seconds = (performance.now() - started) / 1000
       if (run.status !== 0) throw new Error(`import failed: ${run.stderr}`)
       const orders = /orders +([\d,]+) new/.exec(run.stdout)?.[1] ?? '?'
       const lines = /lines read +([\d,]+)/.exec(run.stdout)?.[1] ?? '?'
       const rejected = /lines rejected +([\d,]+)/.exec(run.stdout)?.[1] ?? '?'
-      row(`Online Retail import, ${pass}`, `${fmt(seconds, 1)} s wall (process start included): ${lines} lines, ${orders} new orders, ${rejected} rejected`)
+      row(
+        `Online Retail import, ${pass}`,
+        `${fmt(seconds, 1)} s wall (process start included): ${lines} lines, ${orders} new orders, ${rejected} rejected`,
+      )
     }
   } else {
     row('Online Retail import', `skipped: ${onlineRetail} not found (set CROSSWISE_ONLINE_RETAIL_CSV)`)
@@ -96,21 +107,37 @@ try {
     // Runs on this machine vary by a fifth: three of them, the median one in detail.
     const plan = planWebhooks(deliveriesTotal, secret)
     const runs: MeasuredStream[] = []
-    for (const name of ['bench-1', 'bench-2', 'bench-3']) runs.push(await measureStream(api, await createBenchStore(api.url, name), plan.deliveries, concurrency))
+    for (const name of ['bench-1', 'bench-2', 'bench-3'])
+      runs.push(await measureStream(api, await createBenchStore(api.url, name), plan.deliveries, concurrency))
     const median = [...runs].sort((a, b) => a.verifiedPerSecond - b.verifiedPerSecond)[1]!
     const { results, seconds, p99 } = median
     const byStatus = new Map<number, number>()
     for (const result of results) byStatus.set(result.status, (byStatus.get(result.status) ?? 0) + 1)
-    row(`webhooks sent (mixed topics, 5 % duplicates, 2 % forged), ${concurrency} in flight`, `${fmt(results.length)} in ${fmt(seconds, 1)} s (the median of three runs)`)
+    row(
+      `webhooks sent (mixed topics, 5 % duplicates, 2 % forged), ${concurrency} in flight`,
+      `${fmt(results.length)} in ${fmt(seconds, 1)} s (the median of three runs)`,
+    )
     row('answers', [...byStatus].map(([status, count]) => `${status}: ${fmt(count)}`).join(', '))
-    row('verified webhooks per second (HMAC checked, recorded, answered)', `${fmt(median.verifiedPerSecond)} (three runs: ${runs.map((run) => fmt(run.verifiedPerSecond)).join(', ')})`)
+    row(
+      'verified webhooks per second (HMAC checked, recorded, answered)',
+      `${fmt(median.verifiedPerSecond)} (three runs: ${runs.map((run) => fmt(run.verifiedPerSecond)).join(', ')})`,
+    )
     row('all requests per second', fmt(results.length / seconds))
     for (const topic of [...new Set(plan.deliveries.map((delivery) => delivery.topic))].sort()) {
       const ms = results.filter((_, index) => plan.deliveries[index]!.topic === topic).map((result) => result.ms)
       row(`  ${topic}`, `${fmt(ms.length)} deliveries, p50 ${fmt(percentile(ms, 50), 1)} ms, p99 ${fmt(percentile(ms, 99), 1)} ms`)
     }
     row('target: ≥ 1,000 verified webhooks/s with p99 < 50 ms', median.verifiedPerSecond >= 1_000 && p99 < 50 ? 'met' : 'missed')
-    row('latency p50 / p99 / max', `${fmt(median.p50, 1)} ms / ${fmt(p99, 1)} ms / ${fmt(percentile(results.map((result) => result.ms), 100), 1)} ms`)
+    row(
+      'latency p50 / p99 / max',
+      `${fmt(median.p50, 1)} ms / ${fmt(p99, 1)} ms / ${fmt(
+        percentile(
+          results.map((result) => result.ms),
+          100,
+        ),
+        1,
+      )} ms`,
+    )
     if (median.cpu.length > 0) {
       const total = median.cpu.reduce((sum, [, ms]) => sum + ms, 0)
       row(
@@ -146,7 +173,12 @@ try {
   const asyncCommit = await startApiProcess(stack.databaseUrl, adminToken, '../src/main.ts', { PGOPTIONS: '-c synchronous_commit=off' })
   try {
     await warmUp(asyncCommit.url, 'bench-async-warmup')
-    const unflushed = await measureStream(asyncCommit, await createBenchStore(asyncCommit.url, 'bench-async'), planWebhooks(deliveriesTotal, secret).deliveries, concurrency)
+    const unflushed = await measureStream(
+      asyncCommit,
+      await createBenchStore(asyncCommit.url, 'bench-async'),
+      planWebhooks(deliveriesTotal, secret).deliveries,
+      concurrency,
+    )
     row('for comparison: same stream, commits not waiting for the WAL flush (not durable)', rateAndLatency(unflushed))
   } finally {
     await asyncCommit.stop()
@@ -161,19 +193,33 @@ try {
       }
     }),
   )
-  row('ceiling: PostgreSQL round trips (`select 1`, kysely + pg, 16 in flight)', `${fmt(trips / ((performance.now() - tripsStarted) / 1000))}/s`)
+  row(
+    'ceiling: PostgreSQL round trips (`select 1`, kysely + pg, 16 in flight)',
+    `${fmt(trips / ((performance.now() - tripsStarted) / 1000))}/s`,
+  )
 
   // 3. Dispatcher drain into Temporal (no worker: signal-with-start only) vs bare signal-with-start.
   const connection = await Connection.connect({ address: stack.temporalAddress })
   const client = new Client({ connection })
   const pending = (await countDispatches(db)).pending
-  const dispatcher = new Dispatcher({ db, client, taskQueue: 'bench', logger: pino({ level: 'silent' }), batchSize: 200, idleMs: 20, callTimeoutMs: 10_000 })
+  const dispatcher = new Dispatcher({
+    db,
+    client,
+    taskQueue: 'bench',
+    logger: pino({ level: 'silent' }),
+    batchSize: 200,
+    idleMs: 20,
+    callTimeoutMs: 10_000,
+  })
   const drainStarted = performance.now()
   dispatcher.start()
   while ((await countDispatches(db)).pending > 0) await new Promise((resolve) => setTimeout(resolve, 100))
   await dispatcher.stop()
   const drainSeconds = (performance.now() - drainStarted) / 1000
-  row(`dispatcher drain into Temporal (batch 200, 16 calls in flight)`, `${fmt(pending)} dispatches in ${fmt(drainSeconds, 1)} s = ${fmt(pending / drainSeconds)}/s`)
+  row(
+    `dispatcher drain into Temporal (batch 200, 16 calls in flight)`,
+    `${fmt(pending)} dispatches in ${fmt(drainSeconds, 1)} s = ${fmt(pending / drainSeconds)}/s`,
+  )
 
   let next = 0
   const bareStarted = performance.now()
@@ -192,14 +238,20 @@ try {
     }),
   )
   const bareSeconds = (performance.now() - bareStarted) / 1000
-  row('bare signal-with-start, same server, 16 in flight', `${fmt(bareSignals)} in ${fmt(bareSeconds, 1)} s = ${fmt(bareSignals / bareSeconds)}/s`)
+  row(
+    'bare signal-with-start, same server, 16 in flight',
+    `${fmt(bareSignals)} in ${fmt(bareSeconds, 1)} s = ${fmt(bareSignals / bareSeconds)}/s`,
+  )
   await connection.close()
 } finally {
   await db.destroy()
   await stack.stop()
 }
 
-row('machine load average (1 min) at start / end', `${fmt(loadAtStart, 1)} / ${fmt(loadavg()[0]!, 1)} (the load generator, API, PostgreSQL and Temporal share these cores)`)
+row(
+  'machine load average (1 min) at start / end',
+  `${fmt(loadAtStart, 1)} / ${fmt(loadavg()[0]!, 1)} (the load generator, API, PostgreSQL and Temporal share these cores)`,
+)
 const table = ['| measure | value |', '| --- | --- |', ...rows.map(([measure, value]) => `| ${measure} | ${value} |`)].join('\n')
 const section = `## Ingest
 

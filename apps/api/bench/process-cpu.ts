@@ -20,7 +20,8 @@ export function cpuByRole(apiPid: number | undefined): CpuByRole {
       continue // the process ended while we looked
     }
     const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'))
-    const role = Number(pid) === process.pid ? 'load generator' : Number(pid) === apiPid ? 'api' : name === 'postgres' ? 'postgres' : undefined
+    const role =
+      Number(pid) === process.pid ? 'load generator' : Number(pid) === apiPid ? 'api' : name === 'postgres' ? 'postgres' : undefined
     if (!role) continue
     // Fields after the name: state is the 1st, utime the 12th and stime the 13th.
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')

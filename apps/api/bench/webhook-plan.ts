@@ -62,7 +62,10 @@ function orderBody(index: number, customer: number, products: number[], cancelle
 }
 
 function fulfillmentBody(index: number, order: number, products: number[]): string {
-  const lines = products.map((product, line) => `{"id":${bigId(9_007_199_255_300_000n, order * 4 + line)},"product_id":${productId(product)},"quantity":${1 + (line % 2)}}`)
+  const lines = products.map(
+    (product, line) =>
+      `{"id":${bigId(9_007_199_255_300_000n, order * 4 + line)},"product_id":${productId(product)},"quantity":${1 + (line % 2)}}`,
+  )
   return `{"id":${fulfillmentId(index)},"order_id":${orderId(order)},"status":"success","created_at":"${iso(start + order * 60_000 + day)}","tracking_company":"DHL","line_items":[${lines.join(',')}]}`
 }
 
@@ -128,7 +131,11 @@ export function planWebhooks(total: number, secret: string, seed = 7): WebhookPl
     if (fate < 0.16) events.push({ at: slot + 20, topic: 'orders/paid', body: orderBody(order, customer, products, false) })
     if (fate < 0.8) {
       const early = rand() < 0.33
-      events.push({ at: early ? slot - 40 : slot + 40, topic: 'fulfillments/create', body: fulfillmentBody(expected.fulfillments++, order, products) })
+      events.push({
+        at: early ? slot - 40 : slot + 40,
+        topic: 'fulfillments/create',
+        body: fulfillmentBody(expected.fulfillments++, order, products),
+      })
       expected.dispatches.orderFulfilled++
     }
     if (fate > 0.9) {
@@ -154,7 +161,14 @@ export function planWebhooks(total: number, secret: string, seed = 7): WebhookPl
 
   const created = new Map<number, string>()
   const deliveries: PlannedDelivery[] = events.map(({ topic, body, order }) => {
-    const delivery = { topic, body, webhookId: randomUUID(), eventId: randomUUID(), kind: 'good' as const, signature: signShopifyBody(body, secret) }
+    const delivery = {
+      topic,
+      body,
+      webhookId: randomUUID(),
+      eventId: randomUUID(),
+      kind: 'good' as const,
+      signature: signShopifyBody(body, secret),
+    }
     if (order !== undefined) created.set(order, delivery.webhookId)
     return delivery
   })

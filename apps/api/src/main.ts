@@ -25,15 +25,19 @@ const [payloadCodec] = dataConverter.payloadCodecs
 const apiKeyCipher = ApiKeyCipher.fromSecret(config.CROSSWISE_PAYLOAD_KEY)
 // Keys and tokens saved before CROSSWISE_PAYLOAD_KEY was set are sealed now; the API serves either way.
 await Promise.all([sealPlainKlaviyoKeys(db, apiKeyCipher), sealPlainShopifyTokens(db, apiKeyCipher)]).then(
-  ([keys, tokens]) => keys + tokens > 0 && logger.info({ keys, tokens }, 'sealed Klaviyo keys and Shopify tokens stored before CROSSWISE_PAYLOAD_KEY was set'),
-  (error: unknown) => logger.warn({ err: error }, 'could not seal stored Klaviyo keys and Shopify tokens; will try again at the next start'),
+  ([keys, tokens]) =>
+    keys + tokens > 0 &&
+    logger.info({ keys, tokens }, 'sealed Klaviyo keys and Shopify tokens stored before CROSSWISE_PAYLOAD_KEY was set'),
+  (error: unknown) =>
+    logger.warn({ err: error }, 'could not seal stored Klaviyo keys and Shopify tokens; will try again at the next start'),
 )
 const app = await buildServer({
   db,
   ...(temporal ? { temporal } : {}),
   ...(payloadCodec ? { payloadCodec } : {}),
   apiKeyCipher,
-  checkShopifyAccess: (connection) => checkShopifyAccess({ ...connection, ...(config.SHOPIFY_ADMIN_URL ? { baseUrl: config.SHOPIFY_ADMIN_URL } : {}) }),
+  checkShopifyAccess: (connection) =>
+    checkShopifyAccess({ ...connection, ...(config.SHOPIFY_ADMIN_URL ? { baseUrl: config.SHOPIFY_ADMIN_URL } : {}) }),
   taskQueue: config.CROSSWISE_TASK_QUEUE,
   temporalCallTimeoutMs: config.CROSSWISE_TEMPORAL_CALL_TIMEOUT_MS,
   checkKlaviyoKey: (apiKey) => checkKlaviyoKey(apiKey, { ...(config.KLAVIYO_BASE_URL ? { basePath: config.KLAVIYO_BASE_URL } : {}) }),

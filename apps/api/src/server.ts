@@ -6,12 +6,7 @@ import type { ShopifyAccessCheck } from '@crosswise/shopify'
 import type { Client } from '@temporalio/client'
 import type { PayloadCodec } from '@temporalio/common'
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify'
-import {
-  jsonSchemaTransform,
-  serializerCompiler,
-  validatorCompiler,
-  type ZodTypeProvider,
-} from 'fastify-type-provider-zod'
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod'
 import type { Logger } from 'pino'
 import { requireStoreToken } from './auth/store-auth.ts'
 import { replyWithProblem } from './errors.ts'

@@ -8,7 +8,10 @@ import { buildServer } from '../src/server.ts'
 
 const adminToken = 'admin-token-for-codec-tests'
 const uiOrigin = 'http://localhost:8233'
-const payload = { metadata: { encoding: Buffer.from('json/plain').toString('base64') }, data: Buffer.from('{"email":"ada@example.com"}').toString('base64') }
+const payload = {
+  metadata: { encoding: Buffer.from('json/plain').toString('base64') },
+  data: Buffer.from('{"email":"ada@example.com"}').toString('base64'),
+}
 
 describe('codec endpoint for the Temporal UI', () => {
   let db: Db
@@ -17,7 +20,14 @@ describe('codec endpoint for the Temporal UI', () => {
     db = createDatabase(await createTestDatabase('api_codec'))
     await migrateToLatest(db)
     const payloadCodec = await AesGcmPayloadCodec.fromBase64(Buffer.alloc(32, 3).toString('base64'))
-    app = await buildServer({ db, logger: pino({ level: 'silent' }), bodyLimit: 1_048_576, adminToken, payloadCodec, temporalUiOrigins: [uiOrigin] })
+    app = await buildServer({
+      db,
+      logger: pino({ level: 'silent' }),
+      bodyLimit: 1_048_576,
+      adminToken,
+      payloadCodec,
+      temporalUiOrigins: [uiOrigin],
+    })
   })
   afterAll(async () => {
     await app?.close()
@@ -39,7 +49,11 @@ describe('codec endpoint for the Temporal UI', () => {
 
   it('answers only to the admin token, and lets the UI’s preflight through', async () => {
     expect((await post('decode', { payloads: [payload] }, {})).statusCode).toBe(401)
-    const preflight = await app.inject({ method: 'OPTIONS', url: '/codec/decode', headers: { origin: uiOrigin, 'access-control-request-method': 'POST' } })
+    const preflight = await app.inject({
+      method: 'OPTIONS',
+      url: '/codec/decode',
+      headers: { origin: uiOrigin, 'access-control-request-method': 'POST' },
+    })
     expect(preflight.statusCode).toBe(204)
     expect(preflight.headers['access-control-allow-origin']).toBe(uiOrigin)
     const elsewhere = await app.inject({ method: 'OPTIONS', url: '/codec/decode', headers: { origin: 'https://evil.example' } })

@@ -31,12 +31,24 @@ describe('webhook delivery retention', () => {
   })
 
   it('deletes deliveries older than the retention, keeps younger ones, and sweeps again on its interval', async () => {
-    await db.insertInto('webhook_deliveries').values([receivedAgo('eight-days', 8 * day), receivedAgo('six-days', 6 * day), receivedAgo('now', 0)]).execute()
-    app = await buildServer({ db, logger: pino({ level: 'silent' }), bodyLimit: 64 * 1024, deliveryRetention: { keepMs: 7 * day, sweepEveryMs: 50 } })
-    const kept = async () => (await db.selectFrom('webhook_deliveries').select('webhook_id').orderBy('webhook_id').execute()).map((row) => row.webhook_id)
+    await db
+      .insertInto('webhook_deliveries')
+      .values([receivedAgo('eight-days', 8 * day), receivedAgo('six-days', 6 * day), receivedAgo('now', 0)])
+      .execute()
+    app = await buildServer({
+      db,
+      logger: pino({ level: 'silent' }),
+      bodyLimit: 64 * 1024,
+      deliveryRetention: { keepMs: 7 * day, sweepEveryMs: 50 },
+    })
+    const kept = async () =>
+      (await db.selectFrom('webhook_deliveries').select('webhook_id').orderBy('webhook_id').execute()).map((row) => row.webhook_id)
     await expect.poll(kept, { timeout: 10_000 }).toEqual(['now', 'six-days'])
 
-    await db.insertInto('webhook_deliveries').values(receivedAgo('nine-days', 9 * day)).execute()
+    await db
+      .insertInto('webhook_deliveries')
+      .values(receivedAgo('nine-days', 9 * day))
+      .execute()
     await expect.poll(kept, { timeout: 10_000 }).toEqual(['now', 'six-days'])
     await app.close()
     app = undefined

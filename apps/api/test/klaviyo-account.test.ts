@@ -27,7 +27,12 @@ describe("admin API: a store's own Klaviyo account", () => {
   })
 
   const call = (method: 'POST' | 'PUT' | 'GET' | 'DELETE', url: string, payload?: unknown, token = adminToken) =>
-    app.inject({ method, url, headers: { authorization: `Bearer ${token}` }, ...(payload === undefined ? {} : { payload: payload as object }) })
+    app.inject({
+      method,
+      url,
+      headers: { authorization: `Bearer ${token}` },
+      ...(payload === undefined ? {} : { payload: payload as object }),
+    })
 
   it('stores the key encrypted and answers with its last four characters only', async () => {
     const saved = await call('PUT', '/v1/admin/stores/tea-house/klaviyo', { apiKey, metricName: 'Tea Pairing' })

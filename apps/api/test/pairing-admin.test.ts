@@ -1,4 +1,12 @@
-import { createDatabase, listManualPairings, migrateToLatest, replaceManualPairings, saveMinedPairings, type Db, type MinedPairing } from '@crosswise/db'
+import {
+  createDatabase,
+  listManualPairings,
+  migrateToLatest,
+  replaceManualPairings,
+  saveMinedPairings,
+  type Db,
+  type MinedPairing,
+} from '@crosswise/db'
 import { createTestDatabase } from '@crosswise/testing'
 import { createActivities } from '@crosswise/worker'
 import type { FastifyInstance } from 'fastify'
@@ -41,8 +49,14 @@ describe("admin API: a store's manual pairings, rules and mined pairings", () =>
   })
 
   const call = (method: 'POST' | 'PUT' | 'GET' | 'DELETE', url: string, payload?: unknown, token = adminToken) =>
-    app.inject({ method, url, headers: { authorization: `Bearer ${token}` }, ...(payload === undefined ? {} : { payload: payload as object }) })
-  const fields = (response: { json: () => unknown }) => (response.json() as { issues: Array<{ field: string }> }).issues.map((issue) => issue.field)
+    app.inject({
+      method,
+      url,
+      headers: { authorization: `Bearer ${token}` },
+      ...(payload === undefined ? {} : { payload: payload as object }),
+    })
+  const fields = (response: { json: () => unknown }) =>
+    (response.json() as { issues: Array<{ field: string }> }).issues.map((issue) => issue.field)
 
   it('sets, lists, re-prioritises and removes single pairings', async () => {
     expect((await call('GET', `${base}/pairings`)).json()).toEqual({ pairings: [] })
@@ -82,7 +96,8 @@ describe("admin API: a store's manual pairings, rules and mined pairings", () =>
   })
 
   it('replaces atomically: readers see the old list or the new one, and a failed replace keeps the old', async () => {
-    const listOf = (prefix: string) => Array.from({ length: 300 }, (_, index) => ({ triggerProductId: `${prefix}-${index}`, recommendedProductId: 'tea', priority: index }))
+    const listOf = (prefix: string) =>
+      Array.from({ length: 300 }, (_, index) => ({ triggerProductId: `${prefix}-${index}`, recommendedProductId: 'tea', priority: index }))
     await call('PUT', `${base}/pairings`, { pairings: listOf('a') })
     const writes = ['b', 'a', 'b', 'a'].map((prefix) => call('PUT', `${base}/pairings`, { pairings: listOf(prefix) }))
     const reads = Array.from({ length: 12 }, () => listManualPairings(db, 'tea-house'))
@@ -99,11 +114,23 @@ describe("admin API: a store's manual pairings, rules and mined pairings", () =>
 
   it('answers bad pairings with 400 naming the field, and changes nothing', async () => {
     const before = await listManualPairings(db, 'tea-house')
-    const self = await call('PUT', `${base}/pairings`, { pairings: [{ triggerProductId: 'kettle', recommendedProductId: 'tea' }, { triggerProductId: 'tea', recommendedProductId: 'tea' }] })
+    const self = await call('PUT', `${base}/pairings`, {
+      pairings: [
+        { triggerProductId: 'kettle', recommendedProductId: 'tea' },
+        { triggerProductId: 'tea', recommendedProductId: 'tea' },
+      ],
+    })
     expect([self.statusCode, fields(self)]).toEqual([400, ['body.pairings[1].recommendedProductId']])
-    const repeated = await call('PUT', `${base}/pairings`, { pairings: [{ triggerProductId: 'a', recommendedProductId: 'b' }, { triggerProductId: 'a', recommendedProductId: 'b', priority: 2 }] })
+    const repeated = await call('PUT', `${base}/pairings`, {
+      pairings: [
+        { triggerProductId: 'a', recommendedProductId: 'b' },
+        { triggerProductId: 'a', recommendedProductId: 'b', priority: 2 },
+      ],
+    })
     expect([repeated.statusCode, fields(repeated)]).toEqual([400, ['body.pairings[1].recommendedProductId']])
-    const malformed = await call('PUT', `${base}/pairings`, { pairings: [{ triggerProductId: '', recommendedProductId: 'b', priority: 1.5 }] })
+    const malformed = await call('PUT', `${base}/pairings`, {
+      pairings: [{ triggerProductId: '', recommendedProductId: 'b', priority: 1.5 }],
+    })
     expect(fields(malformed).sort()).toEqual(['body.pairings[0].priority', 'body.pairings[0].triggerProductId'])
     const single = await call('PUT', `${base}/pairings/tea/tea`, { priority: 1 })
     expect([single.statusCode, fields(single)]).toEqual([400, ['params.recommendedProductId']])
@@ -130,13 +157,30 @@ describe("admin API: a store's manual pairings, rules and mined pairings", () =>
   })
 
   it('sets and reads the rules for mined pairings, with defaults and 400s', async () => {
-    expect((await call('GET', `${base}/recommendation-rules`)).json()).toEqual({ incompatibleCategories: [], minSupport: 0, minLift: 0, priceBands: {} })
-    const set = await call('PUT', `${base}/recommendation-rules`, { incompatibleCategories: [['Tea', ' Pets ']], minSupport: 3, minLift: 1.5 })
-    expect([set.statusCode, set.json()]).toEqual([200, { incompatibleCategories: [['Tea', 'Pets']], minSupport: 3, minLift: 1.5, priceBands: {} }])
+    expect((await call('GET', `${base}/recommendation-rules`)).json()).toEqual({
+      incompatibleCategories: [],
+      minSupport: 0,
+      minLift: 0,
+      priceBands: {},
+    })
+    const set = await call('PUT', `${base}/recommendation-rules`, {
+      incompatibleCategories: [['Tea', ' Pets ']],
+      minSupport: 3,
+      minLift: 1.5,
+    })
+    expect([set.statusCode, set.json()]).toEqual([
+      200,
+      { incompatibleCategories: [['Tea', 'Pets']], minSupport: 3, minLift: 1.5, priceBands: {} },
+    ])
     expect((await call('GET', `${base}/recommendation-rules`)).json()).toMatchObject({ minSupport: 3 })
     const bad = await call('PUT', `${base}/recommendation-rules`, { incompatibleCategories: [['Tea']], minSupport: -1, minLift: 'high' })
     expect([bad.statusCode, fields(bad).sort()]).toEqual([400, ['body.incompatibleCategories[0]', 'body.minLift', 'body.minSupport']])
-    expect((await call('PUT', `${base}/recommendation-rules`, { minLift: 1 })).json()).toEqual({ incompatibleCategories: [], minSupport: 0, minLift: 1, priceBands: {} })
+    expect((await call('PUT', `${base}/recommendation-rules`, { minLift: 1 })).json()).toEqual({
+      incompatibleCategories: [],
+      minSupport: 0,
+      minLift: 1,
+      priceBands: {},
+    })
   })
 
   it('sets and reads a price band per segment, answering bad bands with 400 naming the field', async () => {
@@ -148,7 +192,9 @@ describe("admin API: a store's manual pairings, rules and mined pairings", () =>
 
     const inverted = await call('PUT', `${base}/recommendation-rules`, { priceBands: { vip: { min: '50', max: '49.99' } } })
     expect([inverted.statusCode, fields(inverted)]).toEqual([400, ['body.priceBands.vip.max']])
-    const negative = await call('PUT', `${base}/recommendation-rules`, { priceBands: { 'first-time': { min: -1 }, repeat: { max: 'cheap' } } })
+    const negative = await call('PUT', `${base}/recommendation-rules`, {
+      priceBands: { 'first-time': { min: -1 }, repeat: { max: 'cheap' } },
+    })
     expect([negative.statusCode, fields(negative).sort()]).toEqual([400, ['body.priceBands.first-time.min', 'body.priceBands.repeat.max']])
     const unknown = await call('PUT', `${base}/recommendation-rules`, { priceBands: { gold: { max: 10 } } })
     expect([unknown.statusCode, fields(unknown)]).toEqual([400, ['body.priceBands']])
@@ -165,7 +211,11 @@ describe("admin API: a store's manual pairings, rules and mined pairings", () =>
       pairings: [mined(1, 'tea', 12, 2), mined(2, 'honey', 2, 3), mined(3, 'lead', 9, 1.2)],
     })
     const first = await call('GET', `${base}/mined-pairings?limit=2`)
-    const page = first.json() as { model: { pairingCount: number; params: unknown; createdAt: string }; pairings: Array<Record<string, unknown>>; nextOffset: number }
+    const page = first.json() as {
+      model: { pairingCount: number; params: unknown; createdAt: string }
+      pairings: Array<Record<string, unknown>>
+      nextOffset: number
+    }
     expect(page.model).toMatchObject({ orderCount: 40, pairingCount: 3, params: { top: 20 } })
     expect(Date.parse(page.model.createdAt)).not.toBeNaN()
     expect(page.pairings.map((pairing) => pairing.recommendedProductId)).toEqual(['tea', 'lead'])
@@ -182,7 +232,10 @@ describe("admin API: a store's manual pairings, rules and mined pairings", () =>
       reason: 'Bought with Kettle in 12 orders',
     })
     expect(page.nextOffset).toBe(2)
-    const rest = (await call('GET', `${base}/mined-pairings?limit=2&offset=2`)).json() as { pairings: Array<{ recommendedProductId: string }>; nextOffset: null }
+    const rest = (await call('GET', `${base}/mined-pairings?limit=2&offset=2`)).json() as {
+      pairings: Array<{ recommendedProductId: string }>
+      nextOffset: null
+    }
     expect([rest.pairings.map((pairing) => pairing.recommendedProductId), rest.nextOffset]).toEqual([['honey'], null])
     expect((await call('GET', `${base}/mined-pairings?triggerProductId=teapot`)).json()).toMatchObject({ pairings: [] })
     const bad = await call('GET', `${base}/mined-pairings?limit=0&offset=-1`)
@@ -190,24 +243,57 @@ describe("admin API: a store's manual pairings, rules and mined pairings", () =>
   })
 
   it('describes the endpoints in the OpenAPI document', async () => {
-    const document = (await app.inject({ method: 'GET', url: '/openapi.json' })).json() as { paths: Record<string, Record<string, unknown>> }
+    const document = (await app.inject({ method: 'GET', url: '/openapi.json' })).json() as {
+      paths: Record<string, Record<string, unknown>>
+    }
     expect(Object.keys(document.paths['/v1/admin/stores/{storeId}/pairings'] ?? {}).sort()).toEqual(['get', 'put'])
-    expect(Object.keys(document.paths['/v1/admin/stores/{storeId}/pairings/{triggerProductId}/{recommendedProductId}'] ?? {}).sort()).toEqual(['delete', 'put'])
+    expect(
+      Object.keys(document.paths['/v1/admin/stores/{storeId}/pairings/{triggerProductId}/{recommendedProductId}'] ?? {}).sort(),
+    ).toEqual(['delete', 'put'])
     expect(Object.keys(document.paths['/v1/admin/stores/{storeId}/recommendation-rules'] ?? {}).sort()).toEqual(['get', 'put'])
     expect(Object.keys(document.paths['/v1/admin/stores/{storeId}/mined-pairings'] ?? {})).toEqual(['get'])
-    const rules = document.paths['/v1/admin/stores/{storeId}/recommendation-rules']?.put as { requestBody: { content: Record<string, { schema: { properties: Record<string, { properties?: object }> } }> } }
-    expect(Object.keys(rules.requestBody.content['application/json']!.schema.properties.priceBands!.properties ?? {}).sort()).toEqual(['first-time', 'repeat', 'vip'])
+    const rules = document.paths['/v1/admin/stores/{storeId}/recommendation-rules']?.put as {
+      requestBody: { content: Record<string, { schema: { properties: Record<string, { properties?: object }> } }> }
+    }
+    expect(Object.keys(rules.requestBody.content['application/json']!.schema.properties.priceBands!.properties ?? {}).sort()).toEqual([
+      'first-time',
+      'repeat',
+      'vip',
+    ])
   })
 
   it('what is set here decides what a journey picks', async () => {
     const asStore = (path: string, payload: unknown) => call('POST', `/v1/stores/tea-house/${path}`, payload, storeToken)
-    for (const [productId, category] of [['kettle', 'Kitchen'], ['tea', 'Tea'], ['honey', 'Pantry'], ['lead', 'Pets'], ['spoon', 'Kitchen']] as const) {
-      const saved = await asStore('products', { productId, title: productId, category, url: `https://tea.example/${productId}`, updatedAt: '2026-11-20T10:00:00Z' })
+    for (const [productId, category] of [
+      ['kettle', 'Kitchen'],
+      ['tea', 'Tea'],
+      ['honey', 'Pantry'],
+      ['lead', 'Pets'],
+      ['spoon', 'Kitchen'],
+    ] as const) {
+      const saved = await asStore('products', {
+        productId,
+        title: productId,
+        category,
+        url: `https://tea.example/${productId}`,
+        updatedAt: '2026-11-20T10:00:00Z',
+      })
       expect(saved.statusCode).toBe(200)
     }
-    const order = { orderId: 'K-1', customer: { email: 'kim@example.com' }, currency: 'EUR', placedAt: '2026-11-20T10:00:00Z', lineItems: [{ productId: 'kettle', title: 'Kettle', quantity: 1, unitPrice: '30.00' }] }
+    const order = {
+      orderId: 'K-1',
+      customer: { email: 'kim@example.com' },
+      currency: 'EUR',
+      placedAt: '2026-11-20T10:00:00Z',
+      lineItems: [{ productId: 'kettle', title: 'Kettle', quantity: 1, unitPrice: '30.00' }],
+    }
     expect((await asStore('orders', order)).statusCode).toBe(202)
-    const { customer_id: customerId } = await db.selectFrom('orders').select('customer_id').where('store_id', '=', 'tea-house').where('id', '=', 'K-1').executeTakeFirstOrThrow()
+    const { customer_id: customerId } = await db
+      .selectFrom('orders')
+      .select('customer_id')
+      .where('store_id', '=', 'tea-house')
+      .where('id', '=', 'K-1')
+      .executeTakeFirstOrThrow()
     const { pickPairing } = createActivities({ db })
     // pickPairing needs no activity context, so it is called as a plain function.
     const pick = () => pickPairing({ storeId: 'tea-house', customerId, orderId: 'K-1', excludePairingIds: [], excludeProductIds: [] })

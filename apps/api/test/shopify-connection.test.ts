@@ -81,15 +81,22 @@ describe("admin API: connecting a store's Shopify Admin API syncs its catalogue"
       app.inject({ method, url, headers: { authorization: `Bearer ${token}` }, ...(payload ? { payload } : {}) })
     return call
   }
-  const storeShop = async () => (await db.selectFrom('stores').select('shopify_domain').where('id', '=', storeId).executeTakeFirstOrThrow()).shopify_domain
+  const storeShop = async () =>
+    (await db.selectFrom('stores').select('shopify_domain').where('id', '=', storeId).executeTakeFirstOrThrow()).shopify_domain
   const products = () => db.selectFrom('products').select(['id', 'available', 'price']).where('store_id', '=', storeId).execute()
 
   it('refuses a token Shopify refuses with 422 and Shopify’s reason, saving nothing', async () => {
     const call = await api()
     expect((await call('POST', '/v1/admin/stores', { id: storeId, name: 'Brewline', currency: 'EUR' })).statusCode).toBe(201)
-    const refused = await call('PUT', `/v1/admin/stores/${storeId}/shopify`, { shopDomain, accessToken: 'shpat_wrong0000000000000000000000000000' })
+    const refused = await call('PUT', `/v1/admin/stores/${storeId}/shopify`, {
+      shopDomain,
+      accessToken: 'shpat_wrong0000000000000000000000000000',
+    })
     expect(refused.statusCode).toBe(422)
-    expect(refused.json()).toMatchObject({ error: 'shopify_token_refused', message: expect.stringContaining('401: [API] Invalid API key or access token') })
+    expect(refused.json()).toMatchObject({
+      error: 'shopify_token_refused',
+      message: expect.stringContaining('401: [API] Invalid API key or access token'),
+    })
     expect(refused.body).not.toContain('shpat_wrong')
     expect(await loadShopifyConnection(db, cipher, storeId)).toBeUndefined()
     expect(await storeShop()).toBeNull()
@@ -126,17 +133,29 @@ describe("admin API: connecting a store's Shopify Admin API syncs its catalogue"
     expect(shop.requests.filter((request) => request.throttled)).toEqual([])
     const stored = await products()
     expect(stored).toHaveLength(120)
-    expect(stored.find((product) => product.id === '9223372036854700000')).toEqual({ id: '9223372036854700000', available: true, price: '12.0000' })
+    expect(stored.find((product) => product.id === '9223372036854700000')).toEqual({
+      id: '9223372036854700000',
+      available: true,
+      price: '12.0000',
+    })
 
     const read = await call('GET', `/v1/admin/stores/${storeId}/shopify`)
     expect(read.body).not.toContain(accessToken)
-    expect(read.json()).toMatchObject({ configured: true, accessTokenLast4: '9f01', lastSyncedAt: expect.any(String), lastSync: { products: 120 } })
+    expect(read.json()).toMatchObject({
+      configured: true,
+      accessTokenLast4: '9f01',
+      lastSyncedAt: expect.any(String),
+      lastSync: { products: 120 },
+    })
   })
 
   it('refuses another shop for a store that has one, and a shop another store has', async () => {
     const call = await api()
     const other = await call('PUT', `/v1/admin/stores/${storeId}/shopify`, { shopDomain: 'elsewhere.myshopify.com', accessToken })
-    expect([other.statusCode, other.json().message]).toEqual([409, `Store '${storeId}' is connected to ${shopDomain}, not elsewhere.myshopify.com.`])
+    expect([other.statusCode, other.json().message]).toEqual([
+      409,
+      `Store '${storeId}' is connected to ${shopDomain}, not elsewhere.myshopify.com.`,
+    ])
     const second = uniqueId('copycat')
     expect((await call('POST', '/v1/admin/stores', { id: second, name: 'Copycat' })).statusCode).toBe(201)
     const taken = await call('PUT', `/v1/admin/stores/${second}/shopify`, { shopDomain, accessToken })

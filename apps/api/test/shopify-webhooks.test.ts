@@ -68,7 +68,9 @@ describe('POST /webhooks/shopify', () => {
     const tables = await sql<{ table_name: string }>`
       select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'`.execute(db)
     for (const { table_name } of tables.rows) {
-      const found = await sql<{ n: string }>`select count(*) as n from ${sql.table(table_name)} t where t::text ilike ${`%${text}%`}`.execute(db)
+      const found = await sql<{
+        n: string
+      }>`select count(*) as n from ${sql.table(table_name)} t where t::text ilike ${`%${text}%`}`.execute(db)
       expect({ table: table_name, rows: Number(found.rows[0]!.n) }).toEqual({ table: table_name, rows: 0 })
     }
   }
@@ -83,7 +85,13 @@ describe('POST /webhooks/shopify', () => {
     expect(response.json()).toEqual({ duplicate: false, outcome: 'order-recorded' })
 
     const order = await db.selectFrom('orders').selectAll().where('id', '=', fixtureIds.order).executeTakeFirstOrThrow()
-    expect(order).toMatchObject({ customer_id: fixtureIds.customer, total: '70.7000', currency: 'EUR', financial_status: 'paid', source: 'shopify' })
+    expect(order).toMatchObject({
+      customer_id: fixtureIds.customer,
+      total: '70.7000',
+      currency: 'EUR',
+      financial_status: 'paid',
+      source: 'shopify',
+    })
     const lines = await db.selectFrom('order_lines').select(['product_id', 'variant_id', 'quantity']).orderBy('line_no').execute()
     expect(lines).toEqual([
       { product_id: fixtureIds.kettle, variant_id: '9223372036854773001', quantity: 1 },
@@ -99,7 +107,13 @@ describe('POST /webhooks/shopify', () => {
   })
 
   it('acknowledges a redelivery (same webhook id) and a retried action (same event id) without a second effect', async () => {
-    const body = shopifyFixture('orders-create', { [fixtureIds.order]: '9223372036854775010', [fixtureIds.customer]: '9223372036854770010', 'ada.lovelace': 'bo', 'Ada.Lovelace': 'Bo', Lovelace: 'Bohr' })
+    const body = shopifyFixture('orders-create', {
+      [fixtureIds.order]: '9223372036854775010',
+      [fixtureIds.customer]: '9223372036854770010',
+      'ada.lovelace': 'bo',
+      'Ada.Lovelace': 'Bo',
+      Lovelace: 'Bohr',
+    })
     const first = await deliver('orders/create', body, { webhookId: 'wh-1', eventId: 'ev-1' })
     expect(first.json()).toEqual({ duplicate: false, outcome: 'order-recorded' })
     const before = await counts()
@@ -115,7 +129,13 @@ describe('POST /webhooks/shopify', () => {
   })
 
   it('leaves a newer status alone when a late retry of an older delivery arrives', async () => {
-    const body = shopifyFixture('orders-create', { [fixtureIds.order]: '9223372036854775012', [fixtureIds.customer]: '9223372036854770012', 'ada.lovelace': 'emmy', 'Ada.Lovelace': 'Emmy', Lovelace: 'Noether' })
+    const body = shopifyFixture('orders-create', {
+      [fixtureIds.order]: '9223372036854775012',
+      [fixtureIds.customer]: '9223372036854770012',
+      'ada.lovelace': 'emmy',
+      'Ada.Lovelace': 'Emmy',
+      Lovelace: 'Noether',
+    })
     // Within the kept history (older deliveries are ignored as stale), whatever day the test runs.
     const hourAgo = Math.floor(Date.now() / 60_000) * 60_000 - 3_600_000
     const at = (minute: number) => new Date(hourAgo + minute * 60_000)
@@ -123,8 +143,15 @@ describe('POST /webhooks/shopify', () => {
     const refunded = body.replace('"financial_status": "paid"', '"financial_status": "refunded"')
     expect((await deliver('orders/paid', refunded, { triggeredAt: at(20) })).json()).toEqual({ duplicate: false, outcome: 'order-known' })
     // The orders/paid of minute 10, retried after the refund of minute 20.
-    expect((await deliver('orders/paid', body, { triggeredAt: at(10) })).json()).toEqual({ duplicate: false, outcome: 'order-status-stale' })
-    const order = await db.selectFrom('orders').select(['financial_status', 'status_at']).where('id', '=', '9223372036854775012').executeTakeFirstOrThrow()
+    expect((await deliver('orders/paid', body, { triggeredAt: at(10) })).json()).toEqual({
+      duplicate: false,
+      outcome: 'order-status-stale',
+    })
+    const order = await db
+      .selectFrom('orders')
+      .select(['financial_status', 'status_at'])
+      .where('id', '=', '9223372036854775012')
+      .executeTakeFirstOrThrow()
     expect(order).toEqual({ financial_status: 'refunded', status_at: at(20) })
   })
 
@@ -157,8 +184,17 @@ describe('POST /webhooks/shopify', () => {
   })
 
   it('ends in the right state when the fulfilment arrives before its order', async () => {
-    const ids = { [fixtureIds.order]: '9223372036854775030', [fixtureIds.customer]: '9223372036854770030', 'ada.lovelace': 'grace.hopper', 'Ada.Lovelace': 'Grace.Hopper', Lovelace: 'Hopper' }
-    const early = await deliver('fulfillments/create', shopifyFixture('fulfillments-create', { ...ids, [fixtureIds.fulfillment]: '9223372036854774030' }))
+    const ids = {
+      [fixtureIds.order]: '9223372036854775030',
+      [fixtureIds.customer]: '9223372036854770030',
+      'ada.lovelace': 'grace.hopper',
+      'Ada.Lovelace': 'Grace.Hopper',
+      Lovelace: 'Hopper',
+    }
+    const early = await deliver(
+      'fulfillments/create',
+      shopifyFixture('fulfillments-create', { ...ids, [fixtureIds.fulfillment]: '9223372036854774030' }),
+    )
     expect(early.json()).toEqual({ duplicate: false, outcome: 'fulfilment-waiting-for-order' })
     expect(await db.selectFrom('fulfillments').select('order_id').where('id', '=', '9223372036854774030').executeTakeFirst()).toEqual({
       order_id: '9223372036854775030',
@@ -184,7 +220,12 @@ describe('POST /webhooks/shopify', () => {
     expect(refund.json()).toEqual({ duplicate: false, outcome: 'refund-recorded' })
     const cancelled = shopifyFixture('orders-create').replace('"cancelled_at": null', '"cancelled_at": "2026-11-25T10:00:00+01:00"')
     expect((await deliver('orders/cancelled', cancelled)).json()).toEqual({ duplicate: false, outcome: 'order-cancelled' })
-    const kinds = await db.selectFrom('dispatches').select(['kind', 'payload']).where('customer_id', '=', fixtureIds.customer).orderBy('id').execute()
+    const kinds = await db
+      .selectFrom('dispatches')
+      .select(['kind', 'payload'])
+      .where('customer_id', '=', fixtureIds.customer)
+      .orderBy('id')
+      .execute()
     expect(kinds).toEqual([
       expect.objectContaining({ kind: 'orderPlaced' }),
       { kind: 'orderRefunded', payload: { orderId: fixtureIds.order, refundedAt: '2026-11-25T08:30:00.000Z', full: false } },
@@ -195,7 +236,10 @@ describe('POST /webhooks/shopify', () => {
   it('keeps the catalogue from products/create and products/update, newest first', async () => {
     const body = shopifyFixture('products-update')
     expect((await deliver('products/create', body)).json()).toEqual({ duplicate: false, outcome: 'product-saved' })
-    const older = body.replace('"updated_at": "2026-11-22T08:00:00+01:00",\n  "vendor"', '"updated_at": "2026-11-01T08:00:00+01:00",\n  "vendor"')
+    const older = body.replace(
+      '"updated_at": "2026-11-22T08:00:00+01:00",\n  "vendor"',
+      '"updated_at": "2026-11-01T08:00:00+01:00",\n  "vendor"',
+    )
     expect((await deliver('products/update', older.replace('Paper Filters (100)', 'Old title'))).json()).toEqual({
       duplicate: false,
       outcome: 'product-stale',
@@ -225,18 +269,28 @@ describe('POST /webhooks/shopify', () => {
     // Within the kept history (older deliveries are ignored as stale), whatever day the test runs.
     const deletedAt = new Date(Math.floor(Date.now() / 60_000) * 60_000 - 3_600_000)
     const minutesAfter = (minutes: number) => new Date(deletedAt.getTime() + minutes * 60_000).toISOString()
-    const remove = (options: Partial<DeliveryOptions> = {}) => deliver('products/delete', `{"id": ${fixtureIds.filters}}`, { triggeredAt: deletedAt, ...options })
+    const remove = (options: Partial<DeliveryOptions> = {}) =>
+      deliver('products/delete', `{"id": ${fixtureIds.filters}}`, { triggeredAt: deletedAt, ...options })
     const first = await remove({ webhookId: 'wh-delete', eventId: 'ev-delete' })
     expect(first.json()).toEqual({ duplicate: false, outcome: 'product-deleted' })
     expect((await remove({ webhookId: 'wh-delete', eventId: 'ev-delete' })).json()).toEqual({ duplicate: true })
-    const stored = () => db.selectFrom('products').select(['title', 'available', 'deleted_at']).where('id', '=', fixtureIds.filters).executeTakeFirstOrThrow()
+    const stored = () =>
+      db.selectFrom('products').select(['title', 'available', 'deleted_at']).where('id', '=', fixtureIds.filters).executeTakeFirstOrThrow()
     expect(await stored()).toEqual({ title: 'Paper Filters (100)', available: false, deleted_at: deletedAt })
 
     // A retried update from before the deletion changes nothing; one made after it restores the product.
     const at = (time: string, title: string) =>
-      body.replace('"updated_at": "2026-11-22T08:00:00+01:00",\n  "vendor"', `"updated_at": "${time}",\n  "vendor"`).replace('Paper Filters (100)', title)
-    expect((await deliver('products/update', at(minutesAfter(-30), 'Before'))).json()).toEqual({ duplicate: false, outcome: 'product-stale' })
-    expect((await deliver('products/update', at(minutesAfter(30), 'Paper Filters (200)'))).json()).toEqual({ duplicate: false, outcome: 'product-saved' })
+      body
+        .replace('"updated_at": "2026-11-22T08:00:00+01:00",\n  "vendor"', `"updated_at": "${time}",\n  "vendor"`)
+        .replace('Paper Filters (100)', title)
+    expect((await deliver('products/update', at(minutesAfter(-30), 'Before'))).json()).toEqual({
+      duplicate: false,
+      outcome: 'product-stale',
+    })
+    expect((await deliver('products/update', at(minutesAfter(30), 'Paper Filters (200)'))).json()).toEqual({
+      duplicate: false,
+      outcome: 'product-saved',
+    })
     expect(await stored()).toEqual({ title: 'Paper Filters (200)', available: true, deleted_at: null })
 
     expect((await deliver('products/delete', '{"id": 1}')).json()).toEqual({ duplicate: false, outcome: 'product-unknown' })
@@ -255,7 +309,12 @@ describe('POST /webhooks/shopify', () => {
   })
 
   it('gives a guest an id free of their email, and erases the guest on customers/redact', async () => {
-    const guest = { [fixtureIds.order]: '9223372036854775040', 'ada.lovelace': 'marie.curie', 'Ada.Lovelace': 'Marie.Curie', Lovelace: 'Curie' }
+    const guest = {
+      [fixtureIds.order]: '9223372036854775040',
+      'ada.lovelace': 'marie.curie',
+      'Ada.Lovelace': 'Marie.Curie',
+      Lovelace: 'Curie',
+    }
     // Without a customer object, as a guest checkout arrives.
     const order = shopifyFixture('orders-create', guest).replace(/"customer": \{[\s\S]*?\n {2}\},\n/, '"customer": null,\n')
     expect((await deliver('orders/create', order)).json()).toEqual({ duplicate: false, outcome: 'order-recorded' })
@@ -265,7 +324,14 @@ describe('POST /webhooks/shopify', () => {
     expect(stored.customer_id).toBe(customerId)
     // A dry-run email sent to the guest keeps the Klaviyo event, which names the profile by email.
     const profile = { data: { attributes: { email: 'marie.curie@example.com', externalId: `crosswise:${storeId}:${customerId}` } } }
-    await writeOutboxEvent(db, { uniqueId: uniqueId('send'), storeId, customerId, profileId: `crosswise:${storeId}:${customerId}`, metric: 'Crosswise Recommendation', event: { data: { attributes: { profile } } } })
+    await writeOutboxEvent(db, {
+      uniqueId: uniqueId('send'),
+      storeId,
+      customerId,
+      profileId: `crosswise:${storeId}:${customerId}`,
+      metric: 'Crosswise Recommendation',
+      event: { data: { attributes: { profile } } },
+    })
 
     const redact = shopifyFixture('customers-redact', { ...guest, '"id": 9223372036854770042': '"id": null' })
     expect((await deliver('customers/redact', redact)).json()).toEqual({ duplicate: false, outcome: 'customer-redacted' })
@@ -279,12 +345,23 @@ describe('POST /webhooks/shopify', () => {
   })
 
   describe('bad input', () => {
-    const order = (replacements: Record<string, string>) => shopifyFixture('orders-create', { [fixtureIds.order]: '9223372036854775090', ...replacements })
+    const order = (replacements: Record<string, string>) =>
+      shopifyFixture('orders-create', { [fixtureIds.order]: '9223372036854775090', ...replacements })
     it.each([
       ['a missing field', 'orders/create', order({ '"currency": "EUR",': '' }), 'body.currency'],
       ['a wrong type', 'orders/create', order({ '"quantity": 2,': '"quantity": "two",' }), 'body.line_items[1].quantity'],
-      ['a float as money', 'refunds/create', shopifyFixture('refunds-create').replace('"amount": "14.90"', '"amount": "1e3"'), 'body.transactions[0].amount'],
-      ['a bad date', 'fulfillments/create', shopifyFixture('fulfillments-create').replace('"created_at": "2026-11-21T14:02:11+01:00"', '"created_at": "yesterday"'), 'body.created_at'],
+      [
+        'a float as money',
+        'refunds/create',
+        shopifyFixture('refunds-create').replace('"amount": "14.90"', '"amount": "1e3"'),
+        'body.transactions[0].amount',
+      ],
+      [
+        'a bad date',
+        'fulfillments/create',
+        shopifyFixture('fulfillments-create').replace('"created_at": "2026-11-21T14:02:11+01:00"', '"created_at": "yesterday"'),
+        'body.created_at',
+      ],
     ])('rejects %s with 400 naming the field and records nothing', async (_case, topic, body, field) => {
       const before = await counts()
       const response = await deliver(topic, body)
@@ -307,7 +384,10 @@ describe('POST /webhooks/shopify', () => {
         headers: { ...shopifyHeaders(body, { topic: 'orders/create', shop, secret }), 'x-shopify-topic': '' },
         body,
       })
-      expect([noTopic.statusCode, noTopic.json().issues]).toEqual([400, [{ field: 'headers.x-shopify-topic', message: 'is missing or invalid' }]])
+      expect([noTopic.statusCode, noTopic.json().issues]).toEqual([
+        400,
+        [{ field: 'headers.x-shopify-topic', message: 'is missing or invalid' }],
+      ])
       const huge = body.replace('"note": null', `"note": "${'x'.repeat(70 * 1024)}"`)
       const oversize = await deliver('orders/create', huge)
       expect([oversize.statusCode, oversize.json().error]).toEqual([413, 'payload_too_large'])

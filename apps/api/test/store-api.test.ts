@@ -24,7 +24,8 @@ describe('admin and store JSON API', () => {
 
   const call = (method: 'POST' | 'PUT' | 'PATCH' | 'GET', url: string, payload?: unknown, headers: Record<string, string> = admin) =>
     app.inject({ method, url, headers, ...(payload === undefined ? {} : { payload: payload as object }) })
-  const store = (path: string, payload: unknown, bearer = token) => call('POST', `/v1/stores/acme/${path}`, payload, { authorization: `Bearer ${bearer}` })
+  const store = (path: string, payload: unknown, bearer = token) =>
+    call('POST', `/v1/stores/acme/${path}`, payload, { authorization: `Bearer ${bearer}` })
   const dispatchKinds = async () => (await db.selectFrom('dispatches').select('kind').orderBy('id').execute()).map((row) => row.kind)
 
   describe('admin', () => {
@@ -51,17 +52,29 @@ describe('admin and store JSON API', () => {
 
     it('refuses a taken id or shop domain with 409, bad settings with 400, and strangers with 401', async () => {
       const taken = await call('POST', '/v1/admin/stores', { id: 'acme', name: 'Again' })
-      const domain = await call('POST', '/v1/admin/stores', { id: 'acme-2', name: 'Copy', shopify: { domain: 'acme.myshopify.com', webhookSecret: 'shpss_0123456789abcdef' } })
+      const domain = await call('POST', '/v1/admin/stores', {
+        id: 'acme-2',
+        name: 'Copy',
+        shopify: { domain: 'acme.myshopify.com', webhookSecret: 'shpss_0123456789abcdef' },
+      })
       const bad = await call('POST', '/v1/admin/stores', { id: 'Acme Store', name: 'x', timeZone: 'Mars/Olympus' })
       const stranger = await call('POST', '/v1/admin/stores', { id: 'evil', name: 'Evil' }, { authorization: 'Bearer guess' })
       expect([taken.statusCode, domain.statusCode, bad.statusCode, stranger.statusCode]).toEqual([409, 409, 400, 401])
-      expect((bad.json() as { issues: Array<{ field: string }> }).issues.map((issue) => issue.field).sort()).toEqual(['body.id', 'body.timeZone'])
+      expect((bad.json() as { issues: Array<{ field: string }> }).issues.map((issue) => issue.field).sort()).toEqual([
+        'body.id',
+        'body.timeZone',
+      ])
       expect(await getStore(db, 'evil')).toBeUndefined()
     })
 
     it('changes settings without resetting the rest, sets the policy, and replaces the token', async () => {
       const changed = await call('PATCH', '/v1/admin/stores/acme', { name: 'Acme EU' })
-      expect(changed.json()).toMatchObject({ name: 'Acme EU', currency: 'EUR', timeZone: 'Europe/Berlin', shopifyDomain: 'acme.myshopify.com' })
+      expect(changed.json()).toMatchObject({
+        name: 'Acme EU',
+        currency: 'EUR',
+        timeZone: 'Europe/Berlin',
+        shopifyDomain: 'acme.myshopify.com',
+      })
       const policy = await call('PUT', '/v1/admin/stores/acme/policy', { holdoutShare: 0.2 })
       expect(policy.json()).toMatchObject({ policy: { holdoutShare: 0.2, segments: { vipMinSpend: 500, vipMinOrders: 5 } } })
       expect((await getStore(db, 'acme'))?.policy.holdoutShare).toBe(0.2)
@@ -78,21 +91,33 @@ describe('admin and store JSON API', () => {
   })
 
   describe('product URL template', () => {
-    const problem = (response: { json(): unknown }) => response.json() as { message: string; issues: Array<{ field: string; message: string }> }
+    const problem = (response: { json(): unknown }) =>
+      response.json() as { message: string; issues: Array<{ field: string; message: string }> }
 
     it('is set on create and update, and derives the page of products without their own URL', async () => {
-      const created = await call('POST', '/v1/admin/stores', { id: 'pages', name: 'Pages', productUrlTemplate: 'https://pages.example/products/{handle}' })
+      const created = await call('POST', '/v1/admin/stores', {
+        id: 'pages',
+        name: 'Pages',
+        productUrlTemplate: 'https://pages.example/products/{handle}',
+      })
       expect(created.statusCode).toBe(201)
       expect(created.json()).toMatchObject({ productUrlTemplate: 'https://pages.example/products/{handle}' })
       const { apiToken } = created.json() as { apiToken: string }
-      const saved = await call('POST', '/v1/stores/pages/products', { productId: '42', title: 'Kettle', handle: 'kettle', updatedAt: '2026-11-20T00:00:00Z' }, { authorization: `Bearer ${apiToken}` })
+      const saved = await call(
+        'POST',
+        '/v1/stores/pages/products',
+        { productId: '42', title: 'Kettle', handle: 'kettle', updatedAt: '2026-11-20T00:00:00Z' },
+        { authorization: `Bearer ${apiToken}` },
+      )
       expect(saved.statusCode).toBe(200)
       expect((await findProducts(db, 'pages', ['42']))[0]?.url).toBe('https://pages.example/products/kettle')
 
       const changed = await call('PATCH', '/v1/admin/stores/pages', { productUrlTemplate: 'https://pages.example/p?id={id}' })
       expect(changed.json()).toMatchObject({ name: 'Pages', productUrlTemplate: 'https://pages.example/p?id={id}' })
       expect((await findProducts(db, 'pages', ['42']))[0]?.url).toBe('https://pages.example/p?id=42')
-      expect((await call('PATCH', '/v1/admin/stores/pages', { name: 'Pages EU' })).json()).toMatchObject({ productUrlTemplate: 'https://pages.example/p?id={id}' })
+      expect((await call('PATCH', '/v1/admin/stores/pages', { name: 'Pages EU' })).json()).toMatchObject({
+        productUrlTemplate: 'https://pages.example/p?id={id}',
+      })
 
       const removed = await call('PATCH', '/v1/admin/stores/pages', { productUrlTemplate: null })
       expect(removed.json()).toMatchObject({ productUrlTemplate: null })
@@ -100,7 +125,11 @@ describe('admin and store JSON API', () => {
     })
 
     it('refuses a template that is not an http(s) URL with {handle} or {id}, naming the field', async () => {
-      const noPlaceholder = await call('POST', '/v1/admin/stores', { id: 'pages-2', name: 'Pages', productUrlTemplate: 'https://pages.example/products' })
+      const noPlaceholder = await call('POST', '/v1/admin/stores', {
+        id: 'pages-2',
+        name: 'Pages',
+        productUrlTemplate: 'https://pages.example/products',
+      })
       expect(noPlaceholder.statusCode).toBe(400)
       expect(problem(noPlaceholder).issues).toEqual([{ field: 'body.productUrlTemplate', message: 'must contain {handle} or {id}' }])
       expect(await getStore(db, 'pages-2')).toBeUndefined()
@@ -125,10 +154,20 @@ describe('admin and store JSON API', () => {
     }
 
     it('takes a fulfilment before its order and announces it right after the order', async () => {
-      const early = await store('fulfillments', { fulfillmentId: 'F-1', orderId: 'A-1', fulfilledAt: '2026-11-21T10:00:00Z', lineItems: [{ productId: 'mug', quantity: 2 }] })
+      const early = await store('fulfillments', {
+        fulfillmentId: 'F-1',
+        orderId: 'A-1',
+        fulfilledAt: '2026-11-21T10:00:00Z',
+        lineItems: [{ productId: 'mug', quantity: 2 }],
+      })
       expect([early.statusCode, early.json()]).toEqual([202, { fulfillmentId: 'F-1', duplicate: false, waitingForOrder: true }])
       expect((await store('orders', order)).statusCode).toBe(202)
-      const rest = await store('fulfillments', { fulfillmentId: 'F-2', orderId: 'A-1', fulfilledAt: '2026-11-22T10:00:00Z', lineItems: [{ productId: 'tea', quantity: 1 }] })
+      const rest = await store('fulfillments', {
+        fulfillmentId: 'F-2',
+        orderId: 'A-1',
+        fulfilledAt: '2026-11-22T10:00:00Z',
+        lineItems: [{ productId: 'tea', quantity: 1 }],
+      })
       expect(rest.json()).toEqual({ fulfillmentId: 'F-2', duplicate: false, waitingForOrder: false })
       const again = await store('fulfillments', { fulfillmentId: 'F-2', orderId: 'A-1', fulfilledAt: '2026-11-22T10:00:00Z' })
       expect(again.json()).toMatchObject({ duplicate: true })
@@ -143,7 +182,10 @@ describe('admin and store JSON API', () => {
       const cancel = await store('cancellations', { orderId: 'A-1', cancelledAt: '2026-11-24T10:00:00Z', reason: 'customer' })
       const cancelAgain = await store('cancellations', { orderId: 'A-1', cancelledAt: '2026-11-25T10:00:00Z' })
       const unknown = await store('cancellations', { orderId: 'nope', cancelledAt: '2026-11-24T10:00:00Z' })
-      expect([cancel.json(), cancelAgain.json()]).toEqual([{ orderId: 'A-1', duplicate: false }, { orderId: 'A-1', duplicate: true }])
+      expect([cancel.json(), cancelAgain.json()]).toEqual([
+        { orderId: 'A-1', duplicate: false },
+        { orderId: 'A-1', duplicate: true },
+      ])
       expect([unknown.statusCode, unknown.json().error]).toEqual([404, 'order_not_found'])
       const refunded = await db.selectFrom('dispatches').select('payload').where('kind', '=', 'orderRefunded').executeTakeFirstOrThrow()
       expect(refunded.payload).toEqual({ orderId: 'A-1', refundedAt: '2026-11-23T10:00:00.000Z', full: true })
@@ -151,7 +193,16 @@ describe('admin and store JSON API', () => {
     })
 
     it('upserts products, newest first', async () => {
-      const saved = await store('products', { productId: 'mug', title: 'Mug', category: 'Kitchen', price: '8.00', currency: 'EUR', available: false, url: 'https://acme.example/mug', updatedAt: '2026-11-20T00:00:00Z' })
+      const saved = await store('products', {
+        productId: 'mug',
+        title: 'Mug',
+        category: 'Kitchen',
+        price: '8.00',
+        currency: 'EUR',
+        available: false,
+        url: 'https://acme.example/mug',
+        updatedAt: '2026-11-20T00:00:00Z',
+      })
       expect(saved.json()).toEqual({ productId: 'mug', written: true })
       const stale = await store('products', { productId: 'mug', title: 'Old mug', updatedAt: '2026-11-19T00:00:00Z' })
       expect(stale.json()).toEqual({ productId: 'mug', written: false })
@@ -161,7 +212,11 @@ describe('admin and store JSON API', () => {
 
     it.each([
       ['fulfillments', { orderId: 'A-1', fulfilledAt: '2026-11-21T10:00:00Z' }, 'body.fulfillmentId'],
-      ['fulfillments', { fulfillmentId: 'F-9', orderId: 'A-1', fulfilledAt: '2026-11-21T10:00:00Z', lineItems: [{ productId: 'mug', quantity: -1 }] }, 'body.lineItems[0].quantity'],
+      [
+        'fulfillments',
+        { fulfillmentId: 'F-9', orderId: 'A-1', fulfilledAt: '2026-11-21T10:00:00Z', lineItems: [{ productId: 'mug', quantity: -1 }] },
+        'body.lineItems[0].quantity',
+      ],
       ['refunds', { refundId: 'R-9', orderId: 'A-1', refundedAt: '2026-11-23T10:00:00Z', amount: 0.1 + 0.2 }, 'body.amount'],
       ['refunds', { refundId: 'R-9', orderId: 'A-1', refundedAt: 'soon', amount: '1.00' }, 'body.refundedAt'],
       ['cancellations', { orderId: true, cancelledAt: '2026-11-24T10:00:00Z' }, 'body.orderId'],

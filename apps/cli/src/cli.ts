@@ -44,7 +44,8 @@ export async function runCli(argv: readonly string[]): Promise<number> {
       return 2
     }
     // A failed command reports its reason in one line; the stack only helps when debugging.
-    const detail = process.env.LOG_LEVEL === 'debug' && error instanceof Error ? error.stack : String(error instanceof Error ? error.message : error)
+    const detail =
+      process.env.LOG_LEVEL === 'debug' && error instanceof Error ? error.stack : String(error instanceof Error ? error.message : error)
     process.stderr.write(`crosswise ${command.name}: ${detail}\n`)
     return 1
   }

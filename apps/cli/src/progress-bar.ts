@@ -28,9 +28,7 @@ export class ProgressBar {
     const seconds = ((now - this.started) / 1000).toFixed(1)
     const bar = `${'█'.repeat(filled)}${'░'.repeat(width - filled)}`
     // \x1b[K clears what a longer earlier detail left on the line.
-    this.stream.write(
-      `\r${bar} ${(fraction * 100).toFixed(0).padStart(3)}%  ${state.detail}  ${seconds}s\x1b[K`,
-    )
+    this.stream.write(`\r${bar} ${(fraction * 100).toFixed(0).padStart(3)}%  ${state.detail}  ${seconds}s\x1b[K`)
   }
 
   /** Ends the bar's line so the summary starts on a fresh one. */

@@ -82,7 +82,12 @@ describe('crosswise dev', () => {
     const blocker = (await import('node:net')).createServer()
     await new Promise<void>((resolve) => blocker.listen({ port: taken, host: '127.0.0.1' }, () => resolve()))
     try {
-      const stack = startDev({ DATABASE_URL: '', TEMPORAL_ADDRESS: '', CROSSWISE_PG_PORT: String(taken), CROSSWISE_DATA_DIR: join(tmpdir(), 'crosswise-unused') })
+      const stack = startDev({
+        DATABASE_URL: '',
+        TEMPORAL_ADDRESS: '',
+        CROSSWISE_PG_PORT: String(taken),
+        CROSSWISE_DATA_DIR: join(tmpdir(), 'crosswise-unused'),
+      })
       running.push(stack)
       expect(await stack.exited).toBe(1)
       expect(stack.output()).toContain(`Port ${taken} (embedded PostgreSQL) is already in use`)

@@ -14,48 +14,57 @@ describe('crosswise dev on an empty database', () => {
     if (dataDir) await rm(dataDir, { recursive: true, force: true })
   })
 
-  it('plays the demo store: journeys at every stage, emails in the ledger; a database with data gets no demo', { timeout: 720_000 }, async () => {
-    dataDir = await mkdtemp(join(tmpdir(), 'crosswise-demo-'))
-    await chmod(dataDir, 0o755)
-    const { env, apiUrl, ports } = await devStackEnv(dataDir, {
-      LOG_LEVEL: 'info',
-      CROSSWISE_DEMO_WEEKS: '2',
-      CROSSWISE_DEMO_CUSTOMERS: '40',
-      CROSSWISE_DEMO_DAY_SECONDS: '2',
-    })
-    const first = startDev(env)
-    children.push(first)
-    // Reading, importing and mining a year of orders: minutes on a loaded two-core machine.
-    await eventually(async () => first.output().includes('demo: replaying'), 360_000)
-    expect(first.output()).toMatch(/demo: store 'demo' \(crosswise-demo\.myshopify\.com\) has [\d,]+ past orders and [\d,]+ products/)
-    expect(first.output()).toContain(`http://localhost:${ports.ui}/namespaces/default/workflows?query=`)
+  it(
+    'plays the demo store: journeys at every stage, emails in the ledger; a database with data gets no demo',
+    { timeout: 720_000 },
+    async () => {
+      dataDir = await mkdtemp(join(tmpdir(), 'crosswise-demo-'))
+      await chmod(dataDir, 0o755)
+      const { env, apiUrl, ports } = await devStackEnv(dataDir, {
+        LOG_LEVEL: 'info',
+        CROSSWISE_DEMO_WEEKS: '2',
+        CROSSWISE_DEMO_CUSTOMERS: '40',
+        CROSSWISE_DEMO_DAY_SECONDS: '2',
+      })
+      const first = startDev(env)
+      children.push(first)
+      // Reading, importing and mining a year of orders: minutes on a loaded two-core machine.
+      await eventually(async () => first.output().includes('demo: replaying'), 360_000)
+      expect(first.output()).toMatch(/demo: store 'demo' \(crosswise-demo\.myshopify\.com\) has [\d,]+ past orders and [\d,]+ products/)
+      expect(first.output()).toContain(`http://localhost:${ports.ui}/namespaces/default/workflows?query=`)
 
-    // Emails reach the ledger (dry run), and journeys stand at several stages at once.
-    const sends = async () => ((await (await adminRequest(apiUrl, 'GET', '/v1/admin/stores/demo/sends')).json()) as { sends: Array<{ status: string; pairingSource: string | null }> }).sends
-    await eventually(async () => (await sends()).filter((send) => send.status === 'sent').length >= 5, 180_000)
-    const connection = await Connection.connect({ address: `127.0.0.1:${ports.temporal}` })
-    try {
-      const client = new Client({ connection })
-      const stages = new Set<string>()
-      await eventually(async () => {
-        for await (const journey of client.workflow.list({ query: "StoreId = 'demo' AND WorkflowType = 'crossSellJourney'" })) {
-          const stage = journey.searchAttributes.JourneyStage?.[0]
-          if (typeof stage === 'string') stages.add(stage)
-        }
-        return stages.size >= 3
-      }, 120_000)
-    } finally {
-      await connection.close()
-    }
-    expect((await sends()).every((send) => send.status !== 'sent' || send.pairingSource !== null)).toBe(true)
+      // Emails reach the ledger (dry run), and journeys stand at several stages at once.
+      const sends = async () =>
+        (
+          (await (await adminRequest(apiUrl, 'GET', '/v1/admin/stores/demo/sends')).json()) as {
+            sends: Array<{ status: string; pairingSource: string | null }>
+          }
+        ).sends
+      await eventually(async () => (await sends()).filter((send) => send.status === 'sent').length >= 5, 180_000)
+      const connection = await Connection.connect({ address: `127.0.0.1:${ports.temporal}` })
+      try {
+        const client = new Client({ connection })
+        const stages = new Set<string>()
+        await eventually(async () => {
+          for await (const journey of client.workflow.list({ query: "StoreId = 'demo' AND WorkflowType = 'crossSellJourney'" })) {
+            const stage = journey.searchAttributes.JourneyStage?.[0]
+            if (typeof stage === 'string') stages.add(stage)
+          }
+          return stages.size >= 3
+        }, 120_000)
+      } finally {
+        await connection.close()
+      }
+      expect((await sends()).every((send) => send.status !== 'sent' || send.pairingSource !== null)).toBe(true)
 
-    first.child.kill('SIGINT')
-    expect(await first.exited).toBe(0)
-    const second = startDev(env)
-    children.push(second)
-    await eventually(async () => second.output().includes('no demo'), 120_000)
-    expect(second.output()).not.toContain('demo: replaying')
-    second.child.kill('SIGINT')
-    expect(await second.exited).toBe(0)
-  })
+      first.child.kill('SIGINT')
+      expect(await first.exited).toBe(0)
+      const second = startDev(env)
+      children.push(second)
+      await eventually(async () => second.output().includes('no demo'), 120_000)
+      expect(second.output()).not.toContain('demo: replaying')
+      second.child.kill('SIGINT')
+      expect(await second.exited).toBe(0)
+    },
+  )
 })

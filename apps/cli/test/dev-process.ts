@@ -30,7 +30,10 @@ export async function stopStacks(stacks: readonly RunningStack[], graceMs: numbe
 }
 
 /** The environment of a whole local stack on free ports with its data in `dataDir`, and its API's address. */
-export async function devStackEnv(dataDir: string, extra: NodeJS.ProcessEnv): Promise<{ env: NodeJS.ProcessEnv; apiUrl: string; ports: Record<'api' | 'pg' | 'temporal' | 'ui', number> }> {
+export async function devStackEnv(
+  dataDir: string,
+  extra: NodeJS.ProcessEnv,
+): Promise<{ env: NodeJS.ProcessEnv; apiUrl: string; ports: Record<'api' | 'pg' | 'temporal' | 'ui', number> }> {
   const ports = { api: await freePort(), pg: await freePort(), temporal: await freePort(), ui: await freePort() }
   const env = {
     CROSSWISE_DATA_DIR: dataDir,

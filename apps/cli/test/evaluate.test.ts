@@ -28,7 +28,9 @@ function generatedHistory(): string {
       for (let line = 1 + next(3); line > 0; line--) products.add(next(4) === 0 ? next(40) : favourite * 10 + next(10))
       for (const product of products) {
         const id = `p${String(product).padStart(2, '0')}`
-        rows.push(`O${String(order).padStart(5, '0')},c${customer},c${customer}@example.com,${id},Product ${id},cat${Math.floor(product / 10)},1,${5 + product}.00,EUR,${time}`)
+        rows.push(
+          `O${String(order).padStart(5, '0')},c${customer},c${customer}@example.com,${id},Product ${id},cat${Math.floor(product / 10)},1,${5 + product}.00,EUR,${time}`,
+        )
       }
     }
   }

@@ -4,7 +4,15 @@ import { ApiKeyCipher, createDatabase, migrateToLatest, type Db } from '@crosswi
 import { catalogueSyncId } from '@crosswise/domain'
 import { KlaviyoPacer } from '@crosswise/klaviyo'
 import { checkShopifyAccess } from '@crosswise/shopify'
-import { createTestDatabase, startFakeKlaviyo, startFakeShopify, temporalAddress, uniqueId, type FakeKlaviyo, type FakeShopify } from '@crosswise/testing'
+import {
+  createTestDatabase,
+  startFakeKlaviyo,
+  startFakeShopify,
+  temporalAddress,
+  uniqueId,
+  type FakeKlaviyo,
+  type FakeShopify,
+} from '@crosswise/testing'
 import { createActivities, createJourneyWorker, Dispatcher, mineStorePairings } from '@crosswise/worker'
 import { Client, Connection } from '@temporalio/client'
 import { NativeConnection, type Worker } from '@temporalio/worker'
@@ -64,10 +72,17 @@ describe('golden path: real orders as Shopify webhooks → journeys → Klaviyo'
     await migrateToLatest(db)
     klaviyo = await startFakeKlaviyo({ apiKeys: [klaviyoKey] })
     // The store's Klaviyo account knows its shoppers (Shopify feeds it) and has sent email before.
-    for (const customerId of new Set(replayed.map((order) => order.customerId))) klaviyo.state.updateEmailMarketing({ email: replayEmail(customerId) }, { consent: 'SUBSCRIBED' })
+    for (const customerId of new Set(replayed.map((order) => order.customerId)))
+      klaviyo.state.updateEmailMarketing({ email: replayEmail(customerId) }, { consent: 'SUBSCRIBED' })
     klaviyo.state.recordEngagement({ profile: { email: 'earlier-customer@example.com' }, kind: 'opened' })
     // A shop on Shopify's largest plan: its cost bucket lets some 3,700 products through in under a minute.
-    shopify = await startFakeShopify({ shopDomain, accessToken: `shpat_${randomBytes(16).toString('hex')}`, currencyCode: 'GBP', products: fakeShopifyProducts(all), bucket: { maximumAvailable: 20_000, restoreRate: 2_000 } })
+    shopify = await startFakeShopify({
+      shopDomain,
+      accessToken: `shpat_${randomBytes(16).toString('hex')}`,
+      currencyCode: 'GBP',
+      products: fakeShopifyProducts(all),
+      bucket: { maximumAvailable: 20_000, restoreRate: 2_000 },
+    })
 
     connection = await Connection.connect({ address: temporalAddress() })
     client = new Client({ connection })
@@ -95,7 +110,15 @@ describe('golden path: real orders as Shopify webhooks → journeys → Klaviyo'
       }),
     })
     running = worker.run()
-    dispatcher = new Dispatcher({ db, client, taskQueue, logger: pino({ level: 'silent' }), batchSize: 100, idleMs: 50, callTimeoutMs: 10_000 })
+    dispatcher = new Dispatcher({
+      db,
+      client,
+      taskQueue,
+      logger: pino({ level: 'silent' }),
+      batchSize: 100,
+      idleMs: 50,
+      callTimeoutMs: 10_000,
+    })
     dispatcher.start()
   }, 300_000)
 
@@ -111,45 +134,63 @@ describe('golden path: real orders as Shopify webhooks → journeys → Klaviyo'
     await db?.destroy()
   })
 
-  it('emails at least 90 % of the fulfilled, not held-out customers: never an owned product, never too soon, one Klaviyo event each', { timeout: 600_000 }, async () => {
-    const created = await fetch(`${apiUrl}/v1/admin/stores`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${testAdminToken}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ id: storeId, name: 'Golden gifts', currency: 'GBP', timeZone: 'Europe/London', shopify: { domain: shopDomain, webhookSecret: secret }, policy }),
-    })
-    expect(created.status).toBe(201)
-    await connectCatalogue()
-    expect(await importRecordedHistory(db, storeId, past, 'GBP')).toBe(past.length)
-    expect(await mineStorePairings(db, storeId)).toMatchObject({ status: 'mined' })
+  it(
+    'emails at least 90 % of the fulfilled, not held-out customers: never an owned product, never too soon, one Klaviyo event each',
+    { timeout: 600_000 },
+    async () => {
+      const created = await fetch(`${apiUrl}/v1/admin/stores`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${testAdminToken}`, 'content-type': 'application/json' },
+        body: JSON.stringify({
+          id: storeId,
+          name: 'Golden gifts',
+          currency: 'GBP',
+          timeZone: 'Europe/London',
+          shopify: { domain: shopDomain, webhookSecret: secret },
+          policy,
+        }),
+      })
+      expect(created.status).toBe(201)
+      await connectCatalogue()
+      expect(await importRecordedHistory(db, storeId, past, 'GBP')).toBe(past.length)
+      expect(await mineStorePairings(db, storeId)).toMatchObject({ status: 'mined' })
 
-    const plan = planReplay(replayed, { currency: 'GBP', seed: 42 })
-    const answers = await sendReplay(plan, { apiUrl, shopDomain, secret, secondsPerDay: 0, concurrency: 8 })
-    const good = plan.deliveries.filter((delivery) => delivery.kind === 'good').length
-    expect(answers).toMatchObject({ accepted: good, failed: 0, duplicatesTaken: 0, forgeriesTaken: 0 })
-    expect(answers.recognised).toBeGreaterThan(0)
-    expect(answers.refused).toBeGreaterThan(0)
+      const plan = planReplay(replayed, { currency: 'GBP', seed: 42 })
+      const answers = await sendReplay(plan, { apiUrl, shopDomain, secret, secondsPerDay: 0, concurrency: 8 })
+      const good = plan.deliveries.filter((delivery) => delivery.kind === 'good').length
+      expect(answers).toMatchObject({ accepted: good, failed: 0, duplicatesTaken: 0, forgeriesTaken: 0 })
+      expect(answers.recognised).toBeGreaterThan(0)
+      expect(answers.refused).toBeGreaterThan(0)
 
-    // Every order stored once, its id exact, ids above 2^53 included.
-    const stored = await db.selectFrom('orders').select('id').where('store_id', '=', storeId).where('source', '=', 'shopify').execute()
-    expect(stored.map((row) => row.id).sort()).toEqual([...plan.shopifyIds.values()].sort())
-    expect(stored.some((row) => BigInt(row.id) > 2n ** 53n)).toBe(true)
+      // Every order stored once, its id exact, ids above 2^53 included.
+      const stored = await db.selectFrom('orders').select('id').where('store_id', '=', storeId).where('source', '=', 'shopify').execute()
+      expect(stored.map((row) => row.id).sort()).toEqual([...plan.shopifyIds.values()].sort())
+      expect(stored.some((row) => BigInt(row.id) > 2n ** 53n)).toBe(true)
 
-    // Journeys end within the fulfilment timeout, the delay and the engagement wait of their last order.
-    expect(await waitForJourneysToEnd(db, client, storeId, [...new Set(replayed.map((order) => order.customerId))], 420_000)).toBe(true)
-    const fulfilled = new Set([...plan.fulfilled].map((orderId) => plan.shopifyIds.get(orderId)!))
-    const report = await replayReport(db, storeId, replayed, fulfilled)
-    expect(report.eligible).toBeGreaterThan(150)
-    expect(report.emailed / report.eligible).toBeGreaterThanOrEqual(0.9)
-    expect(report.ownedRecommended).toBe(0)
-    expect(report.sentTooSoon).toBe(0)
-    expect(report.sources.mined).toBeGreaterThan(0)
+      // Journeys end within the fulfilment timeout, the delay and the engagement wait of their last order.
+      expect(await waitForJourneysToEnd(db, client, storeId, [...new Set(replayed.map((order) => order.customerId))], 420_000)).toBe(true)
+      const fulfilled = new Set([...plan.fulfilled].map((orderId) => plan.shopifyIds.get(orderId)!))
+      const report = await replayReport(db, storeId, replayed, fulfilled)
+      expect(report.eligible).toBeGreaterThan(150)
+      expect(report.emailed / report.eligible).toBeGreaterThanOrEqual(0.9)
+      expect(report.ownedRecommended).toBe(0)
+      expect(report.sentTooSoon).toBe(0)
+      expect(report.sources.mined).toBeGreaterThan(0)
 
-    // One Klaviyo event per send: the ledger's sends and Klaviyo's recommendation events match one to one.
-    const sent = await db.selectFrom('journey_sends').select('send_key').where('store_id', '=', storeId).where('status', '=', 'sent').execute()
-    const events = klaviyo.state.events.filter((event) => event.metricName === 'Crosswise Recommendation' && event.uniqueId?.startsWith(`${storeId}:`))
-    expect(events.map((event) => event.uniqueId).sort()).toEqual(sent.map((row) => row.send_key).sort())
-    expect(klaviyo.specViolations).toEqual([])
-  })
+      // One Klaviyo event per send: the ledger's sends and Klaviyo's recommendation events match one to one.
+      const sent = await db
+        .selectFrom('journey_sends')
+        .select('send_key')
+        .where('store_id', '=', storeId)
+        .where('status', '=', 'sent')
+        .execute()
+      const events = klaviyo.state.events.filter(
+        (event) => event.metricName === 'Crosswise Recommendation' && event.uniqueId?.startsWith(`${storeId}:`),
+      )
+      expect(events.map((event) => event.uniqueId).sort()).toEqual(sent.map((row) => row.send_key).sort())
+      expect(klaviyo.specViolations).toEqual([])
+    },
+  )
 
   /** Connects the store's Shopify Admin API through the admin API; the sync it starts fills the catalogue. */
   async function connectCatalogue(): Promise<void> {

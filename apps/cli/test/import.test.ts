@@ -29,7 +29,11 @@ describe('crosswise import orders', () => {
   })
 
   const run = async (storeId: string, path: string, batchOrders = 3) => {
-    await db.insertInto('stores').values({ id: storeId, name: storeId }).onConflict((oc) => oc.doNothing()).execute()
+    await db
+      .insertInto('stores')
+      .values({ id: storeId, name: storeId })
+      .onConflict((oc) => oc.doNothing())
+      .execute()
     const rejections: Rejection[] = []
     const summary = await importHistory({ db, storeId, file: await openCsvFile(path), batchOrders, onRejection: (r) => rejections.push(r) })
     return { summary, rejections }
@@ -39,7 +43,16 @@ describe('crosswise import orders', () => {
     const gz = join(scratch, 'online-retail-sample.csv.gz')
     await writeFile(gz, gzipSync(await readFile(fixture('online-retail-sample.csv'))))
     const { summary, rejections } = await run('retail', gz)
-    expect(summary).toMatchObject({ format: 'online-retail', lines: 37, orders: 8, ordersKnown: 0, orderLines: 32, customers: 6, products: 32, rejected: 5 })
+    expect(summary).toMatchObject({
+      format: 'online-retail',
+      lines: 37,
+      orders: 8,
+      ordersKnown: 0,
+      orderLines: 32,
+      customers: 6,
+      products: 32,
+      rejected: 5,
+    })
     expect(rejections).toEqual([
       { line: 24, reason: 'InvoiceNo: a cancellation (C…), not an order' },
       { line: 32, reason: 'CustomerID: empty (a sale nobody can be followed up on)' },
@@ -47,7 +60,11 @@ describe('crosswise import orders', () => {
       { line: 37, reason: 'UnitPrice: must not be negative' },
       { line: 38, reason: 'InvoiceDate: must be an ISO 8601 date-time' },
     ])
-    const quoted = await db.selectFrom('order_lines').select(['title', 'unit_price']).where('order_id', '=', '536999').executeTakeFirstOrThrow()
+    const quoted = await db
+      .selectFrom('order_lines')
+      .select(['title', 'unit_price'])
+      .where('order_id', '=', '536999')
+      .executeTakeFirstOrThrow()
     expect(quoted).toEqual({ title: 'REGENCY CAKESTAND 3 TIER, "LARGE"', unit_price: '12.7500' })
     const order = await db.selectFrom('orders').selectAll().where('id', '=', '536365').executeTakeFirstOrThrow()
     expect(order).toMatchObject({ customer_id: '17850', currency: 'GBP', total: '139.1200', source: 'import' })
@@ -88,7 +105,18 @@ describe('crosswise import orders', () => {
       return true
     })
     try {
-      const code = await importCommand.run(['orders', fixture('generic.csv'), '--store', 'cli-shop', '--currency', 'EUR', '--database-url', url, '--rejects', rejects])
+      const code = await importCommand.run([
+        'orders',
+        fixture('generic.csv'),
+        '--store',
+        'cli-shop',
+        '--currency',
+        'EUR',
+        '--database-url',
+        url,
+        '--rejects',
+        rejects,
+      ])
       expect(code).toBe(0)
     } finally {
       write.mockRestore()

@@ -17,7 +17,10 @@ export function quickPolicy(overrides: Record<string, unknown> = {}) {
 
 /** Puts `p1` (bought) and `p2` (its manual pairing) in the store's catalogue. */
 export async function givenCatalogue(apiUrl: string, db: Db, storeId: string): Promise<void> {
-  for (const [productId, title] of [['p1', 'Kettle'], ['p2', 'Tea']] as const) {
+  for (const [productId, title] of [
+    ['p1', 'Kettle'],
+    ['p2', 'Tea'],
+  ] as const) {
     const response = await storeRequest(apiUrl, storeId, 'products', {
       productId,
       title,

@@ -14,7 +14,8 @@ describe('crosswise klaviyo setup --store', () => {
   let url: string
   let db: Db
   let fake: FakeKlaviyo
-  const setup = (...args: string[]) => capture(() => klaviyoSetupCommand.run(['setup', '--template-only', '--base-url', fake.url, '--database-url', url, ...args]))
+  const setup = (...args: string[]) =>
+    capture(() => klaviyoSetupCommand.run(['setup', '--template-only', '--base-url', fake.url, '--database-url', url, ...args]))
 
   beforeAll(async () => {
     url = await createTestDatabase('cli_klaviyo_setup')
@@ -22,7 +23,10 @@ describe('crosswise klaviyo setup --store', () => {
     await migrateToLatest(db)
     fake = await startFakeKlaviyo({ apiKeys: [storeKey] })
     for (const storeId of ['tea-shop', 'keyless-shop']) await ensureStore(db, storeId, { name: storeId, currency: 'EUR' })
-    await saveKlaviyoAccount(db, ApiKeyCipher.fromSecret(payloadKey), 'tea-shop', { apiKey: storeKey, metricName: 'Tea Shop Recommendation' })
+    await saveKlaviyoAccount(db, ApiKeyCipher.fromSecret(payloadKey), 'tea-shop', {
+      apiKey: storeKey,
+      metricName: 'Tea Shop Recommendation',
+    })
   })
   afterEach(() => vi.unstubAllEnvs())
   afterAll(async () => {
@@ -60,7 +64,10 @@ describe('crosswise klaviyo setup --store', () => {
     const noSecret = await setup('--store', 'tea-shop')
     expect(noSecret).toMatchObject({ code: 1, err: expect.stringContaining('CROSSWISE_PAYLOAD_KEY is not set') })
     vi.stubEnv('CROSSWISE_PAYLOAD_KEY', 'too-short')
-    expect(await setup('--store', 'tea-shop')).toMatchObject({ code: 1, err: expect.stringContaining('CROSSWISE_PAYLOAD_KEY is not usable') })
+    expect(await setup('--store', 'tea-shop')).toMatchObject({
+      code: 1,
+      err: expect.stringContaining('CROSSWISE_PAYLOAD_KEY is not usable'),
+    })
     for (const result of [unknown, keyless, otherSecret, noSecret]) expect(result.err).not.toContain(storeKey)
     expect(fake.requests.filter((request) => request.status === 401)).toEqual([])
   })
@@ -69,6 +76,8 @@ describe('crosswise klaviyo setup --store', () => {
     await expect(setup('--store', 'tea-shop', '--api-key', storeKey)).rejects.toThrow(new UsageError('pass --api-key or --store, not both'))
     await expect(setup('--store', 'Tea Shop')).rejects.toThrow(/--store must be a store id/)
     vi.stubEnv('DATABASE_URL', '')
-    await expect(capture(() => klaviyoSetupCommand.run(['setup', '--store', 'tea-shop']))).rejects.toThrow(/set DATABASE_URL or pass --database-url/)
+    await expect(capture(() => klaviyoSetupCommand.run(['setup', '--store', 'tea-shop']))).rejects.toThrow(
+      /set DATABASE_URL or pass --database-url/,
+    )
   })
 })

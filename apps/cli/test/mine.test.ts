@@ -44,7 +44,9 @@ describe('crosswise mine', () => {
     // c1 bought kettle and tea in O1, then a mug in O9: one next-order transition each.
     const teaToMug = (await minedPairingsFor(db, 'tea-shop', ['tea'], 20)).find((pairing) => pairing.recommendedProductId === 'mug')
     expect(teaToMug?.nextOrderCount).toBe(1)
-    expect(await minedPairingsFor(db, 'tea-shop', ['kibble'], 20)).toMatchObject([{ rank: 1, recommendedProductId: 'lead', support: 2, lift: 5 }])
+    expect(await minedPairingsFor(db, 'tea-shop', ['kibble'], 20)).toMatchObject([
+      { rank: 1, recommendedProductId: 'lead', support: 2, lift: 5 },
+    ])
   })
 
   it('makes each run the current version and keeps the one before', async () => {

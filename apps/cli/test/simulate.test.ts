@@ -28,7 +28,9 @@ function smallHistory(): string {
       for (let line = 1 + next(3); line > 0; line--) products.add(next(4) === 0 ? next(30) : favourite * 10 + next(10))
       for (const product of products) {
         const id = `p${String(product).padStart(2, '0')}`
-        rows.push(`O${String(order).padStart(5, '0')},c${customer},c${customer}@example.com,${id},Product ${id},cat${Math.floor(product / 10)},1,${5 + product * 3}.00,GBP,${time}`)
+        rows.push(
+          `O${String(order).padStart(5, '0')},c${customer},c${customer}@example.com,${id},Product ${id},cat${Math.floor(product / 10)},1,${5 + product * 3}.00,GBP,${time}`,
+        )
       }
     }
   }
@@ -48,7 +50,9 @@ describe('crosswise simulate', () => {
   afterAll(async () => rm(dir, { recursive: true, force: true }))
 
   it('runs every case through the journeys and reports sends, delays and hit rates beside evaluate', async () => {
-    const { code, out } = await capture(() => simulateCommand.run(['--data', file, '--cutoff', '2026-09-01', '--customers', '12', '--database-url', url, '--json']))
+    const { code, out } = await capture(() =>
+      simulateCommand.run(['--data', file, '--cutoff', '2026-09-01', '--customers', '12', '--database-url', url, '--json']),
+    )
     expect(code).toBe(0)
     const report = JSON.parse(out) as SimulationReport
 
@@ -68,7 +72,9 @@ describe('crosswise simulate', () => {
     // Every first email waited at least the segment's delay after fulfilment.
     expect(report.sentTooSoon).toBe(0)
     for (const [segment, spread] of Object.entries(report.delays)) {
-      expect(spread.minDays * 86_400_000).toBeGreaterThanOrEqual(defaultJourneyPolicy.delayMs[segment as keyof typeof defaultJourneyPolicy.delayMs])
+      expect(spread.minDays * 86_400_000).toBeGreaterThanOrEqual(
+        defaultJourneyPolicy.delayMs[segment as keyof typeof defaultJourneyPolicy.delayMs],
+      )
       expect(spread.minDays).toBeLessThanOrEqual(spread.p50Days)
       expect(spread.p90Days).toBeLessThanOrEqual(spread.maxDays)
     }
@@ -90,7 +96,9 @@ describe('crosswise simulate', () => {
   }, 300_000)
 
   it('names a bad option', async () => {
-    await expect(simulateCommand.run(['--data', file, '--customers', 'many'])).rejects.toThrow(/--customers must be a positive whole number/)
+    await expect(simulateCommand.run(['--data', file, '--customers', 'many'])).rejects.toThrow(
+      /--customers must be a positive whole number/,
+    )
     await expect(simulateCommand.run(['--cutoff', '2026-09-01'])).rejects.toThrow(/--data is required/)
   })
 })

@@ -31,7 +31,9 @@ describe('orders accepted while Temporal is unreachable', () => {
     const delivered = await stack.dispatcher.drainOnce()
     expect(delivered).toBe(0)
     expect(await countDispatches(stack.db)).toEqual({ pending: customers.length, done: 0 })
-    const failed = await sql<{ n: string }>`select count(*) as n from dispatches where attempts > 0 and last_error is not null`.execute(stack.db)
+    const failed = await sql<{ n: string }>`select count(*) as n from dispatches where attempts > 0 and last_error is not null`.execute(
+      stack.db,
+    )
     expect(Number(failed.rows[0]?.n)).toBe(customers.length)
 
     temporal = await startTemporalDevServer({
@@ -45,7 +47,11 @@ describe('orders accepted while Temporal is unreachable', () => {
 
     for (const [index, email] of customers.entries()) {
       const journeyId = `journey:outage:${guestCustomerId('outage', email)}`
-      expect(await stack.client.workflow.getHandle(journeyId).result()).toMatchObject({ reason: 'not-opened', triggerOrderId: String(5000 + index), emailsSent: 1 })
+      expect(await stack.client.workflow.getHandle(journeyId).result()).toMatchObject({
+        reason: 'not-opened',
+        triggerOrderId: String(5000 + index),
+        emailsSent: 1,
+      })
     }
     const outbox = await listOutboxEvents(stack.db, 'outage')
     expect(outbox.map((event) => event.uniqueId).sort()).toEqual(customers.map((_, index) => `outage:${5000 + index}:email-1`).sort())

@@ -2,7 +2,17 @@ import { countDispatches, guestCustomerId, listOutboxEvents, listSends } from '@
 import { temporalAddress, uniqueId } from '@crosswise/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { givenCatalogue, quickPolicy } from './journey-fixtures.ts'
-import { adminRequest, createTestStore, eventually, journeyResult, orderBody, postOrder, startTestStack, storeRequest, type TestStack } from './test-stack.ts'
+import {
+  adminRequest,
+  createTestStore,
+  eventually,
+  journeyResult,
+  orderBody,
+  postOrder,
+  startTestStack,
+  storeRequest,
+  type TestStack,
+} from './test-stack.ts'
 
 describe('walking skeleton: order over HTTP → dispatcher → journey on Temporal', () => {
   let stack: TestStack
@@ -29,21 +39,43 @@ describe('walking skeleton: order over HTTP → dispatcher → journey on Tempor
     expect(waiting.state.stage).toBe('waiting-for-fulfilment')
     expect(await listSends(stack.db, store)).toEqual([])
 
-    const fulfilled = await storeRequest(stack.apiUrl, store, 'fulfillments', { fulfillmentId: 'f1', orderId: '1001', fulfilledAt: new Date().toISOString(), complete: true })
+    const fulfilled = await storeRequest(stack.apiUrl, store, 'fulfillments', {
+      fulfillmentId: 'f1',
+      orderId: '1001',
+      fulfilledAt: new Date().toISOString(),
+      complete: true,
+    })
     expect(fulfilled.status).toBeLessThan(300)
     await eventually(async () => (await listSends(stack.db, store)).some((send) => send.status === 'sent'))
     const sendKey = `${store}:1001:email-1`
-    const engagement = await adminRequest(stack.apiUrl, 'POST', `/v1/admin/stores/${store}/sends/${encodeURIComponent(sendKey)}/engagement`, { kind: 'purchased' })
+    const engagement = await adminRequest(
+      stack.apiUrl,
+      'POST',
+      `/v1/admin/stores/${store}/sends/${encodeURIComponent(sendKey)}/engagement`,
+      { kind: 'purchased' },
+    )
     expect(engagement.status).toBe(201)
 
-    expect(await journeyResult(stack.client, accepted.journeyId)).toEqual({ reason: 'converted', triggerOrderId: '1001', emailsSent: 1, pairingIds: ['manual:p1:p2'] })
+    expect(await journeyResult(stack.client, accepted.journeyId)).toEqual({
+      reason: 'converted',
+      triggerOrderId: '1001',
+      emailsSent: 1,
+      pairingIds: ['manual:p1:p2'],
+    })
     const outbox = await listOutboxEvents(stack.db, store)
     expect(outbox.map((event) => event.uniqueId)).toEqual([sendKey])
-    expect(outbox[0]!.event).toMatchObject({ data: { attributes: { properties: { recommended_products: [{ product_id: 'p2', title: 'Tea' }] } } } })
+    expect(outbox[0]!.event).toMatchObject({
+      data: { attributes: { properties: { recommended_products: [{ product_id: 'p2', title: 'Tea' }] } } },
+    })
 
     const description = await stack.client.workflow.getHandle(accepted.journeyId).describe()
     expect(description.status.name).toBe('COMPLETED')
-    expect(description.searchAttributes).toMatchObject({ StoreId: [store], JourneyStage: ['ended'], EmailsSent: [1], PairingId: ['manual:p1:p2'] })
+    expect(description.searchAttributes).toMatchObject({
+      StoreId: [store],
+      JourneyStage: ['ended'],
+      EmailsSent: [1],
+      PairingId: ['manual:p1:p2'],
+    })
   })
 
   it('stops a journey through the admin API (unsubscribe) and says so when it has ended', async () => {

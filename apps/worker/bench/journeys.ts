@@ -45,13 +45,20 @@ const nativeConnection = await NativeConnection.connect({ address: temporal.addr
 /** Runs `task` over the items with at most `limit` at once. */
 async function pool<T>(items: readonly T[], limit: number, task: (item: T) => Promise<void>): Promise<void> {
   let next = 0
-  await Promise.all(Array.from({ length: limit }, async () => {
-    while (next < items.length) await task(items[next++]!)
-  }))
+  await Promise.all(
+    Array.from({ length: limit }, async () => {
+      while (next < items.length) await task(items[next++]!)
+    }),
+  )
 }
 
 /** Starts every journey (order, then fulfilment) and waits for all results; journeys per second. */
-async function drive(ids: readonly string[], start: (id: string) => Promise<void>, fulfil: (id: string) => Promise<void>, result: (id: string) => Promise<void>) {
+async function drive(
+  ids: readonly string[],
+  start: (id: string) => Promise<void>,
+  fulfil: (id: string) => Promise<void>,
+  result: (id: string) => Promise<void>,
+) {
   const began = performance.now()
   await pool(ids, inFlightStarts, async (id) => {
     await start(id)
@@ -76,7 +83,19 @@ try {
   })
   await sql`update stores set policy = ${JSON.stringify(policy)}::jsonb where id = ${storeId}`.execute(db)
   for (const productId of ['kettle', 'tea', 'cup']) {
-    await upsertProduct(db, storeId, productSchema.parse({ productId, title: productId, category: 'tea', price: '9.90', currency: 'EUR', url: `https://shop.example/${productId}`, updatedAt: new Date().toISOString() }))
+    await upsertProduct(
+      db,
+      storeId,
+      productSchema.parse({
+        productId,
+        title: productId,
+        category: 'tea',
+        price: '9.90',
+        currency: 'EUR',
+        url: `https://shop.example/${productId}`,
+        updatedAt: new Date().toISOString(),
+      }),
+    )
   }
   await saveManualPairings(db, storeId, [
     { triggerProductId: 'kettle', recommendedProductId: 'tea', priority: 2 },
@@ -100,29 +119,45 @@ try {
 
   // The same worker settings for both runs; the bundles are built before the clock starts.
   const workerOptions = { connection: nativeConnection, maxConcurrentActivityTaskExecutions: 100, maxConcurrentWorkflowTaskExecutions: 100 }
-  const bareBundle = await bundleWorkflowCode({ workflowsPath: fileURLToPath(new URL('./bare-workflow.ts', import.meta.url)), logger: quiet })
+  const bareBundle = await bundleWorkflowCode({
+    workflowsPath: fileURLToPath(new URL('./bare-workflow.ts', import.meta.url)),
+    logger: quiet,
+  })
   const journeyBundle = await bundleWorkflowCode({ workflowsPath, logger: quiet })
   const activityCalls = 9
 
   // A worker runs once: each round gets fresh ones.
-  const bareWorker = () => Worker.create({ ...workerOptions, taskQueue: 'bench-bare', workflowBundle: bareBundle, activities: { async step() {} } })
-  const journeyWorker = () => Worker.create({ ...workerOptions, taskQueue: 'bench-journeys', workflowBundle: journeyBundle, activities: createActivities({ db }) })
+  const bareWorker = () =>
+    Worker.create({ ...workerOptions, taskQueue: 'bench-bare', workflowBundle: bareBundle, activities: { async step() {} } })
+  const journeyWorker = () =>
+    Worker.create({ ...workerOptions, taskQueue: 'bench-journeys', workflowBundle: journeyBundle, activities: createActivities({ db }) })
   const outcomes = new Map<string, number>()
   const bareRuns: Array<{ seconds: number; perSecond: number }> = []
   const journeyRuns: Array<{ seconds: number; perSecond: number }> = []
   for (let round = 0; round < rounds; round++) {
     bareRuns.push(
-      await (await bareWorker()).runUntil(
+      await (
+        await bareWorker()
+      ).runUntil(
         drive(
           customers[round]!.map((_, index) => `bare-${round}-${index}`),
-          async (id) => void (await client.workflow.signalWithStart(bareJourney, { workflowId: id, taskQueue: 'bench-bare', args: [activityCalls], signal: barePlacedSignal, signalArgs: [{}] })),
+          async (id) =>
+            void (await client.workflow.signalWithStart(bareJourney, {
+              workflowId: id,
+              taskQueue: 'bench-bare',
+              args: [activityCalls],
+              signal: barePlacedSignal,
+              signalArgs: [{}],
+            })),
           (id) => client.workflow.getHandle(id).signal(bareFulfilledSignal, {}),
           async (id) => void (await client.workflow.getHandle(id).result()),
         ),
       ),
     )
     journeyRuns.push(
-      await (await journeyWorker()).runUntil(
+      await (
+        await journeyWorker()
+      ).runUntil(
         drive(
           customers[round]!.map((customerId, index) => `${round}-${index}|${customerId}`),
           async (key) => {
@@ -160,8 +195,14 @@ try {
   const rates = (runs: Array<{ perSecond: number }>) => runs.map((run) => run.perSecond.toFixed(1)).join(', ')
 
   const sample = customers[0]!.slice(0, 20)
-  const journeyCounts = await Promise.all(sample.map(async (customerId) => countActions((await client.workflow.getHandle(journeyWorkflowId(storeId, customerId)).fetchHistory()).events ?? [])))
-  const bareCounts = await Promise.all(sample.map(async (_, index) => countActions((await client.workflow.getHandle(`bare-0-${index}`).fetchHistory()).events ?? [])))
+  const journeyCounts = await Promise.all(
+    sample.map(async (customerId) =>
+      countActions((await client.workflow.getHandle(journeyWorkflowId(storeId, customerId)).fetchHistory()).events ?? []),
+    ),
+  )
+  const bareCounts = await Promise.all(
+    sample.map(async (_, index) => countActions((await client.workflow.getHandle(`bare-0-${index}`).fetchHistory()).events ?? [])),
+  )
   const mean = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / values.length
   const outbox = await sql<{ n: string }>`select count(*) as n from klaviyo_outbox`.execute(db)
 
@@ -172,12 +213,27 @@ try {
     ['activity calls per journey (bare: the same, no-ops)', String(activityCalls)],
     ['outcomes', [...outcomes].map(([label, n]) => `${label} × ${n}`).join(', ')],
     ['dry-run emails written', Number(outbox.rows[0]?.n ?? 0).toLocaleString('en')],
-    ['bare workflow, end to end (best round)', `${bare.perSecond.toFixed(1)}/s (${bare.seconds.toFixed(1)} s); rounds: ${rates(bareRuns)}/s`],
-    ['crossSellJourney, end to end (best round)', `${journeys.perSecond.toFixed(1)}/s (${journeys.seconds.toFixed(1)} s); rounds: ${rates(journeyRuns)}/s`],
+    [
+      'bare workflow, end to end (best round)',
+      `${bare.perSecond.toFixed(1)}/s (${bare.seconds.toFixed(1)} s); rounds: ${rates(bareRuns)}/s`,
+    ],
+    [
+      'crossSellJourney, end to end (best round)',
+      `${journeys.perSecond.toFixed(1)}/s (${journeys.seconds.toFixed(1)} s); rounds: ${rates(journeyRuns)}/s`,
+    ],
     ['journey ÷ bare', `${ratio.toFixed(2)}× (target ≥ 0.8×)`],
-    ['Temporal actions per journey (common path)', `${journeyActions.toFixed(1)} (target ≤ 20); bare ${mean(bareCounts.map((c) => c.actions)).toFixed(1)}`],
-    ['history events per journey', `${mean(journeyCounts.map((c) => c.events)).toFixed(1)}; bare ${mean(bareCounts.map((c) => c.events)).toFixed(1)}`],
-    ['machine load (1-min average) at start and end', `${loadBefore.toFixed(1)} and ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores: other processes share the CPUs, so rates are low in absolute terms; the ratio is measured under the same load`],
+    [
+      'Temporal actions per journey (common path)',
+      `${journeyActions.toFixed(1)} (target ≤ 20); bare ${mean(bareCounts.map((c) => c.actions)).toFixed(1)}`,
+    ],
+    [
+      'history events per journey',
+      `${mean(journeyCounts.map((c) => c.events)).toFixed(1)}; bare ${mean(bareCounts.map((c) => c.events)).toFixed(1)}`,
+    ],
+    [
+      'machine load (1-min average) at start and end',
+      `${loadBefore.toFixed(1)} and ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores: other processes share the CPUs, so rates are low in absolute terms; the ratio is measured under the same load`,
+    ],
     ['result', ratio >= 0.8 && journeyActions <= 20 ? 'pass' : 'miss'],
   ]
   const section = [
@@ -205,7 +261,8 @@ try {
   const current = await readFile(file, 'utf8').catch(() => '# Benchmarks\n')
   const start = current.indexOf('## Journeys')
   const end = start < 0 ? -1 : current.indexOf('\n## ', start + 1)
-  const updated = start < 0 ? `${current.trimEnd()}\n\n${section}` : `${current.slice(0, start)}${section}${end < 0 ? '' : current.slice(end + 1)}`
+  const updated =
+    start < 0 ? `${current.trimEnd()}\n\n${section}` : `${current.slice(0, start)}${section}${end < 0 ? '' : current.slice(end + 1)}`
   await writeFile(file, updated)
 } finally {
   await connection.close()

@@ -21,7 +21,9 @@ export async function ensureStoreSchedule(client: Client, schedule: StoreSchedul
   const spec = { cronExpressions: [schedule.cron] }
   const withinTimeout = <T>(call: () => Promise<T>): Promise<T> => client.withDeadline(Date.now() + schedule.callTimeoutMs, call)
   try {
-    await withinTimeout(() => client.schedule.create({ scheduleId, spec, action, ...(schedule.policies ? { policies: schedule.policies } : {}) }))
+    await withinTimeout(() =>
+      client.schedule.create({ scheduleId, spec, action, ...(schedule.policies ? { policies: schedule.policies } : {}) }),
+    )
     return 'created'
   } catch (error) {
     if (!(error instanceof ScheduleAlreadyRunning)) throw error
@@ -57,7 +59,9 @@ export class StoreScheduleKeeper {
 
   start(): void {
     const sweep = (): void =>
-      void this.sweep().catch((error: unknown) => this.keeper.logger.warn({ err: error }, `${this.keeper.what} schedules not ensured; trying again later`))
+      void this.sweep().catch((error: unknown) =>
+        this.keeper.logger.warn({ err: error }, `${this.keeper.what} schedules not ensured; trying again later`),
+      )
     sweep()
     this.timer = setInterval(sweep, this.keeper.everyMs)
   }

@@ -1,4 +1,12 @@
-import { createDatabase, listHoldoutAssignments, listOutboxEvents, listSends, migrateToLatest, recordDryRunEngagement, type Db } from '@crosswise/db'
+import {
+  createDatabase,
+  listHoldoutAssignments,
+  listOutboxEvents,
+  listSends,
+  migrateToLatest,
+  recordDryRunEngagement,
+  type Db,
+} from '@crosswise/db'
 import { sendKey } from '@crosswise/domain'
 import type { JourneyActivities, SendRecommendationInput } from '@crosswise/journeys'
 import { createTestDatabase, uniqueId } from '@crosswise/testing'
@@ -62,7 +70,9 @@ describe('journey activities over PostgreSQL and the dry-run outbox', () => {
     expect(again).toEqual({ status: 'already-sent', sentAt: (first as { sentAt: string }).sentAt })
     const outbox = await listOutboxEvents(db, storeId)
     expect(outbox).toHaveLength(1)
-    expect(outbox[0]!.event).toMatchObject({ data: { attributes: { uniqueId: `${storeId}:1001:email-1`, properties: { journey_step: 'first' } } } })
+    expect(outbox[0]!.event).toMatchObject({
+      data: { attributes: { uniqueId: `${storeId}:1001:email-1`, properties: { journey_step: 'first' } } },
+    })
     expect(await listSends(db, storeId)).toMatchObject([{ status: 'sent', channel: 'outbox', pairingId: 'manual:kettle:tea' }])
   })
 
@@ -91,18 +101,29 @@ describe('journey activities over PostgreSQL and the dry-run outbox', () => {
     await givenProducts(db, storeId, ['lamp'], { category: 'lighting' })
     await givenOrder(db, storeId, '900', email, ['cup'], { placedAt: '2020-01-01T00:00:00Z' })
     await givenOrder(db, storeId, '901', 'someone@example.com', ['honey', 'honey', 'tea'])
-    await givenPairings(db, storeId, [['kettle', 'filter'], ['kettle', 'cup'], ['kettle', 'tea']])
+    await givenPairings(db, storeId, [
+      ['kettle', 'filter'],
+      ['kettle', 'cup'],
+      ['kettle', 'tea'],
+    ])
     const pick = (excludeProductIds: string[] = []) =>
       run('pickPairing', { storeId, customerId, orderId: '1001', excludePairingIds: [], excludeProductIds })
     expect(await pick()).toMatchObject({ pairingId: 'manual:kettle:tea', source: 'manual', productIds: ['tea'] })
     expect(await pick(['tea'])).toMatchObject({ source: 'best-seller', productIds: ['honey'], triggerProductId: 'kettle' })
-    expect(await pick(['tea', 'honey'])).toMatchObject({ pairingId: 'store-best-seller:lamp', source: 'store-best-seller', triggerProductId: 'kettle' })
+    expect(await pick(['tea', 'honey'])).toMatchObject({
+      pairingId: 'store-best-seller:lamp',
+      source: 'store-best-seller',
+      triggerProductId: 'kettle',
+    })
     expect(await pick(['tea', 'honey', 'lamp'])).toBeNull()
   })
 
   it('refuses and records: a newer order, the cap, missing consent, holdout', async () => {
     const { storeId, customerId } = await customerWithOrder()
-    const check = (policy: { holdoutShare?: number; requireExplicitConsent?: boolean; frequencyCap?: typeof noCap }, knownOrderIds = ['1001']) =>
+    const check = (
+      policy: { holdoutShare?: number; requireExplicitConsent?: boolean; frequencyCap?: typeof noCap },
+      knownOrderIds = ['1001'],
+    ) =>
       run('checkBeforeSend', {
         storeId,
         customerId,
@@ -146,6 +167,9 @@ describe('journey activities over PostgreSQL and the dry-run outbox', () => {
   })
 
   it('fails for good on input that can never succeed', async () => {
-    await expect(run('loadJourney', { storeId: '', customerId: 'x', orderId: 'y' })).rejects.toMatchObject({ nonRetryable: true, type: 'InvalidInput' })
+    await expect(run('loadJourney', { storeId: '', customerId: 'x', orderId: 'y' })).rejects.toMatchObject({
+      nonRetryable: true,
+      type: 'InvalidInput',
+    })
   })
 })

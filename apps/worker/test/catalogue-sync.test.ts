@@ -1,12 +1,33 @@
-import { ApiKeyCipher, createDatabase, migrateToLatest, saveShopifyConnection, upsertProduct, describeShopifyConnection, type Db } from '@crosswise/db'
+import {
+  ApiKeyCipher,
+  createDatabase,
+  migrateToLatest,
+  saveShopifyConnection,
+  upsertProduct,
+  describeShopifyConnection,
+  type Db,
+} from '@crosswise/db'
 import { catalogueSyncId } from '@crosswise/domain'
 import { ShopifyRefusedError } from '@crosswise/shopify'
-import { createTestDatabase, startFakeShopify, temporalAddress, uniqueId, type FakeShopify, type FakeShopifyProductInput } from '@crosswise/testing'
+import {
+  createTestDatabase,
+  startFakeShopify,
+  temporalAddress,
+  uniqueId,
+  type FakeShopify,
+  type FakeShopifyProductInput,
+} from '@crosswise/testing'
 import { Client, Connection } from '@temporalio/client'
 import { NativeConnection } from '@temporalio/worker'
 import { pino } from 'pino'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { CatalogueSyncScheduleKeeper, createActivities, createJourneyWorker, ensureCatalogueSyncSchedule, syncStoreCatalogue } from '../src/index.ts'
+import {
+  CatalogueSyncScheduleKeeper,
+  createActivities,
+  createJourneyWorker,
+  ensureCatalogueSyncSchedule,
+  syncStoreCatalogue,
+} from '../src/index.ts'
 import { givenStore } from './store-fixtures.ts'
 
 const cipher = ApiKeyCipher.fromSecret(Buffer.alloc(32, 7).toString('base64'))
@@ -19,7 +40,10 @@ const teas = (count: number): FakeShopifyProductInput[] =>
     productType: 'Tea',
     updatedAt: hourAgo(),
     imageUrl: `https://cdn.shopify.com/tea-${index}.jpg`,
-    variants: [{ price: `${5 + (index % 7)}.50`, inventoryQuantity: index % 4 }, { price: '99.00', inventoryQuantity: 0 }],
+    variants: [
+      { price: `${5 + (index % 7)}.50`, inventoryQuantity: index % 4 },
+      { price: '99.00', inventoryQuantity: 0 },
+    ],
   }))
 
 describe('Shopify catalogue sync', () => {
@@ -40,9 +64,12 @@ describe('Shopify catalogue sync', () => {
     const shop = await startFakeShopify({ products, accessToken, shopDomain: `${storeId}.myshopify.com`, ...(bucket ? { bucket } : {}) })
     fakes.push(shop)
     await givenStore(db, storeId)
-    expect(await saveShopifyConnection(db, cipher, storeId, { shopDomain: shop.shopDomain, accessToken, apiVersion: '2026-10' })).toMatchObject({ status: 'saved' })
+    expect(
+      await saveShopifyConnection(db, cipher, storeId, { shopDomain: shop.shopDomain, accessToken, apiVersion: '2026-10' }),
+    ).toMatchObject({ status: 'saved' })
     const sync = () => syncStoreCatalogue(db, storeId, { cipher, shopifyBaseUrl: shop.url, pageSize: 10, retryDelayMs: 10 })
-    const product = (id: string) => db.selectFrom('products').selectAll().where('store_id', '=', storeId).where('id', '=', id).executeTakeFirstOrThrow()
+    const product = (id: string) =>
+      db.selectFrom('products').selectAll().where('store_id', '=', storeId).where('id', '=', id).executeTakeFirstOrThrow()
     return { storeId, shop, sync, product }
   }
 
@@ -67,7 +94,10 @@ describe('Shopify catalogue sync', () => {
     expect((await product('8100000000000')).available).toBe(false)
     expect((await product('8100000000999')).available).toBe(false)
     expect((await product('8100000000998')).available).toBe(false)
-    expect(await describeShopifyConnection(db, storeId)).toMatchObject({ lastSyncedAt: expect.any(Date), lastSync: { products: 47, pages: 5 } })
+    expect(await describeShopifyConnection(db, storeId)).toMatchObject({
+      lastSyncedAt: expect.any(Date),
+      lastSync: { products: 47, pages: 5 },
+    })
     // Nothing changed: running again writes the same rows and removes nothing.
     expect(await sync()).toMatchObject({ products: 47, deleted: 0 })
   })
@@ -104,7 +134,11 @@ describe('Shopify catalogue sync', () => {
     const { storeId, shop, sync } = await connectedStore(teas(15))
     shop.injectFault({ fault: { kind: 'server-error', status: 503 } })
     expect(await sync()).toMatchObject({ products: 15 })
-    await saveShopifyConnection(db, cipher, storeId, { shopDomain: shop.shopDomain, accessToken: 'shpat_revoked00000000000000000000', apiVersion: '2026-10' })
+    await saveShopifyConnection(db, cipher, storeId, {
+      shopDomain: shop.shopDomain,
+      accessToken: 'shpat_revoked00000000000000000000',
+      apiVersion: '2026-10',
+    })
     await expect(sync()).rejects.toBeInstanceOf(ShopifyRefusedError)
   })
 
@@ -145,8 +179,13 @@ describe('Shopify catalogue sync', () => {
       expect((await describeShopifyConnection(db, storeId)).lastSync).toMatchObject({ status: 'synced', pages: 2, products: 8 })
       expect((await product('8100000000007')).title).toBe('Tea 7')
     } finally {
-      for (const scheduleId of (await db.selectFrom('shopify_connections').select('store_id').execute()).map((row) => catalogueSyncId(row.store_id))) {
-        await client.schedule.getHandle(scheduleId).delete().catch(() => undefined)
+      for (const scheduleId of (await db.selectFrom('shopify_connections').select('store_id').execute()).map((row) =>
+        catalogueSyncId(row.store_id),
+      )) {
+        await client.schedule
+          .getHandle(scheduleId)
+          .delete()
+          .catch(() => undefined)
       }
       await connection.close()
     }

@@ -73,7 +73,10 @@ describe('crash: the worker process is SIGKILLed at random moments', () => {
       engagement: { waitMs: 0, followUpDelayMs: 0, onNotOpened: 'alternative-pairing' },
     })
     await givenProducts(db, storeId, ['kettle', 'tea', 'cup'])
-    await givenPairings(db, storeId, [['kettle', 'tea'], ['kettle', 'cup']])
+    await givenPairings(db, storeId, [
+      ['kettle', 'tea'],
+      ['kettle', 'cup'],
+    ])
     const customers: string[] = []
     for (let index = 0; index < journeys; index++) {
       const order = orderSchema.parse({
@@ -128,11 +131,18 @@ describe('crash: the worker process is SIGKILLed at random moments', () => {
     )
     expect(outcomes.filter((outcome) => outcome.reason === 'not-opened' && outcome.emailsSent === 2)).toHaveLength(journeys)
 
-    const expected = customers.flatMap((_, index) => [`${storeId}:${10_000 + index}:email-1`, `${storeId}:${10_000 + index}:email-2`]).sort()
+    const expected = customers
+      .flatMap((_, index) => [`${storeId}:${10_000 + index}:email-1`, `${storeId}:${10_000 + index}:email-2`])
+      .sort()
     const outbox = await listOutboxEvents(db, storeId)
     expect(outbox.map((event) => event.uniqueId).sort()).toEqual(expected)
     const ledger = await listSends(db, storeId)
-    expect(ledger.filter((send) => send.status === 'sent').map((send) => send.sendKey).sort()).toEqual(expected)
+    expect(
+      ledger
+        .filter((send) => send.status === 'sent')
+        .map((send) => send.sendKey)
+        .sort(),
+    ).toEqual(expected)
     expect(await countDispatches(db)).toEqual({ pending: 0, done: journeys })
     expect(sentAtKill.at(-1), `emails in the outbox at each kill: ${sentAtKill.join(', ')}`).toBeLessThan(2 * journeys)
 

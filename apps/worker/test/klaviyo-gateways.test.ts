@@ -1,5 +1,13 @@
 import { randomBytes } from 'node:crypto'
-import { ApiKeyCipher, createDatabase, ensureStore, migrateToLatest, removeKlaviyoAccount, saveKlaviyoAccount, type Db } from '@crosswise/db'
+import {
+  ApiKeyCipher,
+  createDatabase,
+  ensureStore,
+  migrateToLatest,
+  removeKlaviyoAccount,
+  saveKlaviyoAccount,
+  type Db,
+} from '@crosswise/db'
 import { createTestDatabase, startFakeKlaviyo, uniqueId, type FakeKlaviyo } from '@crosswise/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { KlaviyoGateways } from '../src/activities/klaviyo-gateways.ts'

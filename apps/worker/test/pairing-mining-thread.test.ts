@@ -1,4 +1,12 @@
-import { createDatabase, importOrderHistory, migrateToLatest, minedPairingsFor, readOrderHistory, type Db, type HistoricalOrder } from '@crosswise/db'
+import {
+  createDatabase,
+  importOrderHistory,
+  migrateToLatest,
+  minedPairingsFor,
+  readOrderHistory,
+  type Db,
+  type HistoricalOrder,
+} from '@crosswise/db'
 import { refreshPairings } from '@crosswise/journeys'
 import { mineModel, OrderHistoryBuilder, type OrderHistory, type TopPairing, topPairings } from '@crosswise/recommender'
 import { createTestDatabase, temporalAddress, uniqueId } from '@crosswise/testing'
@@ -17,7 +25,7 @@ const orderCount = 12_000
 /** A deterministic store history: customers buy a product and a few of its neighbours, some more often. */
 function generatedOrders(): HistoricalOrder[] {
   let seed = 7
-  const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31)
+  const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31
   const product = (index: number) => `p${String(index % productCount).padStart(4, '0')}`
   const start = Date.UTC(2025, 0, 1)
   return Array.from({ length: orderCount }, (_, order) => {
@@ -29,7 +37,13 @@ function generatedOrders(): HistoricalOrder[] {
       customer: { id: `c${Math.floor(random() * customerCount)}` },
       currency: 'EUR',
       placedAt: new Date(start + order * 40 * 60_000),
-      lineItems: [...productIds].map((productId) => ({ productId, title: `Product ${productId}`, category: `cat-${productId.slice(-1)}`, quantity: 1, unitPrice: '10.00' })),
+      lineItems: [...productIds].map((productId) => ({
+        productId,
+        title: `Product ${productId}`,
+        category: `cat-${productId.slice(-1)}`,
+        quantity: 1,
+        unitPrice: '10.00',
+      })),
     }
   })
 }
@@ -70,7 +84,12 @@ describe('mining a store in a worker thread', () => {
     const taskQueue = uniqueId('mining-thread')
     const workerConnection = await NativeConnection.connect({ address: temporalAddress() })
     try {
-      const worker = await createJourneyWorker({ connection: workerConnection, namespace: 'default', taskQueue, activities: createActivities({ db }) })
+      const worker = await createJourneyWorker({
+        connection: workerConnection,
+        namespace: 'default',
+        taskQueue,
+        activities: createActivities({ db }),
+      })
       const outcome = await worker.runUntil(
         new Client({ connection }).workflow.execute(refreshPairings, { taskQueue, workflowId: uniqueId('refresh'), args: [{ storeId }] }),
       )

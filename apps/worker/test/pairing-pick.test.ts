@@ -47,7 +47,14 @@ describe('pickPairing over manual, mined and best-selling products', () => {
       pairings: [mined(1, 'mug'), mined(2, 'tea', 12), mined(3, 'honey', 2), mined(4, 'lead', 9)],
     })
     const pick = (overrides: Partial<PickPairingInput> = {}) =>
-      new MockActivityEnvironment().run(activities.pickPairing, { storeId, customerId, orderId: '1001', excludePairingIds: [], excludeProductIds: [], ...overrides })
+      new MockActivityEnvironment().run(activities.pickPairing, {
+        storeId,
+        customerId,
+        orderId: '1001',
+        excludePairingIds: [],
+        excludeProductIds: [],
+        ...overrides,
+      })
     return { storeId, pick }
   }
 
@@ -88,13 +95,24 @@ describe('pickPairing over manual, mined and best-selling products', () => {
     await givenStore(db, storeId, { segments: { vipMinSpend: 100_000, vipMinOrders: 2 } })
     await givenProducts(db, storeId, ['kettle', 'tea'])
     await givenProducts(db, storeId, ['teapot'], { price: '80.00' })
-    await setRecommendationRules(db, storeId, { incompatibleCategories: [], minSupport: 0, minLift: 0, priceBands: { 'first-time': { max: '30' }, vip: { min: '50' } } })
+    await setRecommendationRules(db, storeId, {
+      incompatibleCategories: [],
+      minSupport: 0,
+      minLift: 0,
+      priceBands: { 'first-time': { max: '30' }, vip: { min: '50' } },
+    })
     const firstTimer = await givenOrder(db, storeId, '2001', `${uniqueId('c')}@example.com`, ['kettle'])
     const vipEmail = `${uniqueId('c')}@example.com`
     await givenOrder(db, storeId, '2002', vipEmail, ['spoon'], { placedAt: new Date(Date.now() - 86_400_000).toISOString() })
     const vip = await givenOrder(db, storeId, '2003', vipEmail, ['kettle'])
     const pick = (customerId: string, orderId: string) =>
-      new MockActivityEnvironment().run(activities.pickPairing, { storeId, customerId, orderId, excludePairingIds: [], excludeProductIds: [] })
+      new MockActivityEnvironment().run(activities.pickPairing, {
+        storeId,
+        customerId,
+        orderId,
+        excludePairingIds: [],
+        excludeProductIds: [],
+      })
     return { storeId, pickFor: { firstTimer: () => pick(firstTimer, '2001'), vip: () => pick(vip, '2003') } }
   }
 
@@ -121,7 +139,13 @@ describe('pickPairing over manual, mined and best-selling products', () => {
     await givenStore(db, storeId)
     const customerId = await givenOrder(db, storeId, '1001', `${uniqueId('c')}@example.com`, ['kettle'])
     await givenProducts(db, storeId, ['kettle', 'tea'])
-    const pick = await new MockActivityEnvironment().run(activities.pickPairing, { storeId, customerId, orderId: '1001', excludePairingIds: [], excludeProductIds: [] })
+    const pick = await new MockActivityEnvironment().run(activities.pickPairing, {
+      storeId,
+      customerId,
+      orderId: '1001',
+      excludePairingIds: [],
+      excludeProductIds: [],
+    })
     expect(pick).toMatchObject({ source: 'best-seller', productIds: ['tea'] })
   })
 
@@ -148,21 +172,39 @@ describe('pickPairing over manual, mined and best-selling products', () => {
       ['s7', ['rug'], 403],
     ]
     for (const [orderId, productIds, daysAgo] of sales) {
-      await givenOrder(db, storeId, orderId, `${uniqueId('c')}@example.com`, [], { ...uncategorised(productIds), placedAt: new Date(Date.now() - daysAgo * day).toISOString() })
+      await givenOrder(db, storeId, orderId, `${uniqueId('c')}@example.com`, [], {
+        ...uncategorised(productIds),
+        placedAt: new Date(Date.now() - daysAgo * day).toISOString(),
+      })
     }
     const email = `${uniqueId('c')}@example.com`
     const customerId = await givenOrder(db, storeId, '1001', email, [], uncategorised(['kettle']))
     const pick = (overrides: Partial<PickPairingInput> = {}) =>
-      new MockActivityEnvironment().run(activities.pickPairing, { storeId, customerId, orderId: '1001', excludePairingIds: [], excludeProductIds: [], ...overrides })
+      new MockActivityEnvironment().run(activities.pickPairing, {
+        storeId,
+        customerId,
+        orderId: '1001',
+        excludePairingIds: [],
+        excludeProductIds: [],
+        ...overrides,
+      })
     return { storeId, email, customerId, uncategorised, pick }
   }
 
   it('falls back to the store’s own recent best sellers when the order has no category to go by', async () => {
     const { storeId, email, uncategorised, pick } = await uncategorisedStore()
-    expect(await pick()).toEqual({ pairingId: 'store-best-seller:lamp', source: 'store-best-seller', triggerProductId: 'kettle', productIds: ['lamp'] })
+    expect(await pick()).toEqual({
+      pairingId: 'store-best-seller:lamp',
+      source: 'store-best-seller',
+      triggerProductId: 'kettle',
+      productIds: ['lamp'],
+    })
     expect(await pick({ excludePairingIds: ['store-best-seller:lamp'] })).toMatchObject({ productIds: ['candle'] })
     // What the customer owns is never offered: after buying the lamp and the candle, the vase.
-    await givenOrder(db, storeId, '0900', email, [], { ...uncategorised(['lamp', 'candle']), placedAt: new Date(Date.now() - 86_400_000 * 30).toISOString() })
+    await givenOrder(db, storeId, '0900', email, [], {
+      ...uncategorised(['lamp', 'candle']),
+      placedAt: new Date(Date.now() - 86_400_000 * 30).toISOString(),
+    })
     expect(await pick()).toMatchObject({ productIds: ['vase'] })
     expect(await pick({ excludeProductIds: ['vase'] })).toMatchObject({ productIds: ['chandelier'] })
     // Then the rest of the catalogue, so a store with a recommendable product always answers.
@@ -173,9 +215,19 @@ describe('pickPairing over manual, mined and best-selling products', () => {
     const { storeId, pick } = await uncategorisedStore()
     await givenProducts(db, storeId, ['lamp'], { category: null, available: false })
     expect(await pick()).toMatchObject({ productIds: ['candle'] })
-    await setRecommendationRules(db, storeId, { incompatibleCategories: [], minSupport: 0, minLift: 0, priceBands: { 'first-time': { min: '100' } } })
+    await setRecommendationRules(db, storeId, {
+      incompatibleCategories: [],
+      minSupport: 0,
+      minLift: 0,
+      priceBands: { 'first-time': { min: '100' } },
+    })
     expect(await pick()).toMatchObject({ productIds: ['chandelier'] })
-    await setRecommendationRules(db, storeId, { incompatibleCategories: [], minSupport: 0, minLift: 0, priceBands: { 'first-time': { min: '1000' } } })
+    await setRecommendationRules(db, storeId, {
+      incompatibleCategories: [],
+      minSupport: 0,
+      minLift: 0,
+      priceBands: { 'first-time': { min: '1000' } },
+    })
     expect(await pick()).toBeNull()
   })
 })

@@ -22,19 +22,25 @@ describe('nightly pairing refresh on a real Temporal dev server', () => {
     client = new Client({ connection })
   })
   afterAll(async () => {
-    for (const scheduleId of scheduleIds) await client.schedule.getHandle(scheduleId).delete().catch(() => undefined)
+    for (const scheduleId of scheduleIds)
+      await client.schedule
+        .getHandle(scheduleId)
+        .delete()
+        .catch(() => undefined)
     await connection?.close()
     await db?.destroy()
   })
 
   const options = (cron: string, taskQueue = 'refresh-tests') => ({ taskQueue, cron, callTimeoutMs: 10_000 })
-  const nextRun = async (storeId: string) => (await client.schedule.getHandle(pairingRefreshId(storeId)).describe()).info.nextActionTimes[0]!
+  const nextRun = async (storeId: string) =>
+    (await client.schedule.getHandle(pairingRefreshId(storeId)).describe()).info.nextActionTimes[0]!
 
   it('creates one schedule per store, nightly at the configured UTC time, and brings it up to date idempotently', async () => {
     const storeIds = [uniqueId('shop'), uniqueId('shop')]
     for (const storeId of storeIds) await givenStore(db, storeId)
     scheduleIds.push(...storeIds.map(pairingRefreshId))
-    const keeper = (cron: string) => new RefreshScheduleKeeper({ client, db, logger: pino({ level: 'silent' }), everyMs: 60_000, ...options(cron) })
+    const keeper = (cron: string) =>
+      new RefreshScheduleKeeper({ client, db, logger: pino({ level: 'silent' }), everyMs: 60_000, ...options(cron) })
     const running = keeper('0 3 * * *')
     expect(await running.sweep()).toBe(2)
     expect(await running.sweep()).toBe(0)
@@ -47,7 +53,12 @@ describe('nightly pairing refresh on a real Temporal dev server', () => {
 
     const [first] = storeIds as [string, string]
     const description = await client.schedule.getHandle(pairingRefreshId(first)).describe()
-    expect(description.action).toMatchObject({ type: 'startWorkflow', workflowType: 'refreshPairings', taskQueue: 'refresh-tests', args: [{ storeId: first }] })
+    expect(description.action).toMatchObject({
+      type: 'startWorkflow',
+      workflowType: 'refreshPairings',
+      taskQueue: 'refresh-tests',
+      args: [{ storeId: first }],
+    })
     expect(description.policies.overlap).toBe('SKIP')
     const at = await nextRun(first)
     expect([at.getUTCHours(), at.getUTCMinutes()]).toEqual([3, 0])
@@ -62,7 +73,11 @@ describe('nightly pairing refresh on a real Temporal dev server', () => {
   it('refreshes a store’s mined pairings when its schedule fires', { timeout: 300_000 }, async () => {
     const storeId = uniqueId('shop')
     await givenStore(db, storeId)
-    for (const [orderId, products] of [['1', ['kettle', 'tea']], ['2', ['kettle', 'tea']], ['3', ['kettle', 'mug']]] as const) {
+    for (const [orderId, products] of [
+      ['1', ['kettle', 'tea']],
+      ['2', ['kettle', 'tea']],
+      ['3', ['kettle', 'mug']],
+    ] as const) {
       await givenOrder(db, storeId, orderId, `${uniqueId('c')}@example.com`, [...products])
     }
     const taskQueue = uniqueId('refresh')
@@ -71,7 +86,12 @@ describe('nightly pairing refresh on a real Temporal dev server', () => {
 
     const workerConnection = await NativeConnection.connect({ address: temporalAddress() })
     try {
-      const worker = await createJourneyWorker({ connection: workerConnection, namespace: 'default', taskQueue, activities: createActivities({ db }) })
+      const worker = await createJourneyWorker({
+        connection: workerConnection,
+        namespace: 'default',
+        taskQueue,
+        activities: createActivities({ db }),
+      })
       await worker.runUntil(async () => {
         await client.schedule.getHandle(pairingRefreshId(storeId)).trigger()
         for (let waited = 0; waited < 120_000 && (await listPairingModels(db, storeId)).length === 0; waited += 500) await pause(500)

@@ -1,6 +1,13 @@
 import { createDatabase, listOutboxEvents, listSends, migrateToLatest, saveMinedPairings, type Db } from '@crosswise/db'
 import { sendKey } from '@crosswise/domain'
-import { pairingSourceSchema, type PairingPick, type PairingSource, type PickPairingInput, type SendRecommendationInput, type SendResult } from '@crosswise/journeys'
+import {
+  pairingSourceSchema,
+  type PairingPick,
+  type PairingSource,
+  type PickPairingInput,
+  type SendRecommendationInput,
+  type SendResult,
+} from '@crosswise/journeys'
 import { createTestDatabase, uniqueId } from '@crosswise/testing'
 import { MockActivityEnvironment } from '@temporalio/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -29,8 +36,25 @@ describe('every pairing source goes out through the send activity', () => {
     const customerId = await givenOrder(db, storeId, '1001', `${uniqueId('c')}@example.com`, ['kettle'])
     if (source === 'manual') await givenPairings(db, storeId, [['kettle', 'lamp']])
     if (source === 'mined') {
-      const pairing = { triggerProductId: 'kettle', rank: 1, recommendedProductId: 'lamp', score: 1, support: 9, confidence: 0.4, lift: 3, triggerOrders: 20, recommendedOrders: 12, nextOrderCount: 2 }
-      await saveMinedPairings(db, { storeId, orderCount: 50, productCount: 3, params: {}, pairings: [{ ...pairing, reason: 'Bought with Kettle in 9 orders' }] })
+      const pairing = {
+        triggerProductId: 'kettle',
+        rank: 1,
+        recommendedProductId: 'lamp',
+        score: 1,
+        support: 9,
+        confidence: 0.4,
+        lift: 3,
+        triggerOrders: 20,
+        recommendedOrders: 12,
+        nextOrderCount: 2,
+      }
+      await saveMinedPairings(db, {
+        storeId,
+        orderCount: 50,
+        productCount: 3,
+        params: {},
+        pairings: [{ ...pairing, reason: 'Bought with Kettle in 9 orders' }],
+      })
     }
     if (source === 'store-best-seller') await givenProducts(db, storeId, ['tea'], { available: false })
     return { storeId, customerId }
@@ -45,11 +69,26 @@ describe('every pairing source goes out through the send activity', () => {
     expect(pick).toMatchObject({ source, triggerProductId: 'kettle' })
 
     const key = sendKey(storeId, '1001', 'email-1')
-    const sendInput: SendRecommendationInput = { storeId, customerId, orderId: '1001', sendKey: key, step: 'email-1', kind: 'first', pairing: pick }
-    const sent = await env.run<[SendRecommendationInput], SendResult, typeof activities.sendRecommendation>(activities.sendRecommendation, sendInput)
+    const sendInput: SendRecommendationInput = {
+      storeId,
+      customerId,
+      orderId: '1001',
+      sendKey: key,
+      step: 'email-1',
+      kind: 'first',
+      pairing: pick,
+    }
+    const sent = await env.run<[SendRecommendationInput], SendResult, typeof activities.sendRecommendation>(
+      activities.sendRecommendation,
+      sendInput,
+    )
     expect(sent).toMatchObject({ status: 'sent' })
-    expect(await listSends(db, storeId)).toMatchObject([{ sendKey: key, status: 'sent', pairingId: pick.pairingId, pairingSource: source, productIds: pick.productIds }])
+    expect(await listSends(db, storeId)).toMatchObject([
+      { sendKey: key, status: 'sent', pairingId: pick.pairingId, pairingSource: source, productIds: pick.productIds },
+    ])
     const [event] = await listOutboxEvents(db, storeId)
-    expect(event!.event).toMatchObject({ data: { attributes: { properties: { recommended_products: [{ product_id: pick.productIds[0] }] } } } })
+    expect(event!.event).toMatchObject({
+      data: { attributes: { properties: { recommended_products: [{ product_id: pick.productIds[0] }] } } },
+    })
   })
 })

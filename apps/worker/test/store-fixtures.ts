@@ -1,19 +1,14 @@
 // Builders for the commerce data a journey reads: a store with its policy, orders, products, pairings.
-import {
-  ensureStore,
-  recordOrder,
-  saveManualPairings,
-  upsertProduct,
-  type Db,
-  type ManualPairing,
-} from '@crosswise/db'
+import { ensureStore, recordOrder, saveManualPairings, upsertProduct, type Db, type ManualPairing } from '@crosswise/db'
 import { journeyPolicySchema, orderSchema, productSchema, type JourneyPolicyInput, type OrderInput } from '@crosswise/domain'
 import { sql } from 'kysely'
 
 /** Creates a store with a journey policy (defaults fill the rest). */
 export async function givenStore(db: Db, storeId: string, policy: JourneyPolicyInput = {}, timeZone = 'UTC'): Promise<void> {
   await ensureStore(db, storeId, { name: storeId, currency: 'EUR' })
-  await sql`update stores set policy = ${JSON.stringify(journeyPolicySchema.parse(policy))}::jsonb, time_zone = ${timeZone} where id = ${storeId}`.execute(db)
+  await sql`update stores set policy = ${JSON.stringify(journeyPolicySchema.parse(policy))}::jsonb, time_zone = ${timeZone} where id = ${storeId}`.execute(
+    db,
+  )
 }
 
 /** Records an order of a customer (by email) with one line per product; returns the customer id. */
@@ -30,7 +25,13 @@ export async function givenOrder(
     customer: { email },
     currency: 'EUR',
     placedAt: new Date().toISOString(),
-    lineItems: productIds.map((productId) => ({ productId, title: `Product ${productId}`, category: 'tea', quantity: 1, unitPrice: '10.00' })),
+    lineItems: productIds.map((productId) => ({
+      productId,
+      title: `Product ${productId}`,
+      category: 'tea',
+      quantity: 1,
+      unitPrice: '10.00',
+    })),
     ...overrides,
   })
   return (await recordOrder(db, storeId, order)).customerId

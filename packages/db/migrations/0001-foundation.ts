@@ -47,9 +47,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('quantity', 'integer', (col) => col.notNull())
     .addColumn('unit_price', 'numeric(16, 4)', (col) => col.notNull())
     .addPrimaryKeyConstraint('order_lines_pk', ['store_id', 'order_id', 'line_no'])
-    .addForeignKeyConstraint('order_lines_order_fk', ['store_id', 'order_id'], 'orders', ['store_id', 'id'], (fk) =>
-      fk.onDelete('cascade'),
-    )
+    .addForeignKeyConstraint('order_lines_order_fk', ['store_id', 'order_id'], 'orders', ['store_id', 'id'], (fk) => fk.onDelete('cascade'))
     .execute()
   // "Has this customer ever bought product p": joined through orders by (store, order).
   await db.schema.createIndex('order_lines_product').on('order_lines').columns(['store_id', 'product_id']).execute()

@@ -88,7 +88,14 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const table of ['journey_conversions', 'holdout_assignments', 'dry_run_engagements', 'klaviyo_outbox', 'journey_sends', 'pairings']) {
+  for (const table of [
+    'journey_conversions',
+    'holdout_assignments',
+    'dry_run_engagements',
+    'klaviyo_outbox',
+    'journey_sends',
+    'pairings',
+  ]) {
     await db.schema.dropTable(table).execute()
   }
 }

@@ -22,7 +22,9 @@ describe('ApiKeyCipher', () => {
     const parts = sealed.split(':')
     parts[4] = Buffer.from('pk_forged').toString('base64')
     expect(() => cipher.open('store-1', parts.join(':'))).toThrow(ApiKeyCipherError)
-    expect(() => ApiKeyCipher.fromSecret(randomBytes(32).toString('base64')).open('store-1', sealed)).toThrow(/another CROSSWISE_PAYLOAD_KEY/)
+    expect(() => ApiKeyCipher.fromSecret(randomBytes(32).toString('base64')).open('store-1', sealed)).toThrow(
+      /another CROSSWISE_PAYLOAD_KEY/,
+    )
     expect(() => ApiKeyCipher.fromSecret(undefined).open('store-1', sealed)).toThrow(/not set/)
   })
 

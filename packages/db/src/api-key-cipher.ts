@@ -63,14 +63,17 @@ export class ApiKeyCipher {
       throw new ApiKeyCipherError(`The stored API key of store ${storeId} is not in a known format.`)
     }
     if (!this.key) throw new ApiKeyCipherError(`The API key of store ${storeId} is encrypted, but CROSSWISE_PAYLOAD_KEY is not set.`)
-    if (keyId !== this.keyId) throw new ApiKeyCipherError(`The API key of store ${storeId} was encrypted with another CROSSWISE_PAYLOAD_KEY (${keyId}).`)
+    if (keyId !== this.keyId)
+      throw new ApiKeyCipherError(`The API key of store ${storeId} was encrypted with another CROSSWISE_PAYLOAD_KEY (${keyId}).`)
     try {
       const decipher = createDecipheriv('aes-256-gcm', this.key, Buffer.from(iv, 'base64'))
       decipher.setAAD(Buffer.from(storeId, 'utf8'))
       decipher.setAuthTag(Buffer.from(tag, 'base64'))
       return Buffer.concat([decipher.update(Buffer.from(encrypted, 'base64')), decipher.final()]).toString('utf8')
     } catch (error) {
-      throw new ApiKeyCipherError(`The stored API key of store ${storeId} does not open (altered, or sealed for another store).`, { cause: error })
+      throw new ApiKeyCipherError(`The stored API key of store ${storeId} does not open (altered, or sealed for another store).`, {
+        cause: error,
+      })
     }
   }
 }

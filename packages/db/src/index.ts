@@ -1,12 +1,6 @@
 export { createDatabase, type Database, type DatabaseOptions, type Db } from './database.ts'
 export { migrateToLatest, MigrationError } from './migrate.ts'
-export {
-  cancelOrder,
-  recordOrder,
-  recordOrderIn,
-  type RecordedCancellation,
-  type RecordedOrder,
-} from './order/order.repository.ts'
+export { cancelOrder, recordOrder, recordOrderIn, type RecordedCancellation, type RecordedOrder } from './order/order.repository.ts'
 export { redactCustomer, resolveCustomer, type RedactionTarget } from './customer/customer.repository.ts'
 export { guestCustomerId } from './customer/guest-customer-id.ts'
 export { recordFulfillment, type RecordedFulfillment } from './fulfillment/fulfillment.repository.ts'
@@ -38,11 +32,7 @@ export {
   type WebhookDelivery,
 } from './webhook-delivery/webhook-delivery.repository.ts'
 export { isPlaceholderEmail, placeholderEmail } from './customer/placeholder-email.ts'
-export {
-  importOrderHistory,
-  type HistoricalOrder,
-  type ImportCounts,
-} from './history-import/history-import.repository.ts'
+export { importOrderHistory, type HistoricalOrder, type ImportCounts } from './history-import/history-import.repository.ts'
 export {
   countDispatches,
   drainDispatches,
@@ -130,7 +120,12 @@ export {
   type CustomerHistory,
   type PlacedOrder,
 } from './customer-history/customer-history.repository.ts'
-export { countHistoryOrders, readOrderHistory, type HistoryLine, type HistoryReadOptions } from './order-history/order-history.repository.ts'
+export {
+  countHistoryOrders,
+  readOrderHistory,
+  type HistoryLine,
+  type HistoryReadOptions,
+} from './order-history/order-history.repository.ts'
 export {
   listPairingModels,
   minedPairingsFor,
@@ -140,11 +135,7 @@ export {
   type PairingModelVersion,
 } from './pairing-model/pairing-model.repository.ts'
 export type { PairingModelStatus } from './pairing-model/pairing-model.table.ts'
-export {
-  reviewMinedPairings,
-  type MinedPairingPage,
-  type MinedPairingReview,
-} from './pairing-model/mined-pairing-review.repository.ts'
+export { reviewMinedPairings, type MinedPairingPage, type MinedPairingReview } from './pairing-model/mined-pairing-review.repository.ts'
 export {
   recommendationRulesFor,
   setRecommendationRules,

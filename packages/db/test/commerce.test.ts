@@ -39,7 +39,11 @@ describe('commerce repositories', () => {
     await createStore(
       db,
       store,
-      storeSettingsSchema.parse({ name: 'Shop', currency: 'EUR', shopify: { domain: 'shop.myshopify.com', webhookSecret: 's'.repeat(32) } }),
+      storeSettingsSchema.parse({
+        name: 'Shop',
+        currency: 'EUR',
+        shopify: { domain: 'shop.myshopify.com', webhookSecret: 's'.repeat(32) },
+      }),
       'hash-1',
     )
   })
@@ -63,14 +67,24 @@ describe('commerce repositories', () => {
 
   it('announces a fulfilment that arrived before its order after the order, in that order', async () => {
     const early = await db.transaction().execute((trx) =>
-      recordFulfillment(trx, store, { fulfillmentId: 'f1', orderId: 'o1', fulfilledAt: new Date('2026-11-21T00:00:00Z'), lineItems: [{ productId: 'p1', quantity: 1 }] }),
+      recordFulfillment(trx, store, {
+        fulfillmentId: 'f1',
+        orderId: 'o1',
+        fulfilledAt: new Date('2026-11-21T00:00:00Z'),
+        lineItems: [{ productId: 'p1', quantity: 1 }],
+      }),
     )
     expect(early).toEqual({ duplicate: false, waitingForOrder: true })
     expect(await dispatches('o1')).toEqual([])
 
     await recordOrder(db, store, order('o1'), 'shopify')
     const late = await db.transaction().execute((trx) =>
-      recordFulfillment(trx, store, { fulfillmentId: 'f2', orderId: 'o1', fulfilledAt: new Date('2026-11-22T00:00:00Z'), lineItems: [{ productId: 'p2', quantity: 2 }] }),
+      recordFulfillment(trx, store, {
+        fulfillmentId: 'f2',
+        orderId: 'o1',
+        fulfilledAt: new Date('2026-11-22T00:00:00Z'),
+        lineItems: [{ productId: 'p2', quantity: 2 }],
+      }),
     )
     expect(late).toEqual({ duplicate: false, waitingForOrder: false })
     expect(await dispatches('o1')).toEqual([
@@ -93,22 +107,31 @@ describe('commerce repositories', () => {
   it('cancels once, and an order that arrives cancelled starts no journey', async () => {
     await recordOrder(db, store, order('o3'))
     const cancellation = { orderId: 'o3', cancelledAt: new Date('2026-11-21T00:00:00Z') }
-    expect(await db.transaction().execute((trx) => cancelOrder(trx, store, cancellation))).toEqual({ unknownOrder: false, duplicate: false })
+    expect(await db.transaction().execute((trx) => cancelOrder(trx, store, cancellation))).toEqual({
+      unknownOrder: false,
+      duplicate: false,
+    })
     expect(await db.transaction().execute((trx) => cancelOrder(trx, store, cancellation))).toEqual({ unknownOrder: false, duplicate: true })
     expect((await dispatches('o3')).map((row) => row.kind)).toEqual(['orderPlaced', 'orderCancelled'])
 
     await recordOrder(db, store, order('o4', { cancelledAt: '2026-11-21T00:00:00Z' }))
-    await db.transaction().execute((trx) =>
-      recordFulfillment(trx, store, { fulfillmentId: 'f4', orderId: 'o4', fulfilledAt: new Date('2026-11-21T00:00:00Z') }),
-    )
+    await db
+      .transaction()
+      .execute((trx) =>
+        recordFulfillment(trx, store, { fulfillmentId: 'f4', orderId: 'o4', fulfilledAt: new Date('2026-11-21T00:00:00Z') }),
+      )
     expect(await dispatches('o4')).toEqual([])
   })
 
   it('keeps the newest product and ignores a late, older update', async () => {
     const product = { productId: 'p1', title: 'Kettle', available: true, price: '20.00', updatedAt: new Date('2026-11-20T00:00:00Z') }
     expect(await upsertProduct(db, store, product)).toEqual({ written: true })
-    expect(await upsertProduct(db, store, { ...product, title: 'Kettle v2', updatedAt: new Date('2026-11-22T00:00:00Z') })).toEqual({ written: true })
-    expect(await upsertProduct(db, store, { ...product, title: 'Old', updatedAt: new Date('2026-11-21T00:00:00Z') })).toEqual({ written: false })
+    expect(await upsertProduct(db, store, { ...product, title: 'Kettle v2', updatedAt: new Date('2026-11-22T00:00:00Z') })).toEqual({
+      written: true,
+    })
+    expect(await upsertProduct(db, store, { ...product, title: 'Old', updatedAt: new Date('2026-11-21T00:00:00Z') })).toEqual({
+      written: false,
+    })
     const row = await db.selectFrom('products').select(['title', 'price']).where('id', '=', 'p1').executeTakeFirstOrThrow()
     expect(row).toEqual({ title: 'Kettle v2', price: '20.0000' })
   })
@@ -127,8 +150,20 @@ describe('commerce repositories', () => {
   it('imports history without dispatches, and a re-import adds nothing', async () => {
     const before = await db.selectFrom('dispatches').select('id').execute()
     const history = [
-      { orderId: 'h1', customer: { id: '17850' }, currency: 'GBP', placedAt: new Date('2010-12-01T08:26:00Z'), lineItems: [{ productId: 'p9', title: 'Lantern', quantity: 6, unitPrice: '3.39' }] },
-      { orderId: 'h2', customer: { email: 'bo@example.com' }, currency: 'GBP', placedAt: new Date('2010-12-02T08:26:00Z'), lineItems: [{ productId: 'p1', title: 'Kettle', quantity: 1, unitPrice: '2.00' }] },
+      {
+        orderId: 'h1',
+        customer: { id: '17850' },
+        currency: 'GBP',
+        placedAt: new Date('2010-12-01T08:26:00Z'),
+        lineItems: [{ productId: 'p9', title: 'Lantern', quantity: 6, unitPrice: '3.39' }],
+      },
+      {
+        orderId: 'h2',
+        customer: { email: 'bo@example.com' },
+        currency: 'GBP',
+        placedAt: new Date('2010-12-02T08:26:00Z'),
+        lineItems: [{ productId: 'p1', title: 'Kettle', quantity: 1, unitPrice: '2.00' }],
+      },
     ]
     expect(await importOrderHistory(db, store, history)).toEqual({ orders: 2, lines: 2, customers: 2, products: 1 })
     expect(await importOrderHistory(db, store, history)).toEqual({ orders: 0, lines: 0, customers: 0, products: 0 })
@@ -138,19 +173,47 @@ describe('commerce repositories', () => {
   })
 
   it('lets the platform’s catalogue replace a product known only from history, whatever its edit time', async () => {
-    const sold = [{ orderId: 'h9', customer: { id: '17851' }, currency: 'GBP', placedAt: new Date('2011-12-09T12:50:00Z'), lineItems: [{ productId: 'p10', title: 'Lantern', quantity: 1, unitPrice: '3.39' }] }]
+    const sold = [
+      {
+        orderId: 'h9',
+        customer: { id: '17851' },
+        currency: 'GBP',
+        placedAt: new Date('2011-12-09T12:50:00Z'),
+        lineItems: [{ productId: 'p10', title: 'Lantern', quantity: 1, unitPrice: '3.39' }],
+      },
+    ]
     await importOrderHistory(db, store, sold)
     // Shopify stamps a product with its last edit, which is usually long before its last sale.
-    const synced = { productId: 'p10', title: 'White lantern', available: true, url: 'https://shop.example/products/lantern', updatedAt: new Date('2010-06-01T00:00:00Z') }
+    const synced = {
+      productId: 'p10',
+      title: 'White lantern',
+      available: true,
+      url: 'https://shop.example/products/lantern',
+      updatedAt: new Date('2010-06-01T00:00:00Z'),
+    }
     expect(await upsertProduct(db, store, synced)).toEqual({ written: true })
-    const row = await db.selectFrom('products').select(['title', 'url']).where('store_id', '=', store).where('id', '=', 'p10').executeTakeFirstOrThrow()
+    const row = await db
+      .selectFrom('products')
+      .select(['title', 'url'])
+      .where('store_id', '=', store)
+      .where('id', '=', 'p10')
+      .executeTakeFirstOrThrow()
     expect(row).toEqual({ title: 'White lantern', url: 'https://shop.example/products/lantern' })
   })
 
   it('gives a customer imported without an email the one their first live order brings', async () => {
-    const history = [{ orderId: 'h3', customer: { id: '12347' }, currency: 'GBP', placedAt: new Date('2011-01-05T10:00:00Z'), lineItems: [{ productId: 'p9', title: 'Lantern', quantity: 1, unitPrice: '3.39' }] }]
+    const history = [
+      {
+        orderId: 'h3',
+        customer: { id: '12347' },
+        currency: 'GBP',
+        placedAt: new Date('2011-01-05T10:00:00Z'),
+        lineItems: [{ productId: 'p9', title: 'Lantern', quantity: 1, unitPrice: '3.39' }],
+      },
+    ]
     await importOrderHistory(db, store, history)
-    const emailOf = async (id: string) => (await db.selectFrom('customers').select('email').where('store_id', '=', store).where('id', '=', id).executeTakeFirstOrThrow()).email
+    const emailOf = async (id: string) =>
+      (await db.selectFrom('customers').select('email').where('store_id', '=', store).where('id', '=', id).executeTakeFirstOrThrow()).email
     expect(await emailOf('12347')).toBe('imported+12347@no-email.invalid')
     const live = await recordOrder(db, store, order('l1', { customer: { id: '12347', email: 'cy@example.com' } }))
     expect(live.customerId).toBe('12347')

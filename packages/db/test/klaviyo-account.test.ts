@@ -1,6 +1,15 @@
 import { createTestDatabase } from '@crosswise/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { ApiKeyCipher, createDatabase, ensureStore, loadKlaviyoAccount, migrateToLatest, saveKlaviyoAccount, sealPlainKlaviyoKeys, type Db } from '../src/index.ts'
+import {
+  ApiKeyCipher,
+  createDatabase,
+  ensureStore,
+  loadKlaviyoAccount,
+  migrateToLatest,
+  saveKlaviyoAccount,
+  sealPlainKlaviyoKeys,
+  type Db,
+} from '../src/index.ts'
 
 describe('sealPlainKlaviyoKeys', () => {
   let db: Db
@@ -13,7 +22,10 @@ describe('sealPlainKlaviyoKeys', () => {
   })
   afterAll(async () => db?.destroy())
 
-  const stored = async () => (await db.selectFrom('klaviyo_accounts').select(['store_id', 'api_key_sealed']).orderBy('store_id').execute()).map((row) => row.api_key_sealed)
+  const stored = async () =>
+    (await db.selectFrom('klaviyo_accounts').select(['store_id', 'api_key_sealed']).orderBy('store_id').execute()).map(
+      (row) => row.api_key_sealed,
+    )
 
   it('seals the keys saved while no secret was set, once, and they open to the same keys', async () => {
     await saveKlaviyoAccount(db, plain, 'north', { apiKey: 'pk_north_1234' })

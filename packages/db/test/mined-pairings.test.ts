@@ -53,7 +53,14 @@ describe('mined pairings', () => {
       batchSize: 3,
       onWritten: (count) => void written.push(count),
     })
-    expect(version).toMatchObject({ storeId, status: 'current', orderCount: 40, productCount: 4, pairingCount: 4, params: { perProduct: 3 } })
+    expect(version).toMatchObject({
+      storeId,
+      status: 'current',
+      orderCount: 40,
+      productCount: 4,
+      pairingCount: 4,
+      params: { perProduct: 3 },
+    })
     expect(written).toEqual([3, 4])
 
     const found = await minedPairingsFor(db, storeId, ['kettle', 'unknown'], 2)
@@ -74,7 +81,8 @@ describe('mined pairings', () => {
       pairings: [pairing('kettle', 1, 'mug'), pairing('kettle', 2, 'cosy')],
       batchSize: 1,
       // Another connection of the pool, outside the writing transaction.
-      onWritten: async () => void seenMidway.push((await minedPairingsFor(db, storeId, ['kettle'], 5)).map((row) => row.recommendedProductId)),
+      onWritten: async () =>
+        void seenMidway.push((await minedPairingsFor(db, storeId, ['kettle'], 5)).map((row) => row.recommendedProductId)),
     })
     expect(seenMidway).toEqual([['tea'], ['tea']])
     expect((await minedPairingsFor(db, storeId, ['kettle'], 5)).map((row) => row.recommendedProductId)).toEqual(['mug', 'cosy'])
@@ -82,7 +90,11 @@ describe('mined pairings', () => {
 
   it('keeps the previous version and prunes older ones with their pairings', async () => {
     const storeId = await store()
-    for (const [orders, partner] of [[10, 'tea'], [20, 'mug'], [30, 'cosy']] as const) {
+    for (const [orders, partner] of [
+      [10, 'tea'],
+      [20, 'mug'],
+      [30, 'cosy'],
+    ] as const) {
       await saveMinedPairings(db, { storeId, orderCount: orders, productCount: 2, params: {}, pairings: [pairing('kettle', 1, partner)] })
     }
     const versions = await listPairingModels(db, storeId)
@@ -90,7 +102,12 @@ describe('mined pairings', () => {
       ['current', 30],
       ['previous', 20],
     ])
-    const rows = await db.selectFrom('mined_pairings').select('recommended_product_id').where('store_id', '=', storeId).orderBy('recommended_product_id').execute()
+    const rows = await db
+      .selectFrom('mined_pairings')
+      .select('recommended_product_id')
+      .where('store_id', '=', storeId)
+      .orderBy('recommended_product_id')
+      .execute()
     expect(rows.map((row) => row.recommended_product_id)).toEqual(['cosy', 'mug'])
   })
 
@@ -101,7 +118,9 @@ describe('mined pairings', () => {
       yield pairing('kettle', 1, 'mug')
       throw new Error('mining crashed')
     }
-    await expect(saveMinedPairings(db, { storeId, orderCount: 20, productCount: 2, params: {}, pairings: failing(), batchSize: 1 })).rejects.toThrow('mining crashed')
+    await expect(
+      saveMinedPairings(db, { storeId, orderCount: 20, productCount: 2, params: {}, pairings: failing(), batchSize: 1 }),
+    ).rejects.toThrow('mining crashed')
     expect((await listPairingModels(db, storeId)).map(({ status, orderCount }) => [status, orderCount])).toEqual([['current', 10]])
     expect((await minedPairingsFor(db, storeId, ['kettle'], 5)).map((row) => row.recommendedProductId)).toEqual(['tea'])
   })
@@ -109,8 +128,18 @@ describe('mined pairings', () => {
   it('stores a store’s recommendation rules, none by default', async () => {
     const storeId = await store()
     expect(await recommendationRulesFor(db, storeId)).toEqual({ incompatibleCategories: [], minSupport: 0, minLift: 0, priceBands: {} })
-    await setRecommendationRules(db, storeId, { incompatibleCategories: [['Pets', 'Baby']], minSupport: 3, minLift: 1.5, priceBands: { repeat: { max: '40' } } })
-    const rules = { incompatibleCategories: [['Pets', 'Kitchen']] as [string, string][], minSupport: 2, minLift: 1, priceBands: { 'first-time': { max: '30.00' }, vip: { min: '50' } } }
+    await setRecommendationRules(db, storeId, {
+      incompatibleCategories: [['Pets', 'Baby']],
+      minSupport: 3,
+      minLift: 1.5,
+      priceBands: { repeat: { max: '40' } },
+    })
+    const rules = {
+      incompatibleCategories: [['Pets', 'Kitchen']] as [string, string][],
+      minSupport: 2,
+      minLift: 1,
+      priceBands: { 'first-time': { max: '30.00' }, vip: { min: '50' } },
+    }
     await setRecommendationRules(db, storeId, rules)
     expect(await recommendationRulesFor(db, storeId)).toEqual(rules)
   })

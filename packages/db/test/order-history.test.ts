@@ -1,7 +1,17 @@
 import { orderSchema, productSchema } from '@crosswise/domain'
 import { createTestDatabase } from '@crosswise/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { countHistoryOrders, createDatabase, ensureStore, migrateToLatest, readOrderHistory, recordOrder, upsertProduct, type Db, type HistoryLine } from '../src/index.ts'
+import {
+  countHistoryOrders,
+  createDatabase,
+  ensureStore,
+  migrateToLatest,
+  readOrderHistory,
+  recordOrder,
+  upsertProduct,
+  type Db,
+  type HistoryLine,
+} from '../src/index.ts'
 
 const store = 'history-shop'
 
@@ -21,7 +31,13 @@ describe('order history for mining', () => {
           customer: { email },
           currency: 'EUR',
           placedAt: '2026-11-20T10:00:00Z',
-          lineItems: products.map((productId) => ({ productId, title: `Line ${productId}`, category: 'Kitchen', quantity: 2, unitPrice: '3.50' })),
+          lineItems: products.map((productId) => ({
+            productId,
+            title: `Line ${productId}`,
+            category: 'Kitchen',
+            quantity: 2,
+            unitPrice: '3.50',
+          })),
         }),
       )
     await order('A', 'ada@example.com', ['kettle', 'tea', 'mug'])
@@ -30,7 +46,11 @@ describe('order history for mining', () => {
     await order('D', 'di@example.com', ['mug', 'tea'])
     await order('E', 'ed@example.com', ['spoon'], 'other-shop')
     await db.updateTable('orders').set({ cancelled_at: new Date() }).where('store_id', '=', store).where('id', '=', 'C').execute()
-    await upsertProduct(db, store, productSchema.parse({ productId: 'tea', title: 'Earl Grey', category: 'Tea', updatedAt: '2026-11-21T00:00:00Z' }))
+    await upsertProduct(
+      db,
+      store,
+      productSchema.parse({ productId: 'tea', title: 'Earl Grey', category: 'Tea', updatedAt: '2026-11-21T00:00:00Z' }),
+    )
   })
   afterAll(async () => db?.destroy())
 

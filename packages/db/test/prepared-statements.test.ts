@@ -12,10 +12,14 @@ describe('a pool with prepared statements', () => {
   afterAll(async () => db?.destroy())
 
   const prepared = async () =>
-    (await sql<{ statement: string }>`select statement from pg_prepared_statements order by statement`.execute(db)).rows.map((row) => row.statement)
+    (await sql<{ statement: string }>`select statement from pg_prepared_statements order by statement`.execute(db)).rows.map(
+      (row) => row.statement,
+    )
 
   it('prepares up to its limit of distinct parameterised statements and runs the rest unnamed, each with its own values', async () => {
-    const squares = await Promise.all([1, 2, 3].map(async (n) => (await sql<{ v: number }>`select ${n}::int * ${n}::int as v`.execute(db)).rows[0]!.v))
+    const squares = await Promise.all(
+      [1, 2, 3].map(async (n) => (await sql<{ v: number }>`select ${n}::int * ${n}::int as v`.execute(db)).rows[0]!.v),
+    )
     const sums = await Promise.all([1, 2].map(async (n) => (await sql<{ v: number }>`select ${n}::int + 1 as v`.execute(db)).rows[0]!.v))
     const doubled = (await sql<{ v: number }>`select ${21}::int * 2 as v`.execute(db)).rows[0]!.v
     expect([squares, sums, doubled]).toEqual([[1, 4, 9], [2, 3], 42])
@@ -24,7 +28,10 @@ describe('a pool with prepared statements', () => {
   })
 
   it('runs a prepared statement unnamed once a migration has changed the columns it returns', async () => {
-    const migrating = createDatabase(await createTestDatabase('prepared_statements_migrated'), { maxConnections: 1, preparedStatements: 10 })
+    const migrating = createDatabase(await createTestDatabase('prepared_statements_migrated'), {
+      maxConnections: 1,
+      preparedStatements: 10,
+    })
     try {
       await sql`create table migrated (id int primary key)`.execute(migrating)
       await sql`insert into migrated values (1)`.execute(migrating)

@@ -19,7 +19,11 @@ import {
 } from '../src/index.ts'
 
 const store = 'pages'
-const settings = storeSettingsSchema.parse({ name: 'Pages', currency: 'EUR', shopify: { domain: 'pages.myshopify.com', webhookSecret: 's'.repeat(32) } })
+const settings = storeSettingsSchema.parse({
+  name: 'Pages',
+  currency: 'EUR',
+  shopify: { domain: 'pages.myshopify.com', webhookSecret: 's'.repeat(32) },
+})
 const at = '2026-11-20T10:00:00Z'
 
 describe('product pages', () => {
@@ -53,7 +57,11 @@ describe('product pages', () => {
 
   it('follow the store’s template at once, filling only what a product has', async () => {
     await updateStore(db, store, { productUrlTemplate: 'https://shop.example.com/products/{handle}' })
-    expect(await pages()).toMatchObject({ 8123: 'https://shop.example.com/products/blue-kettle', 'a b/c': null, own: 'https://elsewhere.example/own' })
+    expect(await pages()).toMatchObject({
+      8123: 'https://shop.example.com/products/blue-kettle',
+      'a b/c': null,
+      own: 'https://elsewhere.example/own',
+    })
 
     await updateStore(db, store, { productUrlTemplate: 'https://shop.example.com/p?id={id}' })
     expect(await pages()).toMatchObject({ 8123: 'https://shop.example.com/p?id=8123', 'a b/c': 'https://shop.example.com/p?id=a%20b%2Fc' })
@@ -88,7 +96,12 @@ describe('catalogue import', () => {
   beforeAll(async () => {
     db = createDatabase(await createTestDatabase('catalogue_import'))
     await migrateToLatest(db)
-    await createStore(db, shop, { ...settings, shopify: { domain: 'catalogue.myshopify.com', webhookSecret: 's'.repeat(32) } }, 'hash-catalogue')
+    await createStore(
+      db,
+      shop,
+      { ...settings, shopify: { domain: 'catalogue.myshopify.com', webhookSecret: 's'.repeat(32) } },
+      'hash-catalogue',
+    )
     await upsertProduct(db, shop, {
       productId: '8123',
       title: 'Kettle (webhook)',
@@ -107,10 +120,30 @@ describe('catalogue import', () => {
   ]
 
   it('updates the product a webhook stored under its handle, keys new ones by handle, keeps what the file leaves out', async () => {
-    expect(await importCatalogue(db, shop, entries)).toEqual({ added: 2, updated: 1, unchanged: 0, available: 2, unavailable: 1, withoutPage: 1 })
-    const rows = await db.selectFrom('products').select(['id', 'handle', 'title', 'price', 'currency', 'available', 'image_url']).where('store_id', '=', shop).orderBy('id').execute()
+    expect(await importCatalogue(db, shop, entries)).toEqual({
+      added: 2,
+      updated: 1,
+      unchanged: 0,
+      available: 2,
+      unavailable: 1,
+      withoutPage: 1,
+    })
+    const rows = await db
+      .selectFrom('products')
+      .select(['id', 'handle', 'title', 'price', 'currency', 'available', 'image_url'])
+      .where('store_id', '=', shop)
+      .orderBy('id')
+      .execute()
     expect(rows).toEqual([
-      { id: '8123', handle: 'blue-kettle', title: 'Blue Kettle', price: '39.9000', currency: 'EUR', available: true, image_url: 'https://cdn.example/kettle.jpg' },
+      {
+        id: '8123',
+        handle: 'blue-kettle',
+        title: 'Blue Kettle',
+        price: '39.9000',
+        currency: 'EUR',
+        available: true,
+        image_url: 'https://cdn.example/kettle.jpg',
+      },
       { id: 'green-mug', handle: 'green-mug', title: 'Green Mug', price: '8.0000', currency: 'EUR', available: false, image_url: null },
       { id: 'p-9', handle: null, title: 'No page', price: '1.0000', currency: 'EUR', available: true, image_url: null },
     ])
@@ -118,8 +151,17 @@ describe('catalogue import', () => {
 
   it('changes nothing on a re-import', async () => {
     const before = await db.selectFrom('products').select(['id', 'updated_at']).where('store_id', '=', shop).orderBy('id').execute()
-    expect(await importCatalogue(db, shop, entries)).toEqual({ added: 0, updated: 0, unchanged: 3, available: 2, unavailable: 1, withoutPage: 1 })
-    expect(await db.selectFrom('products').select(['id', 'updated_at']).where('store_id', '=', shop).orderBy('id').execute()).toEqual(before)
+    expect(await importCatalogue(db, shop, entries)).toEqual({
+      added: 0,
+      updated: 0,
+      unchanged: 3,
+      available: 2,
+      unavailable: 1,
+      withoutPage: 1,
+    })
+    expect(await db.selectFrom('products').select(['id', 'updated_at']).where('store_id', '=', shop).orderBy('id').execute()).toEqual(
+      before,
+    )
   })
 })
 
@@ -130,7 +172,9 @@ describe('migration 0010', () => {
       const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } })
       const before = await migrator.migrateTo('0007-segment-price-bands')
       expect(before.error).toBeUndefined()
-      await sql`insert into stores (id, name, shopify_domain, shopify_webhook_secret) values ('old', 'Old', 'old.myshopify.com', 'secret')`.execute(db)
+      await sql`insert into stores (id, name, shopify_domain, shopify_webhook_secret) values ('old', 'Old', 'old.myshopify.com', 'secret')`.execute(
+        db,
+      )
       await sql`
         insert into products (store_id, id, title, url, updated_at) values
           ('old', '1', 'From a webhook', 'https://old.myshopify.com/products/blue-kettle', now()),

@@ -32,18 +32,25 @@ describe.each<[string, DatabaseOptions]>([
   afterAll(async () => db?.destroy())
 
   const products = async () => (await db.selectFrom('products').select('id').orderBy('id').execute()).map((row) => row.id)
-  const deliveries = () => db.selectFrom('webhook_deliveries').select(['webhook_id', 'event_id', 'topic', 'triggered_at', 'outcome']).orderBy('id').execute()
+  const deliveries = () =>
+    db.selectFrom('webhook_deliveries').select(['webhook_id', 'event_id', 'topic', 'triggered_at', 'outcome']).orderBy('id').execute()
 
   it('commits the effect with the delivery and its outcome, header values kept exactly', async () => {
     const webhookId = `it's \\ "odd"; drop table products; --`
     const triggeredAt = new Date('2026-11-25T10:00:00.123Z')
-    const outcome = await takeInDelivery(db, { storeId: store, webhookId, eventId: 'ev-1', topic: 'products/update', triggeredAt }, async (trx) => {
-      await upsertProduct(trx, store, product('p1'))
-      return 'product-saved'
-    })
+    const outcome = await takeInDelivery(
+      db,
+      { storeId: store, webhookId, eventId: 'ev-1', topic: 'products/update', triggeredAt },
+      async (trx) => {
+        await upsertProduct(trx, store, product('p1'))
+        return 'product-saved'
+      },
+    )
     expect(outcome).toBe('product-saved')
     expect(await products()).toEqual(['p1'])
-    expect(await deliveries()).toEqual([{ webhook_id: webhookId, event_id: 'ev-1', topic: 'products/update', triggered_at: triggeredAt, outcome: 'product-saved' }])
+    expect(await deliveries()).toEqual([
+      { webhook_id: webhookId, event_id: 'ev-1', topic: 'products/update', triggered_at: triggeredAt, outcome: 'product-saved' },
+    ])
   })
 
   it('rolls a duplicate back, by webhook id or by event id on the same topic', async () => {
@@ -51,13 +58,23 @@ describe.each<[string, DatabaseOptions]>([
       await upsertProduct(trx, store, product(productId))
       return 'product-saved'
     }
-    const again = await takeInDelivery(db, { storeId: store, webhookId: `it's \\ "odd"; drop table products; --`, topic: 'products/update' }, effect('p2'))
-    const sameEvent = await takeInDelivery(db, { storeId: store, webhookId: 'wh-2', eventId: 'ev-1', topic: 'products/update' }, effect('p3'))
+    const again = await takeInDelivery(
+      db,
+      { storeId: store, webhookId: `it's \\ "odd"; drop table products; --`, topic: 'products/update' },
+      effect('p2'),
+    )
+    const sameEvent = await takeInDelivery(
+      db,
+      { storeId: store, webhookId: 'wh-2', eventId: 'ev-1', topic: 'products/update' },
+      effect('p3'),
+    )
     expect([again, sameEvent]).toEqual([undefined, undefined])
     expect(await products()).toEqual(['p1'])
     expect(await deliveries()).toHaveLength(1)
     // The same event id on another topic is another delivery.
-    expect(await takeInDelivery(db, { storeId: store, webhookId: 'wh-3', eventId: 'ev-1', topic: 'products/create' }, effect('p4'))).toBe('product-saved')
+    expect(await takeInDelivery(db, { storeId: store, webhookId: 'wh-3', eventId: 'ev-1', topic: 'products/create' }, effect('p4'))).toBe(
+      'product-saved',
+    )
   })
 
   it('rolls everything back when the effect fails, and the connection serves the next delivery', async () => {
@@ -67,7 +84,9 @@ describe.each<[string, DatabaseOptions]>([
     })
     await expect(failing).rejects.toThrow('effect failed')
     expect(await products()).toEqual(['p1', 'p4'])
-    expect(await takeInDelivery(db, { storeId: store, webhookId: 'wh-4', topic: 'products/update' }, async () => 'ignored-topic')).toBe('ignored-topic')
+    expect(await takeInDelivery(db, { storeId: store, webhookId: 'wh-4', topic: 'products/update' }, async () => 'ignored-topic')).toBe(
+      'ignored-topic',
+    )
   })
 })
 
@@ -80,9 +99,17 @@ describe('deliveries taken in with one statement', () => {
   })
   afterAll(async () => db?.destroy())
 
-  const delivery = (webhookId: string, eventId?: string) => ({ storeId: store, webhookId, topic: 'products/update', ...(eventId ? { eventId } : {}) })
+  const delivery = (webhookId: string, eventId?: string) => ({
+    storeId: store,
+    webhookId,
+    topic: 'products/update',
+    ...(eventId ? { eventId } : {}),
+  })
   const stored = () => db.selectFrom('products').select(['id', 'title', 'updated_at']).orderBy('id').execute()
-  const outcomes = async () => (await db.selectFrom('webhook_deliveries').select(['webhook_id', 'outcome']).orderBy('id').execute()).map((row) => `${row.webhook_id}:${row.outcome}`)
+  const outcomes = async () =>
+    (await db.selectFrom('webhook_deliveries').select(['webhook_id', 'outcome']).orderBy('id').execute()).map(
+      (row) => `${row.webhook_id}:${row.outcome}`,
+    )
 
   it('saves a product with its delivery, and calls an older version stale', async () => {
     expect(await takeInProductDelivery(db, delivery('wh-1', 'ev-1'), product('p1'))).toBe('product-saved')
@@ -94,7 +121,10 @@ describe('deliveries taken in with one statement', () => {
 
   it('rolls the upsert of a duplicate back, by webhook id or by event id', async () => {
     const newer = { ...product('p1'), title: 'New kettle', updatedAt: new Date('2026-11-21T10:00:00Z') }
-    const results = await Promise.all([takeInProductDelivery(db, delivery('wh-1'), newer), takeInProductDelivery(db, delivery('wh-3', 'ev-1'), product('p2'))])
+    const results = await Promise.all([
+      takeInProductDelivery(db, delivery('wh-1'), newer),
+      takeInProductDelivery(db, delivery('wh-3', 'ev-1'), product('p2')),
+    ])
     expect(results).toEqual([undefined, undefined])
     expect(await stored()).toEqual([{ id: 'p1', title: 'Kettle', updated_at: new Date('2026-11-20T10:00:00Z') }])
     expect(await outcomes()).toEqual(['wh-1:product-saved', 'wh-2:product-stale'])

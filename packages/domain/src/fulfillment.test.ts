@@ -15,7 +15,16 @@ describe('isOrderFulfilled', () => {
   })
 
   it('is false while a quantity is short', () => {
-    expect(isOrderFulfilled(lines, [{ lineItems: [{ productId: 'a', quantity: 1 }, { productId: 'b', quantity: 1 }] }])).toBe(false)
+    expect(
+      isOrderFulfilled(lines, [
+        {
+          lineItems: [
+            { productId: 'a', quantity: 1 },
+            { productId: 'b', quantity: 1 },
+          ],
+        },
+      ]),
+    ).toBe(false)
   })
 
   it('trusts a fulfilment that says it completes the order, or names no lines', () => {

@@ -32,9 +32,13 @@ describe('orderSchema', () => {
 
 describe('orderTotal', () => {
   it('adds line totals in decimal, not floating point', () => {
-    expect(orderTotal({ lineItems: [
-      { productId: 'a', title: 'A', quantity: 3, unitPrice: '0.10' },
-      { productId: 'b', title: 'B', quantity: 1, unitPrice: '0.20' },
-    ] })).toBe('0.50')
+    expect(
+      orderTotal({
+        lineItems: [
+          { productId: 'a', title: 'A', quantity: 3, unitPrice: '0.10' },
+          { productId: 'b', title: 'B', quantity: 1, unitPrice: '0.20' },
+        ],
+      }),
+    ).toBe('0.50')
   })
 })

@@ -3,7 +3,9 @@ import { productHandleSchema, productUrlTemplateSchema } from './product-page.ts
 
 describe('productUrlTemplateSchema', () => {
   it('accepts http(s) addresses naming {handle} or {id}', () => {
-    expect(productUrlTemplateSchema.parse(' https://shop.example.com/products/{handle} ')).toBe('https://shop.example.com/products/{handle}')
+    expect(productUrlTemplateSchema.parse(' https://shop.example.com/products/{handle} ')).toBe(
+      'https://shop.example.com/products/{handle}',
+    )
     expect(productUrlTemplateSchema.safeParse('http://shop.example.com/p?id={id}&h={handle}').success).toBe(true)
   })
 

@@ -16,7 +16,11 @@ describe('classifySegment', () => {
 
   it('calls a customer with no counted orders first-time', () => {
     expect(classifySegment([], thresholds).segment).toBe('first-time')
-    expect(classifySegment([{ ...order('900'), cancelled: true }], thresholds)).toMatchObject({ segment: 'first-time', orders: 0, spend: '0.00' })
+    expect(classifySegment([{ ...order('900'), cancelled: true }], thresholds)).toMatchObject({
+      segment: 'first-time',
+      orders: 0,
+      spend: '0.00',
+    })
   })
 
   it('calls a customer with two or more orders repeat', () => {
@@ -24,8 +28,18 @@ describe('classifySegment', () => {
   })
 
   it('makes a customer VIP at the order-count threshold', () => {
-    expect(classifySegment(Array.from({ length: 5 }, () => order('1')), thresholds).segment).toBe('vip')
-    expect(classifySegment(Array.from({ length: 4 }, () => order('1')), thresholds).segment).toBe('repeat')
+    expect(
+      classifySegment(
+        Array.from({ length: 5 }, () => order('1')),
+        thresholds,
+      ).segment,
+    ).toBe('vip')
+    expect(
+      classifySegment(
+        Array.from({ length: 4 }, () => order('1')),
+        thresholds,
+      ).segment,
+    ).toBe('repeat')
   })
 
   it('makes a customer VIP at the spend threshold, exactly and without floats', () => {

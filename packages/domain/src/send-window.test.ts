@@ -57,10 +57,18 @@ describe('nextSendTime', () => {
     const zones = ['UTC', 'Europe/Berlin', 'America/New_York', 'Australia/Lord_Howe', 'Pacific/Chatham', 'Asia/Kathmandu']
     const window: SendWindow = { startHour: 10, endHour: 12, weekdays: [2, 4], defaultTimeZone: 'UTC' }
     const formats = new Map(
-      zones.map((zone) => [zone, new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', hour: 'numeric', weekday: 'short' })]),
+      zones.map((zone) => [
+        zone,
+        new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', hour: 'numeric', weekday: 'short' }),
+      ]),
     )
     const local = (ms: number, zone: string) =>
-      Object.fromEntries(formats.get(zone)!.formatToParts(ms).map((part) => [part.type, part.value]))
+      Object.fromEntries(
+        formats
+          .get(zone)!
+          .formatToParts(ms)
+          .map((part) => [part.type, part.value]),
+      )
     for (const zone of zones) {
       for (let ms = at('2026-01-01T00:00:00Z'); ms < at('2027-01-01T00:00:00Z'); ms += 29 * 3_600_000 + 13 * 60_000) {
         const next = nextSendTime(ms, window, zone)

@@ -19,7 +19,9 @@ const product = (overrides: Partial<ShopifyProductFacts> = {}): ShopifyProductFa
 
 describe('catalogueProductFromShopify', () => {
   it('makes an active, published product in stock available, priced at its lowest variant, with its shop page', () => {
-    expect(catalogueProductFromShopify(product({ variants: [inStock, { ...soldOut, price: '10.5' }, { ...inStock, price: '11.99' }] }), shop)).toEqual({
+    expect(
+      catalogueProductFromShopify(product({ variants: [inStock, { ...soldOut, price: '10.5' }, { ...inStock, price: '11.99' }] }), shop),
+    ).toEqual({
       productId: '8123456789012',
       title: 'Paper Filters (100)',
       category: 'Brewing accessories',
@@ -50,7 +52,10 @@ describe('catalogueProductFromShopify', () => {
   })
 
   it('leaves out what Shopify did not give: category, price and image', () => {
-    const bare = catalogueProductFromShopify(product({ variants: [], productType: undefined, imageUrl: undefined }), shop) as Record<string, unknown>
+    const bare = catalogueProductFromShopify(product({ variants: [], productType: undefined, imageUrl: undefined }), shop) as Record<
+      string,
+      unknown
+    >
     expect(Object.keys(bare).sort()).toEqual(['available', 'handle', 'productId', 'title', 'updatedAt'])
   })
 })

@@ -5,9 +5,7 @@ import { productUrlTemplateSchema } from './product-page.ts'
 import { timeZoneSchema } from './time-zone.ts'
 
 /** A store's id: a slug of lower-case letters, digits and dashes, used in URLs and workflow ids. */
-export const storeIdSchema = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'must be a store slug: lower-case letters, digits and dashes')
+export const storeIdSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'must be a store slug: lower-case letters, digits and dashes')
 
 /** A Shopify shop's permanent domain, as sent in `X-Shopify-Shop-Domain`. */
 export const shopDomainSchema = z

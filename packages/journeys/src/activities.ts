@@ -36,7 +36,11 @@ export const checkBeforeSendInputSchema = z.object({
   /** Idempotency key of the email about to go out (`sendKey`): a refusal is recorded under it. */
   sendKey: id,
   policy: z.object({
-    frequencyCap: z.object({ maxEmails: z.number().int().positive(), windowMs: z.number().nonnegative(), minGapMs: z.number().nonnegative() }),
+    frequencyCap: z.object({
+      maxEmails: z.number().int().positive(),
+      windowMs: z.number().nonnegative(),
+      minGapMs: z.number().nonnegative(),
+    }),
     holdoutShare: z.number().min(0).max(1),
     requireExplicitConsent: z.boolean(),
   }),

@@ -79,12 +79,7 @@ export interface StopJourney {
 }
 
 /** Where a journey stands; also the `JourneyStage` search attribute. */
-export type JourneyStage =
-  | 'waiting-for-order'
-  | 'waiting-for-fulfilment'
-  | 'waiting-to-send'
-  | 'waiting-for-engagement'
-  | 'ended'
+export type JourneyStage = 'waiting-for-order' | 'waiting-for-fulfilment' | 'waiting-to-send' | 'waiting-for-engagement' | 'ended'
 
 /** Why a journey ended. */
 export type EndReason =

@@ -29,7 +29,10 @@ export function listen(start: JourneyStart): Journey {
   // Facts are kept per order, whichever order they name: a fulfilment may arrive before its order.
   setHandler(orderFulfilledSignal, (fulfilment) => {
     if (!once(fulfilment)) return
-    journey.noteFacts(fulfilment.orderId, fulfilment.complete ? { fulfilledAt: fulfilment.fulfilledAt } : { partiallyFulfilledAt: fulfilment.fulfilledAt })
+    journey.noteFacts(
+      fulfilment.orderId,
+      fulfilment.complete ? { fulfilledAt: fulfilment.fulfilledAt } : { partiallyFulfilledAt: fulfilment.fulfilledAt },
+    )
   })
   setHandler(orderCancelledSignal, (cancellation) => {
     if (once(cancellation)) journey.noteFacts(cancellation.orderId, { cancelled: true })

@@ -8,7 +8,13 @@ export type RefreshPairingsInput = z.infer<typeof refreshPairingsInputSchema>
 
 /** What a refresh did: the model version it made current, or that the store has no orders yet. */
 export const pairingRefreshOutcomeSchema = z.discriminatedUnion('status', [
-  z.object({ status: z.literal('mined'), modelId: z.string().min(1), orders: z.number().int(), products: z.number().int(), pairings: z.number().int() }),
+  z.object({
+    status: z.literal('mined'),
+    modelId: z.string().min(1),
+    orders: z.number().int(),
+    products: z.number().int(),
+    pairings: z.number().int(),
+  }),
   z.object({ status: z.literal('no-orders') }),
 ])
 export type PairingRefreshOutcome = z.infer<typeof pairingRefreshOutcomeSchema>

@@ -6,7 +6,13 @@ import type { PairingRefreshActivities, PairingRefreshOutcome, RefreshPairingsIn
 const { refreshStorePairings } = proxyActivities<PairingRefreshActivities>({
   startToCloseTimeout: '1 hour',
   heartbeatTimeout: '2 minutes',
-  retry: { initialInterval: '1 minute', maximumInterval: '10 minutes', backoffCoefficient: 2, maximumAttempts: 3, nonRetryableErrorTypes: ['UnknownStore'] },
+  retry: {
+    initialInterval: '1 minute',
+    maximumInterval: '10 minutes',
+    backoffCoefficient: 2,
+    maximumAttempts: 3,
+    nonRetryableErrorTypes: ['UnknownStore'],
+  },
 })
 
 /**

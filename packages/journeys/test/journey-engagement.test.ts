@@ -24,7 +24,10 @@ describe('crossSellJourney: engagement branches', () => {
     await journey.fulfil('1001')
     expect(await journey.result()).toMatchObject({ reason: 'converted', emailsSent: 1, pairingIds: ['pairing-1'] })
     expect(journey.calls('fetchEngagement')).toHaveLength(2)
-    expect(journey.calls('recordConversion')[0]!.input).toMatchObject({ sendKey: `${journey.storeId}:1001:email-1`, pairingId: 'pairing-1' })
+    expect(journey.calls('recordConversion')[0]!.input).toMatchObject({
+      sendKey: `${journey.storeId}:1001:email-1`,
+      pairingId: 'pairing-1',
+    })
   })
 
   it('counts an order with a recommended product as a conversion the moment it arrives', async () => {

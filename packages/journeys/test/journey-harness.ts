@@ -5,7 +5,14 @@ import { createTimeSkippingEnvironment, uniqueId } from '@crosswise/testing'
 import type { WorkflowClient } from '@temporalio/client'
 import type { TestWorkflowEnvironment } from '@temporalio/testing'
 import { bundleWorkflowCode, Worker } from '@temporalio/worker'
-import { crossSellJourney, journeyStateQuery, orderCancelledSignal, orderFulfilledSignal, orderPlacedSignal, orderRefundedSignal } from '../src/index.ts'
+import {
+  crossSellJourney,
+  journeyStateQuery,
+  orderCancelledSignal,
+  orderFulfilledSignal,
+  orderPlacedSignal,
+  orderRefundedSignal,
+} from '../src/index.ts'
 import { ScriptedActivities, type Call, type Script } from './scripted-activities.ts'
 
 export { day, hour, instantPolicy, pairing } from './scripted-activities.ts'
@@ -122,7 +129,11 @@ export class JourneyUnderTest {
   }
 
   async cancel(orderId: string): Promise<void> {
-    await this.signalWithStart(orderCancelledSignal.name, { eventKey: `cancel:${orderId}`, orderId, cancelledAt: new Date(await this.now()).toISOString() })
+    await this.signalWithStart(orderCancelledSignal.name, {
+      eventKey: `cancel:${orderId}`,
+      orderId,
+      cancelledAt: new Date(await this.now()).toISOString(),
+    })
   }
 
   async refund(orderId: string, full: boolean): Promise<void> {

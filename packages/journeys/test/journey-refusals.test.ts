@@ -17,12 +17,16 @@ describe('crossSellJourney: Klaviyo refusing a check the journey depends on', ()
   })
   afterAll(async () => harness?.stop())
 
-  it('ends with klaviyo-refused when the consent check is refused, with Klaviyo\'s answer in the state', async () => {
+  it("ends with klaviyo-refused when the consent check is refused, with Klaviyo's answer in the state", async () => {
     const journey = harness.journey({ checkFailure: refusedType })
     await journey.order('1001')
     await journey.fulfil('1001')
     expect(await journey.result()).toMatchObject({ reason: 'klaviyo-refused', emailsSent: 0 })
-    expect(await journey.state()).toMatchObject({ stage: 'ended', outcome: 'klaviyo-refused', failure: expect.stringContaining('with 401') })
+    expect(await journey.state()).toMatchObject({
+      stage: 'ended',
+      outcome: 'klaviyo-refused',
+      failure: expect.stringContaining('with 401'),
+    })
     expect(journey.calls('checkBeforeSend')).toHaveLength(1)
     expect(journey.calls('pickPairing')).toEqual([])
     expect(journey.sends()).toEqual([])

@@ -29,7 +29,11 @@ describe('crossSellJourney: when it sends', () => {
 
   it('sends inside the send window in the customer’s own zone and on allowed weekdays only', async () => {
     const journey = harness.journey({
-      policy: { ...instantPolicy, delayMs: { 'first-time': 2 * day, repeat: 0, vip: 0 }, sendWindow: { startHour: 9, endHour: 11, weekdays: [2, 4] } },
+      policy: {
+        ...instantPolicy,
+        delayMs: { 'first-time': 2 * day, repeat: 0, vip: 0 },
+        sendWindow: { startHour: 9, endHour: 11, weekdays: [2, 4] },
+      },
       timeZone: 'America/New_York',
       engagement: [{ opened: true, clicked: false, purchased: false }],
     })
@@ -104,7 +108,11 @@ describe('crossSellJourney: when it sends', () => {
     await journey.fulfil('7001')
     await journey.wait(hour)
     description = await journey.handle().describe()
-    expect(description.searchAttributes).toMatchObject({ JourneyStage: ['waiting-for-engagement'], EmailsSent: [1], PairingId: ['pairing-1'] })
+    expect(description.searchAttributes).toMatchObject({
+      JourneyStage: ['waiting-for-engagement'],
+      EmailsSent: [1],
+      PairingId: ['pairing-1'],
+    })
     expect(description.searchAttributes.NextActionAt).toHaveLength(1)
     const state = await journey.state()
     expect(state).toMatchObject({ stage: 'waiting-for-engagement', emailsSent: 1, pairingIds: ['pairing-1'], triggerOrderId: '7001' })

@@ -34,12 +34,19 @@ const orderAndFulfil = async (journey: JourneyUnderTest) => {
 
 const scenarios: Scenario[] = [
   { name: 'converted', script: { policy: polling, engagement: [opened, purchased] }, act: orderAndFulfil },
-  { name: 'follow-up-then-not-purchased', script: { policy: { ...polling, maxEmailsPerJourney: 3 }, engagement: [clicked, clicked] }, act: orderAndFulfil },
+  {
+    name: 'follow-up-then-not-purchased',
+    script: { policy: { ...polling, maxEmailsPerJourney: 3 }, engagement: [clicked, clicked] },
+    act: orderAndFulfil,
+  },
   { name: 'alternative-then-not-opened', script: { policy: polling }, act: orderAndFulfil },
   { name: 'not-clicked', script: { engagement: [opened] }, act: orderAndFulfil },
   {
     name: 'converted-by-order',
-    script: { policy: { ...polling, onRepeatPurchase: 'end', engagement: { waitMs: 60_000, followUpDelayMs: 0, pollIntervalMs: 60_000 } }, pairings: [pairing('kettle')] },
+    script: {
+      policy: { ...polling, onRepeatPurchase: 'end', engagement: { waitMs: 60_000, followUpDelayMs: 0, pollIntervalMs: 60_000 } },
+      pairings: [pairing('kettle')],
+    },
     async act(journey) {
       await orderAndFulfil(journey)
       await journey.wait(1_000)
@@ -67,8 +74,16 @@ const scenarios: Scenario[] = [
     },
   },
   { name: 'cancelled', script: { policy: waiting }, act: async (journey) => (await journey.order('1001'), journey.cancel('1001')) },
-  { name: 'never-fulfilled', script: { policy: { ...instantPolicy, fulfilment: { timeoutMs: 500, onTimeout: 'end' } } }, act: (journey) => journey.order('1001') },
-  { name: 'fulfilled-before-order', script: { engagement: [opened] }, act: async (journey) => (await journey.fulfil('1001'), journey.order('1001')) },
+  {
+    name: 'never-fulfilled',
+    script: { policy: { ...instantPolicy, fulfilment: { timeoutMs: 500, onTimeout: 'end' } } },
+    act: (journey) => journey.order('1001'),
+  },
+  {
+    name: 'fulfilled-before-order',
+    script: { engagement: [opened] },
+    act: async (journey) => (await journey.fulfil('1001'), journey.order('1001')),
+  },
   { name: 'held-out', script: { checks: [{ verdict: 'held-out' }] }, act: orderAndFulfil },
   { name: 'no-consent', script: { checks: [{ verdict: 'no-consent', reason: 'suppressed' }] }, act: orderAndFulfil },
   { name: 'capped-then-sent', script: { checks: [{ verdict: 'capped', notBeforeMs: 0 }], engagement: [opened] }, act: orderAndFulfil },
@@ -96,7 +111,11 @@ const scenarios: Scenario[] = [
 ]
 
 Runtime.install({ logger: new DefaultLogger('WARN') })
-const server = await startTemporalDevServer({ binary: temporalCliPath(loadConfig().toolsDir), port: await freePort(), searchAttributes: journeySearchAttributes })
+const server = await startTemporalDevServer({
+  binary: temporalCliPath(loadConfig().toolsDir),
+  port: await freePort(),
+  searchAttributes: journeySearchAttributes,
+})
 const connection = await Connection.connect({ address: server.address })
 const nativeConnection = await NativeConnection.connect({ address: server.address })
 const client = new Client({ connection })
@@ -108,7 +127,12 @@ const target: JourneyServer = {
   now: async () => Date.now(),
   wait: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
 }
-const worker = await Worker.create({ connection: nativeConnection, taskQueue: target.taskQueue, workflowBundle: await bundleJourney(), activities: scripted.activities() })
+const worker = await Worker.create({
+  connection: nativeConnection,
+  taskQueue: target.taskQueue,
+  workflowBundle: await bundleJourney(),
+  activities: scripted.activities(),
+})
 const running = worker.run()
 try {
   for (const scenario of scenarios) {

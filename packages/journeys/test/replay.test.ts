@@ -11,14 +11,18 @@ const quiet = { trace() {}, debug() {}, info() {}, warn() {}, error() {}, log() 
 /** Every committed history, named after its file. */
 async function* histories() {
   for (const file of (await readdir(historiesDir)).filter((name) => name.endsWith('.json')).sort()) {
-    yield { workflowId: file.replace(/\.json$/, ''), history: historyFromJSON(JSON.parse(await readFile(new URL(file, historiesDir), 'utf8'))) }
+    yield {
+      workflowId: file.replace(/\.json$/, ''),
+      history: historyFromJSON(JSON.parse(await readFile(new URL(file, historiesDir), 'utf8'))),
+    }
   }
 }
 
 async function replayAll(workflowsPath: string): Promise<ReplayResult[]> {
   const workflowBundle = await bundleWorkflowCode({ workflowsPath, logger: quiet })
   const results: ReplayResult[] = []
-  for await (const result of Worker.runReplayHistories({ workflowBundle, replayName: 'journey-histories' }, histories())) results.push(result)
+  for await (const result of Worker.runReplayHistories({ workflowBundle, replayName: 'journey-histories' }, histories()))
+    results.push(result)
   return results
 }
 
@@ -35,7 +39,9 @@ describe('replay of recorded journey histories', () => {
     const results = await replayAll(fileURLToPath(new URL('./workflows/reordered-journey.ts', import.meta.url)))
     const failed = results.filter((result) => result.error instanceof DeterminismViolationError).map((result) => result.workflowId)
     // Every history that reached the guards before a send must fail; the others never got there.
-    expect(failed).toEqual(expect.arrayContaining(['converted', 'alternative-then-not-opened', 'held-out', 'no-consent', 'restarted-on-repeat-purchase-run-2']))
+    expect(failed).toEqual(
+      expect.arrayContaining(['converted', 'alternative-then-not-opened', 'held-out', 'no-consent', 'restarted-on-repeat-purchase-run-2']),
+    )
     expect(results.find((result) => result.workflowId === 'cancelled')?.error).toBeUndefined()
   })
 })

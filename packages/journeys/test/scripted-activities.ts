@@ -85,7 +85,8 @@ export class ScriptedActivities {
       },
       checkBeforeSend: async (input) => {
         const script = await record('checkBeforeSend', input)
-        if (script.checkFailure) throw ApplicationFailure.nonRetryable('Klaviyo rejected GET /api/profiles with 401: invalid API key', script.checkFailure)
+        if (script.checkFailure)
+          throw ApplicationFailure.nonRetryable('Klaviyo rejected GET /api/profiles with 401: invalid API key', script.checkFailure)
         return script.checks?.shift() ?? { verdict: 'clear' }
       },
       pickPairing: async (input) => {
@@ -101,7 +102,11 @@ export class ScriptedActivities {
       },
       fetchEngagement: async (input) => {
         const script = await record('fetchEngagement', input)
-        if (script.engagementFailure) throw ApplicationFailure.nonRetryable('Klaviyo rejected GET /api/events with 403: API key lacks the events:read scope', script.engagementFailure)
+        if (script.engagementFailure)
+          throw ApplicationFailure.nonRetryable(
+            'Klaviyo rejected GET /api/events with 403: API key lacks the events:read scope',
+            script.engagementFailure,
+          )
         return script.engagement?.shift() ?? { opened: false, clicked: false, purchased: false }
       },
       recordConversion: async (input) => {

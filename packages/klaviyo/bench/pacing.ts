@@ -68,9 +68,15 @@ const rows: [string, string][] = [
   ['concurrent callers', String(concurrency)],
   ['limit (XL tier, POST /api/events)', `${limit.burstPerSecond}/s burst, ${limit.steadyPerMinute.toLocaleString('en-US')}/min steady`],
   ['wall time', `${wallSeconds.toFixed(1)} s`],
-  ['sustained rate (first to last arrival)', `${Math.round(sustainedPerMinute).toLocaleString('en-US')}/min (${(deviation * 100).toFixed(1)} % vs limit)`],
+  [
+    'sustained rate (first to last arrival)',
+    `${Math.round(sustainedPerMinute).toLocaleString('en-US')}/min (${(deviation * 100).toFixed(1)} % vs limit)`,
+  ],
   ['busiest 1 s window at the server', `${busiest(1_000)} (limit ${limit.burstPerSecond})`],
-  ['busiest 60 s window at the server', `${busiest(60_000).toLocaleString('en-US')} (limit ${limit.steadyPerMinute.toLocaleString('en-US')})`],
+  [
+    'busiest 60 s window at the server',
+    `${busiest(60_000).toLocaleString('en-US')} (limit ${limit.steadyPerMinute.toLocaleString('en-US')})`,
+  ],
   ['429 answers', String(throttled)],
   ['failed sends', String(failures)],
   ['events recorded', recorded.toLocaleString('en-US')],

@@ -46,7 +46,15 @@ describe('classifyKlaviyoFailure', () => {
 
   it("makes other 4xx final and keeps Klaviyo's detail", () => {
     const body = {
-      errors: [{ id: 'x', code: 'invalid', title: 'Invalid input.', detail: "'email' is not valid", source: { pointer: '/data/attributes/email' } }],
+      errors: [
+        {
+          id: 'x',
+          code: 'invalid',
+          title: 'Invalid input.',
+          detail: "'email' is not valid",
+          source: { pointer: '/data/attributes/email' },
+        },
+      ],
     }
     const error = classifyKlaviyoFailure(httpError(400, {}, body), context)
     expect(error).toBeInstanceOf(KlaviyoRejectedError)

@@ -138,7 +138,9 @@ export function classifyKlaviyoFailure(
   if (status === 429 || status === 408 || status >= 500) {
     const retryAfterMs = parseRetryAfter(response.headers?.['retry-after'], context.nowMs)
     const reason: RetryableReason = status === 429 ? 'rate-limited' : status === 408 ? 'timeout' : 'server-error'
-    const details = errorDetails(response.data).map((d) => d.detail).join('; ')
+    const details = errorDetails(response.data)
+      .map((d) => d.detail)
+      .join('; ')
     return new KlaviyoRetryableError(
       {
         endpoint,

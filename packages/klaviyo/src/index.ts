@@ -1,13 +1,7 @@
 export { catalogJobSize } from './catalog.ts'
 export { decideEmailConsent } from './consent.ts'
 export { engagementMetricNames } from './engagement.ts'
-export {
-  KlaviyoError,
-  KlaviyoRejectedError,
-  KlaviyoRetryableError,
-  type KlaviyoErrorDetail,
-  type RetryableReason,
-} from './errors.ts'
+export { KlaviyoError, KlaviyoRejectedError, KlaviyoRetryableError, type KlaviyoErrorDetail, type RetryableReason } from './errors.ts'
 export {
   catalogProductSchema,
   customerIdentitySchema,

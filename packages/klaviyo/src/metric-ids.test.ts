@@ -6,7 +6,10 @@ describe('MetricIdCache', () => {
     let loads = 0
     const cache = new MetricIdCache(async () => {
       loads += 1
-      return new Map([['Opened Email', 'M1'], ['Clicked Email', 'M2']])
+      return new Map([
+        ['Opened Email', 'M1'],
+        ['Clicked Email', 'M2'],
+      ])
     })
     const ids = await Promise.all([cache.idOf('Opened Email'), cache.idOf('Clicked Email'), cache.idOf('Opened Email')])
     expect(ids).toEqual(['M1', 'M2', 'M1'])
@@ -19,7 +22,12 @@ describe('MetricIdCache', () => {
     const cache = new MetricIdCache(
       async () => {
         loads += 1
-        return loads === 1 ? new Map([['Opened Email', 'M1']]) : new Map([['Opened Email', 'M1'], ['Clicked Email', 'M2']])
+        return loads === 1
+          ? new Map([['Opened Email', 'M1']])
+          : new Map([
+              ['Opened Email', 'M1'],
+              ['Clicked Email', 'M2'],
+            ])
       },
       { ttlMs: 10_000, missTtlMs: 1_000, now: () => now },
     )

@@ -57,7 +57,10 @@ describe('createOutboxGateway', () => {
   it('answers consent from the store’s own flag under the store’s opt-in rule', async () => {
     const policy = { requireExplicitOptIn: true }
     expect((await createOutboxGateway(memoryStore(true).store).readConsent('a@b.c', policy)).canSend).toBe(true)
-    expect(await createOutboxGateway(memoryStore(null).store).readConsent('a@b.c', policy)).toMatchObject({ canSend: false, reason: 'opt-in-required' })
+    expect(await createOutboxGateway(memoryStore(null).store).readConsent('a@b.c', policy)).toMatchObject({
+      canSend: false,
+      reason: 'opt-in-required',
+    })
     expect((await createOutboxGateway(memoryStore(null).store).readConsent('a@b.c', { requireExplicitOptIn: false })).canSend).toBe(true)
     expect(await createOutboxGateway(memoryStore(false).store).readConsent('a@b.c', policy)).toMatchObject({ canSend: false })
     expect(await createOutboxGateway(memoryStore('no-customer').store).readConsent('a@b.c', policy)).toMatchObject({ reason: 'no-profile' })

@@ -5,7 +5,11 @@ import { EndpointBudget, KlaviyoPacer } from './pacing.ts'
 const windows = { burstMs: 1_000, steadyMs: 60_000 }
 
 /** Sends greedily through a budget with a simulated clock; returns [dispatch, arrival] per request. */
-function simulate(limit: { burstPerSecond: number; steadyPerMinute: number }, count: number, latency: (i: number) => number): [number, number][] {
+function simulate(
+  limit: { burstPerSecond: number; steadyPerMinute: number },
+  count: number,
+  latency: (i: number) => number,
+): [number, number][] {
   const budget = new EndpointBudget(limit, windows)
   let now = 0
   const clock = (): number => now

@@ -1,5 +1,12 @@
 import { EventEnum, type EventCreateQueryV2, MetricEnum, ProfileEnum } from 'klaviyo-api'
-import { customerIdentitySchema, type CustomerIdentity, type ProductCard, productCardSchema, type Recommendation, recommendationSchema } from './gateway.ts'
+import {
+  customerIdentitySchema,
+  type CustomerIdentity,
+  type ProductCard,
+  productCardSchema,
+  type Recommendation,
+  recommendationSchema,
+} from './gateway.ts'
 
 /** Name of the custom metric the Crosswise flow is triggered by, unless configured otherwise. */
 export const defaultRecommendationMetric = 'Crosswise Recommendation'

@@ -23,7 +23,10 @@ const maxMetricPages = 50
 const engagementQuerySchema = z.object({
   profileId: z.string().min(1),
   since: z.iso.datetime({ offset: true }),
-  kinds: z.array(z.enum(['opened', 'clicked'])).min(1).default(['opened', 'clicked']),
+  kinds: z
+    .array(z.enum(['opened', 'clicked']))
+    .min(1)
+    .default(['opened', 'clicked']),
 })
 
 /**

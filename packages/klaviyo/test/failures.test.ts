@@ -54,7 +54,9 @@ describe('failure handling', () => {
   it('hands a 429 up as retryable when Retry-After exceeds what a call may wait', async () => {
     mark('long-429')
     fake.injectFault({ fault: { kind: 'rate-limit', retryAfterSeconds: 30 }, operationId: 'create_event' })
-    const error = await gatewayFor({ maxRetryAfterWaitMs: 1_000 }).sendRecommendation(send('long-429')).catch((e: unknown) => e)
+    const error = await gatewayFor({ maxRetryAfterWaitMs: 1_000 })
+      .sendRecommendation(send('long-429'))
+      .catch((e: unknown) => e)
     expect(error).toBeInstanceOf(KlaviyoRetryableError)
     expect(error).toMatchObject({ reason: 'rate-limited', status: 429, retryAfterMs: 30_000 })
     expect(attempts('long-429')).toBe(1)
@@ -63,14 +65,18 @@ describe('failure handling', () => {
   it('fails a 5xx once as retryable, leaving retries to Temporal (the SDK would have retried a 503)', async () => {
     mark('503')
     fake.injectFault({ fault: { kind: 'server-error', status: 503 }, operationId: 'create_event' })
-    const error = await gatewayFor().sendRecommendation(send('503')).catch((e: unknown) => e)
+    const error = await gatewayFor()
+      .sendRecommendation(send('503'))
+      .catch((e: unknown) => e)
     expect(error).toMatchObject({ retryable: true, reason: 'server-error', status: 503 })
     expect(attempts('503')).toBe(1)
   })
 
   it("fails a 4xx without retry and with Klaviyo's detail", async () => {
     mark('401')
-    const error = await gatewayFor({ apiKey: 'not-a-key' }).sendRecommendation(send('401')).catch((e: unknown) => e)
+    const error = await gatewayFor({ apiKey: 'not-a-key' })
+      .sendRecommendation(send('401'))
+      .catch((e: unknown) => e)
     expect(error).toBeInstanceOf(KlaviyoRejectedError)
     expect(error).toMatchObject({ retryable: false, status: 401, details: [{ code: 'authentication_failed' }] })
     expect(attempts('401')).toBe(1)
@@ -78,7 +84,9 @@ describe('failure handling', () => {
 
   it('reports a body Klaviyo rejects with the pointer to the bad field', async () => {
     const clients = createKlaviyoClients({ apiKey: 'pk_failures', basePath: fake.url, pacer: new KlaviyoPacer() })
-    const invalid = { data: { type: 'event', attributes: { properties: {}, metric: { data: { type: 'metric', attributes: { name: 'X' } } } } } }
+    const invalid = {
+      data: { type: 'event', attributes: { properties: {}, metric: { data: { type: 'metric', attributes: { name: 'X' } } } } },
+    }
     const error = await clients.events.createEvent(invalid as never).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(KlaviyoRejectedError)
     expect((error as KlaviyoRejectedError).details).toContainEqual(
@@ -89,7 +97,9 @@ describe('failure handling', () => {
   it('cuts a hanging call off at the timeout as retryable', async () => {
     fake.injectFault({ fault: { kind: 'hang' }, operationId: 'get_profiles' })
     const started = Date.now()
-    const error = await gatewayFor({ timeoutMs: 300 }).readConsent('hang@example.com', { requireExplicitOptIn: false }).catch((e: unknown) => e)
+    const error = await gatewayFor({ timeoutMs: 300 })
+      .readConsent('hang@example.com', { requireExplicitOptIn: false })
+      .catch((e: unknown) => e)
     expect(error).toBeInstanceOf(KlaviyoRetryableError)
     expect(error).toMatchObject({ reason: 'timeout' })
     // The fake never answers: only the gateway's timeout can have ended the call (bound kept loose for loaded machines).

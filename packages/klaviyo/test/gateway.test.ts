@@ -23,7 +23,9 @@ function recommendation(email: string, key: string): Recommendation {
     idempotencyKey: key,
     journeyStep: 'first',
     triggerProduct: { productId: 'p-1', title: 'Teapot', url: 'https://shop.example/teapot', price: '24.00' },
-    products: [{ productId: 'p-2', title: 'Cups', url: 'https://shop.example/cups', imageUrl: 'https://cdn.example/c.jpg', price: '12.50' }],
+    products: [
+      { productId: 'p-2', title: 'Cups', url: 'https://shop.example/cups', imageUrl: 'https://cdn.example/c.jpg', price: '12.50' },
+    ],
     discountCode: 'THANKS10',
     value: '12.50',
     currency: 'EUR',
@@ -72,7 +74,10 @@ describe('SDK gateway against the fake Klaviyo', () => {
       reason: 'opt-in-required',
     })
     fake.state.updateEmailMarketing({ email: 'ken@example.com' }, { consent: 'SUBSCRIBED' })
-    expect(await gateway.readConsent('ken@example.com', { requireExplicitOptIn: true })).toMatchObject({ canSend: true, reason: 'subscribed' })
+    expect(await gateway.readConsent('ken@example.com', { requireExplicitOptIn: true })).toMatchObject({
+      canSend: true,
+      reason: 'subscribed',
+    })
     fake.state.updateEmailMarketing({ email: 'ken@example.com' }, { suppression: [{ reason: 'SPAM_COMPLAINT', timestamp: new Date() }] })
     expect(await gateway.readConsent('ken@example.com', { requireExplicitOptIn: false })).toEqual({
       canSend: false,
@@ -80,7 +85,10 @@ describe('SDK gateway against the fake Klaviyo', () => {
       consent: 'SUBSCRIBED',
       suppressions: ['SPAM_COMPLAINT'],
     })
-    expect(await gateway.readConsent('nobody@example.com', { requireExplicitOptIn: false })).toMatchObject({ canSend: false, reason: 'no-profile' })
+    expect(await gateway.readConsent('nobody@example.com', { requireExplicitOptIn: false })).toMatchObject({
+      canSend: false,
+      reason: 'no-profile',
+    })
   })
 
   it('reads opens and clicks since a time, across pages, oldest first', async () => {
@@ -90,7 +98,12 @@ describe('SDK gateway against the fake Klaviyo', () => {
     for (let i = 0; i < 250; i += 1) {
       fake.state.recordEngagement({ profile: { id: profileId }, kind: 'opened', at: new Date(since.getTime() + i * 1_000) })
     }
-    fake.state.recordEngagement({ profile: { id: profileId }, kind: 'clicked', at: new Date(since.getTime() + 500), url: 'https://shop.example/cups' })
+    fake.state.recordEngagement({
+      profile: { id: profileId },
+      kind: 'clicked',
+      at: new Date(since.getTime() + 500),
+      url: 'https://shop.example/cups',
+    })
 
     const events = await gateway.readEngagement({ profileId, since: since.toISOString() })
     expect(events.filter((event) => event.kind === 'opened')).toHaveLength(250)
@@ -119,7 +132,12 @@ describe('SDK gateway against the fake Klaviyo', () => {
   })
 
   it('syncs products to the catalog in bulk jobs', async () => {
-    const products = Array.from({ length: 120 }, (_, i) => ({ externalId: `sku-${i}`, title: `Item ${i}`, url: `https://shop.example/p/${i}`, price: '5.00' }))
+    const products = Array.from({ length: 120 }, (_, i) => ({
+      externalId: `sku-${i}`,
+      title: `Item ${i}`,
+      url: `https://shop.example/p/${i}`,
+      price: '5.00',
+    }))
     const result = await gateway.syncCatalog(products)
     expect(result.jobIds).toHaveLength(2)
     expect(fake.state.catalogItems.size).toBe(120)

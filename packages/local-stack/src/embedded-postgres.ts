@@ -61,7 +61,8 @@ function sharedCopy(source: string, target: string): string {
     if (!existsSync(target)) throw error
   }
   const blocked = blockedFolder(join(target, 'bin'))
-  if (blocked) throw new Error(`PostgreSQL runs as the 'postgres' user, which cannot enter ${blocked} (TMPDIR). Allow it with: chmod o+x ${blocked}`)
+  if (blocked)
+    throw new Error(`PostgreSQL runs as the 'postgres' user, which cannot enter ${blocked} (TMPDIR). Allow it with: chmod o+x ${blocked}`)
   return target
 }
 

@@ -12,7 +12,9 @@ const facts = (overrides: Partial<DataFolderFacts> = {}): DataFolderFacts => ({
 describe('postgresDataFolder', () => {
   it('keeps the wanted folder when the server user can reach it, or when we are that user', () => {
     expect(postgresDataFolder('/srv/shop/.data/postgres', facts())).toEqual({ dataDir: '/srv/shop/.data/postgres' })
-    expect(postgresDataFolder('/tmp/tmp.private/repo/.data/postgres', facts({ runsAsOtherUser: false }))).toEqual({ dataDir: '/tmp/tmp.private/repo/.data/postgres' })
+    expect(postgresDataFolder('/tmp/tmp.private/repo/.data/postgres', facts({ runsAsOtherUser: false }))).toEqual({
+      dataDir: '/tmp/tmp.private/repo/.data/postgres',
+    })
   })
 
   it('moves below the temp folder when a private folder is in the way, the same folder on every start', () => {
@@ -24,6 +26,8 @@ describe('postgresDataFolder', () => {
   })
 
   it('keeps a folder that already holds a cluster', () => {
-    expect(postgresDataFolder('/tmp/tmp.private/repo/.data/postgres', facts({ hasCluster: () => true }))).toEqual({ dataDir: '/tmp/tmp.private/repo/.data/postgres' })
+    expect(postgresDataFolder('/tmp/tmp.private/repo/.data/postgres', facts({ hasCluster: () => true }))).toEqual({
+      dataDir: '/tmp/tmp.private/repo/.data/postgres',
+    })
   })
 })

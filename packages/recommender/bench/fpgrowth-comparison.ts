@@ -17,12 +17,16 @@ async function compare(name: string, baskets: Baskets, minShare: number) {
       if (item < partner) ourPairs.set(`${item},${partner}`, ours.result.counts[position]!)
     }
   }
-  const transactions = Array.from({ length: basketCount(baskets) }, (_, basket) => Array.from(baskets.items.subarray(baskets.offsets[basket], baskets.offsets[basket + 1])))
+  const transactions = Array.from({ length: basketCount(baskets) }, (_, basket) =>
+    Array.from(baskets.items.subarray(baskets.offsets[basket], baskets.offsets[basket + 1])),
+  )
   const started = process.hrtime.bigint()
   const itemsets = await new FPGrowth<number>(minShare).exec(transactions)
   const theirSeconds = Number(process.hrtime.bigint() - started) / 1e9
   const theirPairs = itemsets.filter(({ items }) => items.length === 2)
-  const agree = theirPairs.length === ourPairs.size && theirPairs.every(({ items: [a = 0, b = 0], support }) => ourPairs.get(`${Math.min(a, b)},${Math.max(a, b)}`) === support)
+  const agree =
+    theirPairs.length === ourPairs.size &&
+    theirPairs.every(({ items: [a = 0, b = 0], support }) => ourPairs.get(`${Math.min(a, b)},${Math.max(a, b)}`) === support)
   return {
     name,
     orders: basketCount(baskets),
@@ -39,5 +43,11 @@ async function compare(name: string, baskets: Baskets, minShare: number) {
 
 const results = []
 if (hasOnlineRetail()) results.push(await compare('Online Retail', (await readOnlineRetail()).baskets, 0.01))
-results.push(await compare('generated 100 k orders × 10 k products', generateOrders({ orders: 100_000, products: 10_000, themes: 500, seed: 11 }).baskets, 0.0005))
+results.push(
+  await compare(
+    'generated 100 k orders × 10 k products',
+    generateOrders({ orders: 100_000, products: 10_000, themes: 500, seed: 11 }).baskets,
+    0.0005,
+  ),
+)
 console.log(JSON.stringify(results))

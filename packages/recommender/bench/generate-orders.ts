@@ -72,7 +72,7 @@ export function generateOrders(shape: StoreShape): PurchaseHistory {
       items.length = 0
       const first = next() < 0.5 ? fromTheme(favourite) : anyProduct()
       items.push(first)
-      for (let size = basketSize(); items.length < size; ) items.push(next() < 0.6 ? fromTheme(first % shape.themes) : anyProduct())
+      for (let size = basketSize(); items.length < size;) items.push(next() < 0.6 ? fromTheme(first % shape.themes) : anyProduct())
       builder.add(customer, time, items)
       time += Math.ceil(-Math.log(1 - next()) * 30) * day
       order++

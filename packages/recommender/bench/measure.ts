@@ -41,5 +41,12 @@ export function recommendLatency(
   const at = (values: number[], share: number): number => values[Math.min(values.length - 1, Math.floor(share * values.length))]!
   micros.sort((a, b) => a - b)
   cpuMicros.sort((a, b) => a - b)
-  return { calls: micros.length, p50: at(micros, 0.5), p99: at(micros, 0.99), max: micros[micros.length - 1]!, cpuP50: at(cpuMicros, 0.5), cpuP99: at(cpuMicros, 0.99) }
+  return {
+    calls: micros.length,
+    p50: at(micros, 0.5),
+    p99: at(micros, 0.99),
+    max: micros[micros.length - 1]!,
+    cpuP50: at(cpuMicros, 0.5),
+    cpuP99: at(cpuMicros, 0.99),
+  }
 }

@@ -18,7 +18,8 @@ const model = mined.result
 const { baskets } = history
 const requests: RecommendationRequest[] = []
 const step = Math.max(1, Math.floor(basketCount(baskets) / 10_000))
-const idsOf = (basket: number) => Array.from(baskets.items.subarray(baskets.offsets[basket], baskets.offsets[basket + 1]), (item) => history.products.id(item))
+const idsOf = (basket: number) =>
+  Array.from(baskets.items.subarray(baskets.offsets[basket], baskets.offsets[basket + 1]), (item) => history.products.id(item))
 for (let basket = 1; basket < basketCount(baskets); basket += step) {
   const earlier = baskets.customers[basket - 1] === baskets.customers[basket] ? idsOf(basket - 1) : []
   requests.push({ triggerProductIds: idsOf(basket), ownedProductIds: earlier, segment: 'repeat', k: 1 })

@@ -21,12 +21,14 @@ const { baskets } = history
 const next = nextBaskets(baskets)
 const previous = new Int32Array(next.length).fill(-1)
 next.forEach((following, basket) => following >= 0 && (previous[following] = basket))
-const idsOf = (basket: number) => Array.from(baskets.items.subarray(baskets.offsets[basket], baskets.offsets[basket + 1]), (item) => history.products.id(item))
+const idsOf = (basket: number) =>
+  Array.from(baskets.items.subarray(baskets.offsets[basket], baskets.offsets[basket + 1]), (item) => history.products.id(item))
 const requests: RecommendationRequest[] = []
 for (let basket = 0; basket < basketCount(baskets); basket++) {
   if (next[basket] !== -1) continue
   const owned: string[] = []
-  for (let earlier = previous[basket]!; earlier >= 0; earlier = previous[earlier]!) owned.push(...idsOf(earlier).filter((id) => !owned.includes(id)))
+  for (let earlier = previous[basket]!; earlier >= 0; earlier = previous[earlier]!)
+    owned.push(...idsOf(earlier).filter((id) => !owned.includes(id)))
   requests.push({ triggerProductIds: idsOf(basket), ownedProductIds: owned, segment: owned.length > 0 ? 'repeat' : 'first-time', k: 1 })
 }
 

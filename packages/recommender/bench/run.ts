@@ -14,7 +14,9 @@ import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { hasOnlineRetail } from './online-retail-file.ts'
 
-const { values } = parseArgs({ options: { orders: { type: 'string', default: '10000000' }, products: { type: 'string', default: '100000' } } })
+const { values } = parseArgs({
+  options: { orders: { type: 'string', default: '10000000' }, products: { type: 'string', default: '100000' } },
+})
 const packageDir = fileURLToPath(new URL('..', import.meta.url))
 
 interface Latency {
@@ -28,14 +30,27 @@ interface Latency {
 
 function child<T>(script: string, args: string[] = []): T {
   process.stderr.write(`running bench/${script} ${args.join(' ')}…\n`)
-  const run = spawnSync(process.execPath, ['--import', 'tsx', `bench/${script}`, ...args], { cwd: packageDir, encoding: 'utf8', maxBuffer: 1 << 24 })
+  const run = spawnSync(process.execPath, ['--import', 'tsx', `bench/${script}`, ...args], {
+    cwd: packageDir,
+    encoding: 'utf8',
+    maxBuffer: 1 << 24,
+  })
   if (run.status !== 0) throw new Error(`bench/${script} failed (${run.status}):\n${run.stderr}`)
   return JSON.parse(run.stdout.trim().split('\n').at(-1)!) as T
 }
 
 const loadBefore = loadavg()[0]!
 const retail = hasOnlineRetail()
-  ? child<{ orders: number; products: number; lines: number; readSeconds: number; miningSeconds: number; miningWithEaseSeconds: number; peakMemoryMb: number; latency: Latency }>('mine-online-retail.ts')
+  ? child<{
+      orders: number
+      products: number
+      lines: number
+      readSeconds: number
+      miningSeconds: number
+      miningWithEaseSeconds: number
+      peakMemoryMb: number
+      latency: Latency
+    }>('mine-online-retail.ts')
   : undefined
 const generated = child<{
   orders: number
@@ -51,9 +66,20 @@ const generated = child<{
   storedTransitions: number
   latency: Latency
 }>('mine-generated.ts', [values.orders, values.products])
-const fpgrowth = child<{ name: string; orders: number; lines: number; minShare: number; minCount: number; pairs: number; itemsets: number; oursSeconds: number; fpgrowthSeconds: number; agree: boolean }[]>(
-  'fpgrowth-comparison.ts',
-)
+const fpgrowth = child<
+  {
+    name: string
+    orders: number
+    lines: number
+    minShare: number
+    minCount: number
+    pairs: number
+    itemsets: number
+    oursSeconds: number
+    fpgrowthSeconds: number
+    agree: boolean
+  }[]
+>('fpgrowth-comparison.ts')
 const loadAfter = loadavg()[0]!
 
 const number = (value: number, digits = 0) => value.toLocaleString('en', { maximumFractionDigits: digits, minimumFractionDigits: digits })
@@ -66,7 +92,15 @@ const mining = table(
   [
     ...(retail
       ? [
-          ['Online Retail', number(retail.orders), number(retail.lines), number(retail.products), `${number(retail.miningSeconds, 2)} s (${number(retail.miningWithEaseSeconds, 1)} s with EASE)`, `${number(retail.peakMemoryMb)} MB`, '—'],
+          [
+            'Online Retail',
+            number(retail.orders),
+            number(retail.lines),
+            number(retail.products),
+            `${number(retail.miningSeconds, 2)} s (${number(retail.miningWithEaseSeconds, 1)} s with EASE)`,
+            `${number(retail.peakMemoryMb)} MB`,
+            '—',
+          ],
         ]
       : []),
     [
@@ -91,7 +125,10 @@ const latencyRow = (name: string, latency: Latency) => [
 ]
 const latency = table(
   ['model', 'calls', 'p50', 'p99', 'max', 'CPU p50 / p99', 'p99 < 1 ms'],
-  [...(retail ? [latencyRow('Online Retail (EASE blend)', retail.latency)] : []), latencyRow(`generated ${number(generated.products)} products (no EASE)`, generated.latency)],
+  [
+    ...(retail ? [latencyRow('Online Retail (EASE blend)', retail.latency)] : []),
+    latencyRow(`generated ${number(generated.products)} products (no EASE)`, generated.latency),
+  ],
 )
 const peer = table(
   ['data', 'orders', 'min support', 'frequent pairs', 'itemsets (FP-growth)', 'ours', 'node-fpgrowth', 'ratio', 'same pairs and counts'],

@@ -78,7 +78,9 @@ export class ShopifyAdminClient {
       throw new ShopifyUnavailableError(`Shopify answered ${response.status}${errorText(answer) ? `: ${errorText(answer)}` : ''}.`)
     }
     if (response.status !== 200 || !answer) {
-      throw new ShopifyQueryError(`Shopify answered ${response.status} with ${answer ? 'an unexpected body' : 'no JSON'}: ${text.slice(0, 200)}`)
+      throw new ShopifyQueryError(
+        `Shopify answered ${response.status} with ${answer ? 'an unexpected body' : 'no JSON'}: ${text.slice(0, 200)}`,
+      )
     }
     const cost = answer.extensions?.cost
     if (Array.isArray(answer.errors) && answer.errors.length > 0) {

@@ -45,7 +45,15 @@ describe('listedProducts', () => {
 
   it('reads an unpublished product without image or type, and notes where more variants start', () => {
     const [listed] = listedProducts(
-      page([{ ...node, onlineStoreUrl: null, featuredMedia: null, productType: '', variants: { ...node.variants, pageInfo: { hasNextPage: true, endCursor: 'v2' } } }]),
+      page([
+        {
+          ...node,
+          onlineStoreUrl: null,
+          featuredMedia: null,
+          productType: '',
+          variants: { ...node.variants, pageInfo: { hasNextPage: true, endCursor: 'v2' } },
+        },
+      ]),
     )
     expect(listed?.facts).toMatchObject({ published: false })
     expect(listed?.facts).not.toHaveProperty('imageUrl')
@@ -54,7 +62,9 @@ describe('listedProducts', () => {
   })
 
   it('counts a variant without an inventory item as untracked', () => {
-    const [listed] = listedProducts(page([{ ...node, variants: { ...node.variants, nodes: [{ ...node.variants.nodes[0], inventoryItem: null }] } }]))
+    const [listed] = listedProducts(
+      page([{ ...node, variants: { ...node.variants, nodes: [{ ...node.variants.nodes[0], inventoryItem: null }] } }]),
+    )
     expect(listed?.facts.variants[0]?.tracked).toBe(false)
   })
 

@@ -1,6 +1,13 @@
 import type { ShopifyProductFacts, ShopifyVariantFacts } from '@crosswise/domain'
 import type { z } from 'zod'
-import { catalogueQuery, cataloguePageSchema, listedProducts, productVariantsQuery, productVariantsSchema, variantFacts } from './catalogue-query.ts'
+import {
+  catalogueQuery,
+  cataloguePageSchema,
+  listedProducts,
+  productVariantsQuery,
+  productVariantsSchema,
+  variantFacts,
+} from './catalogue-query.ts'
 import { ShopifyQueryError } from './errors.ts'
 import type { ThrottledAdminClient } from './throttled-admin-client.ts'
 
@@ -20,11 +27,17 @@ export interface CatalogueReadOptions {
  * product with all its variants, in the shape the catalogue rule reads. Waits for the shop's cost
  * bucket through `admin`; stops early when the consumer stops iterating.
  */
-export async function* readShopifyCatalogue(admin: ThrottledAdminClient, options: CatalogueReadOptions = {}): AsyncGenerator<ShopifyProductFacts[]> {
+export async function* readShopifyCatalogue(
+  admin: ThrottledAdminClient,
+  options: CatalogueReadOptions = {},
+): AsyncGenerator<ShopifyProductFacts[]> {
   const variables = { first: options.pageSize ?? 25, variants: options.variantsPerProduct ?? 10 }
   let after: string | null = null
   do {
-    const page: z.output<typeof cataloguePageSchema> = parsed(cataloguePageSchema, await admin.query('catalogue', catalogueQuery, { ...variables, after }))
+    const page: z.output<typeof cataloguePageSchema> = parsed(
+      cataloguePageSchema,
+      await admin.query('catalogue', catalogueQuery, { ...variables, after }),
+    )
     const products: ShopifyProductFacts[] = []
     for (const listed of listedProducts(page)) {
       const more = listed.moreVariantsAfter ? await remainingVariants(admin, listed.gid, listed.moreVariantsAfter) : []
@@ -39,7 +52,10 @@ async function remainingVariants(admin: ThrottledAdminClient, gid: string, after
   const variants: ShopifyVariantFacts[] = []
   let cursor: string | null = after
   while (cursor) {
-    const data: z.output<typeof productVariantsSchema> = parsed(productVariantsSchema, await admin.query('product-variants', productVariantsQuery, { id: gid, after: cursor }))
+    const data: z.output<typeof productVariantsSchema> = parsed(
+      productVariantsSchema,
+      await admin.query('product-variants', productVariantsQuery, { id: gid, after: cursor }),
+    )
     // Deleted since its page was read: the next sync finds it gone.
     if (!data.product) break
     variants.push(...data.product.variants.nodes.map(variantFacts))

@@ -28,10 +28,13 @@ afterEach(async () => {
 })
 
 const connect = (shop: FakeShopify, throttling: ThrottlingOptions = {}, token = shop.accessToken) =>
-  new ThrottledAdminClient(new ShopifyAdminClient({ shopDomain: shop.shopDomain, accessToken: token, apiVersion: '2026-10', baseUrl: shop.url, timeoutMs: 2_000 }), {
-    retryDelayMs: 10,
-    ...throttling,
-  })
+  new ThrottledAdminClient(
+    new ShopifyAdminClient({ shopDomain: shop.shopDomain, accessToken: token, apiVersion: '2026-10', baseUrl: shop.url, timeoutMs: 2_000 }),
+    {
+      retryDelayMs: 10,
+      ...throttling,
+    },
+  )
 
 async function readAll(admin: ThrottledAdminClient, options: CatalogueReadOptions = {}) {
   const pages = []
@@ -42,15 +45,30 @@ async function readAll(admin: ThrottledAdminClient, options: CatalogueReadOption
 describe('readShopifyCatalogue against the fake Shopify', () => {
   it('pages through the whole catalogue with exact big ids, each product with all its variants', async () => {
     fake = await startFakeShopify({ products: products(23) })
-    fake.setProduct({ id: '9007199254740999', title: 'Many variants', variants: Array.from({ length: 13 }, (_, i) => ({ price: `${30 - i}.00`, inventoryQuantity: 0 })) })
+    fake.setProduct({
+      id: '9007199254740999',
+      title: 'Many variants',
+      variants: Array.from({ length: 13 }, (_, i) => ({ price: `${30 - i}.00`, inventoryQuantity: 0 })),
+    })
     const admin = connect(fake)
     const pages = await readAll(admin, { pageSize: 10, variantsPerProduct: 5 })
     expect(pages.map((page) => page.length)).toEqual([10, 10, 4])
     const all = pages.flat()
     expect(new Set(all.map((product) => product.productId)).size).toBe(24)
-    expect(all[0]).toMatchObject({ productId: '9007199254740001', title: 'Product 1', status: 'active', published: true, productType: 'Tea' })
+    expect(all[0]).toMatchObject({
+      productId: '9007199254740001',
+      title: 'Product 1',
+      status: 'active',
+      published: true,
+      productType: 'Tea',
+    })
     expect(all.at(-1)?.variants.map((variant) => variant.price)).toEqual(Array.from({ length: 13 }, (_, i) => `${30 - i}.00`))
-    expect(fake.requests.map((request) => request.operation)).toEqual(['CrosswiseCatalogue', 'CrosswiseCatalogue', 'CrosswiseCatalogue', 'CrosswiseProductVariants'])
+    expect(fake.requests.map((request) => request.operation)).toEqual([
+      'CrosswiseCatalogue',
+      'CrosswiseCatalogue',
+      'CrosswiseCatalogue',
+      'CrosswiseProductVariants',
+    ])
   })
 
   it('never sends into an empty bucket: it waits (cost - available) / restoreRate before a page', async () => {
@@ -100,7 +118,13 @@ describe('readShopifyCatalogue against the fake Shopify', () => {
     fake = await startFakeShopify({ products: products(1) })
     fake.injectFault({ fault: { kind: 'hang' } })
     const admin = new ThrottledAdminClient(
-      new ShopifyAdminClient({ shopDomain: fake.shopDomain, accessToken: fake.accessToken, apiVersion: '2026-10', baseUrl: fake.url, timeoutMs: 200 }),
+      new ShopifyAdminClient({
+        shopDomain: fake.shopDomain,
+        accessToken: fake.accessToken,
+        apiVersion: '2026-10',
+        baseUrl: fake.url,
+        timeoutMs: 200,
+      }),
       { maxAttempts: 1 },
     )
     await expect(readAll(admin)).rejects.toThrow(/no answer within 200 ms/)
@@ -135,8 +159,8 @@ describe('checkShopifyAccess', () => {
   it('throws when Shopify cannot be asked', async () => {
     fake = await startFakeShopify()
     fake.injectFault({ fault: { kind: 'server-error', status: 503 } })
-    await expect(checkShopifyAccess({ shopDomain: fake.shopDomain, apiVersion: '2026-10', baseUrl: fake.url, accessToken: fake.accessToken })).rejects.toBeInstanceOf(
-      ShopifyUnavailableError,
-    )
+    await expect(
+      checkShopifyAccess({ shopDomain: fake.shopDomain, apiVersion: '2026-10', baseUrl: fake.url, accessToken: fake.accessToken }),
+    ).rejects.toBeInstanceOf(ShopifyUnavailableError)
   })
 })

@@ -100,7 +100,9 @@ describe('Dockerfiles', () => {
   })
 
   it('keeps local installs, data, tools and history out of the build context', () => {
-    const ignored = readFileSync(join(root, '.dockerignore'), 'utf8').split('\n').map((line) => line.trim())
+    const ignored = readFileSync(join(root, '.dockerignore'), 'utf8')
+      .split('\n')
+      .map((line) => line.trim())
     for (const entry of ['node_modules', '**/node_modules', '.data', '.tools', '.turbo', 'dist', '**/dist', '.git']) {
       expect(ignored).toContain(entry)
     }

@@ -9,13 +9,18 @@ describe('docker-compose.yml', () => {
   it('gives Crosswise services only variables packages/config knows, with values it accepts', () => {
     for (const name of ['migrate', 'api', 'worker']) {
       const env = environmentOf(services[name] ?? {})
-      expect(Object.keys(env).filter((key) => !configKeys.has(key)), `${name}: unknown variables`).toEqual([])
+      expect(
+        Object.keys(env).filter((key) => !configKeys.has(key)),
+        `${name}: unknown variables`,
+      ).toEqual([])
       const parsed = configSchema.safeParse(env)
       expect(parsed.error?.issues ?? [], `${name}: values rejected by configSchema`).toEqual([])
     }
     const worker = environmentOf(services.worker ?? {})
     const api = environmentOf(services.api ?? {})
-    expect(Object.keys(worker)).toEqual(expect.arrayContaining(['DATABASE_URL', 'TEMPORAL_ADDRESS', 'TEMPORAL_NAMESPACE', 'CROSSWISE_WORKFLOW_BUNDLE', 'KLAVIYO_API_KEY']))
+    expect(Object.keys(worker)).toEqual(
+      expect.arrayContaining(['DATABASE_URL', 'TEMPORAL_ADDRESS', 'TEMPORAL_NAMESPACE', 'CROSSWISE_WORKFLOW_BUNDLE', 'KLAVIYO_API_KEY']),
+    )
     expect(api.CROSSWISE_API_HOST).toBe('0.0.0.0')
     // The KLAVIYO_API_KEY passes through from the host's environment.
     expect(JSON.stringify(rawCompose)).toContain('"KLAVIYO_API_KEY":"${KLAVIYO_API_KEY:-}"')

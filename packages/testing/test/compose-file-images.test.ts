@@ -6,7 +6,9 @@ import { builtFromRepo, isPinned, root, services } from './compose-file.ts'
 
 describe('docker-compose.yml', () => {
   it('builds Crosswise from Dockerfiles that exist and pins every other image (never latest)', () => {
-    const built = Object.entries(services).filter(([, service]) => service.build !== undefined).map(([name]) => name)
+    const built = Object.entries(services)
+      .filter(([, service]) => service.build !== undefined)
+      .map(([name]) => name)
     expect(built.sort()).toEqual(['api', 'migrate', 'worker'])
     for (const [name, service] of Object.entries(services)) {
       const build = builtFromRepo(service)

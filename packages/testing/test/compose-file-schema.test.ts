@@ -50,7 +50,9 @@ describe('docker-compose.yml', () => {
     expect(validate.errors?.map((error) => `${error.instancePath} ${error.message}`) ?? []).toEqual([])
     expect(valid).toBe(true)
     // The validator is not vacuous: a misspelt dependency condition is rejected.
-    expect(validate({ services: { a: { image: 'a:1', depends_on: { b: { condition: 'service_ready' } } }, b: { image: 'b:1' } } })).toBe(false)
+    expect(validate({ services: { a: { image: 'a:1', depends_on: { b: { condition: 'service_ready' } } }, b: { image: 'b:1' } } })).toBe(
+      false,
+    )
 
     const dockerCompose = findOnPath('docker-compose')
     if (dockerCompose) {

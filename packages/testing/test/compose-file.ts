@@ -48,10 +48,12 @@ function interpolate(value: unknown): unknown {
 export function environmentOf(service: Service): Record<string, string> {
   const environment = service.environment ?? {}
   if (Array.isArray(environment)) {
-    return Object.fromEntries(environment.map((entry) => {
-      const [key = '', ...rest] = entry.split('=')
-      return [key, rest.join('=')]
-    }))
+    return Object.fromEntries(
+      environment.map((entry) => {
+        const [key = '', ...rest] = entry.split('=')
+        return [key, rest.join('=')]
+      }),
+    )
   }
   return Object.fromEntries(Object.entries(environment).map(([key, value]) => [key, value === null ? '' : String(value)]))
 }

@@ -20,7 +20,9 @@ export function requireAdminToken(adminToken: string | undefined) {
       .header('www-authenticate', 'Bearer')
       .send({
         error: 'unauthorized',
-        message: expected ? 'Send the admin token as `Authorization: Bearer <token>`.' : 'The admin API is closed: set CROSSWISE_ADMIN_TOKEN.',
+        message: expected
+          ? 'Send the admin token as `Authorization: Bearer <token>`.'
+          : 'The admin API is closed: set CROSSWISE_ADMIN_TOKEN.',
       } satisfies Problem)
   }
 }

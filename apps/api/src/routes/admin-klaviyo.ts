@@ -20,7 +20,13 @@ const accountSchema = z.object({
     .trim()
     .regex(/^pk_[A-Za-z0-9]{6,200}$/, 'must be a Klaviyo private API key (pk_…)')
     .describe('The store’s Klaviyo private key; stored encrypted and never shown again'),
-  metricName: z.string().trim().min(1).max(128).optional().describe('Metric the store’s flow is triggered by; default `Crosswise Recommendation`'),
+  metricName: z
+    .string()
+    .trim()
+    .min(1)
+    .max(128)
+    .optional()
+    .describe('Metric the store’s flow is triggered by; default `Crosswise Recommendation`'),
 })
 const accountViewSchema = z.object({
   configured: z.boolean(),
@@ -70,7 +76,14 @@ export function adminKlaviyoRoutes(
           security,
           params,
           body: accountSchema,
-          response: { 200: accountViewSchema, 400: problemSchema, 401: problemSchema, 404: problemSchema, 422: problemSchema, 502: problemSchema },
+          response: {
+            200: accountViewSchema,
+            400: problemSchema,
+            401: problemSchema,
+            404: problemSchema,
+            422: problemSchema,
+            502: problemSchema,
+          },
         },
       },
       async (request, reply) => {
@@ -82,10 +95,16 @@ export function adminKlaviyoRoutes(
             throw error
           })
           if (checked instanceof KlaviyoRetryableError) {
-            return reply.code(502).send({ error: 'klaviyo_unreachable', message: `Could not ask Klaviyo about the key (${checked.message}); nothing was saved.` })
+            return reply.code(502).send({
+              error: 'klaviyo_unreachable',
+              message: `Could not ask Klaviyo about the key (${checked.message}); nothing was saved.`,
+            })
           }
           if (!checked.accepted) {
-            return reply.code(422).send({ error: 'klaviyo_key_refused', message: `Klaviyo refused the key (${checked.status}: ${checked.reason}); nothing was saved.` })
+            return reply.code(422).send({
+              error: 'klaviyo_key_refused',
+              message: `Klaviyo refused the key (${checked.status}: ${checked.reason}); nothing was saved.`,
+            })
           }
         }
         const saved = await saveKlaviyoAccount(db, cipher, request.params.storeId, { apiKey, ...(metricName ? { metricName } : {}) })
@@ -95,7 +114,15 @@ export function adminKlaviyoRoutes(
 
     app.get(
       '/v1/admin/stores/:storeId/klaviyo',
-      { schema: { summary: 'Read whether a store has its own Klaviyo account', tags, security, params, response: { 200: accountViewSchema, 401: problemSchema, 404: problemSchema } } },
+      {
+        schema: {
+          summary: 'Read whether a store has its own Klaviyo account',
+          tags,
+          security,
+          params,
+          response: { 200: accountViewSchema, 401: problemSchema, 404: problemSchema },
+        },
+      },
       async (request, reply) => {
         if (!(await getStore(db, request.params.storeId))) return reply.code(404).send(notFound(request.params.storeId))
         return reply.send(view(await describeKlaviyoAccount(db, request.params.storeId)))
@@ -104,7 +131,15 @@ export function adminKlaviyoRoutes(
 
     app.delete(
       '/v1/admin/stores/:storeId/klaviyo',
-      { schema: { summary: 'Remove a store’s Klaviyo account', tags, security, params, response: { 200: accountViewSchema, 401: problemSchema, 404: problemSchema } } },
+      {
+        schema: {
+          summary: 'Remove a store’s Klaviyo account',
+          tags,
+          security,
+          params,
+          response: { 200: accountViewSchema, 401: problemSchema, 404: problemSchema },
+        },
+      },
       async (request, reply) => {
         if (!(await getStore(db, request.params.storeId))) return reply.code(404).send(notFound(request.params.storeId))
         await removeKlaviyoAccount(db, request.params.storeId)

@@ -63,7 +63,11 @@ export function adminMinedPairingRoutes(db: Db, adminToken: string | undefined):
         const { storeId } = request.params
         if (!(await getStore(db, storeId))) return reply.code(404).send(notFound(storeId))
         const { limit, offset, triggerProductId } = request.query
-        const { model, pairings } = await reviewMinedPairings(db, storeId, { limit, offset, ...(triggerProductId === undefined ? {} : { triggerProductId }) })
+        const { model, pairings } = await reviewMinedPairings(db, storeId, {
+          limit,
+          offset,
+          ...(triggerProductId === undefined ? {} : { triggerProductId }),
+        })
         return reply.send({
           model: model
             ? {

@@ -13,7 +13,13 @@ import { z } from 'zod'
 import { requireAdminToken } from '../auth/admin-auth.ts'
 import { problemSchema, type Problem } from '../errors.ts'
 
-const prioritySchema = z.number().int().min(-1_000_000).max(1_000_000).default(0).describe('Higher first among one trigger product’s pairings')
+const prioritySchema = z
+  .number()
+  .int()
+  .min(-1_000_000)
+  .max(1_000_000)
+  .default(0)
+  .describe('Higher first among one trigger product’s pairings')
 const pairingSchema = z
   .object({
     triggerProductId: platformIdSchema.describe('Product of the order that starts the journey'),
@@ -86,7 +92,8 @@ export function adminPairingRoutes(db: Db, adminToken: string | undefined): Fast
       {
         schema: {
           summary: 'Replace all of a store’s manual pairings',
-          description: 'The whole list at once, in one transaction: journeys see the old list or the new one, never a mix. An empty list removes them all.',
+          description:
+            'The whole list at once, in one transaction: journeys see the old list or the new one, never a mix. An empty list removes them all.',
           tags,
           security,
           params: storeParams,
@@ -139,7 +146,9 @@ export function adminPairingRoutes(db: Db, adminToken: string | undefined): Fast
         const { storeId, triggerProductId, recommendedProductId } = request.params
         if (!(await getStore(db, storeId))) return reply.code(404).send(storeNotFound(storeId))
         if (await removeManualPairing(db, storeId, triggerProductId, recommendedProductId)) return reply.code(204).send(null)
-        return reply.code(404).send({ error: 'pairing_not_found', message: `Store '${storeId}' has no pairing ${triggerProductId} → ${recommendedProductId}.` })
+        return reply
+          .code(404)
+          .send({ error: 'pairing_not_found', message: `Store '${storeId}' has no pairing ${triggerProductId} → ${recommendedProductId}.` })
       },
     )
   }

@@ -12,11 +12,19 @@ const rulesSchema = z.object({
     .max(1_000)
     .default([])
     .describe('Category pairs that never go together, in either direction: [["Pet food", "Baby"]]'),
-  minSupport: z.number().int().min(0).max(1_000_000_000).default(0).describe('A mined pairing needs at least this many orders holding both products'),
+  minSupport: z
+    .number()
+    .int()
+    .min(0)
+    .max(1_000_000_000)
+    .default(0)
+    .describe('A mined pairing needs at least this many orders holding both products'),
   minLift: z.number().min(0).max(1_000_000).default(0).describe('A mined pairing needs at least this lift; lift filters, it never ranks'),
   priceBands: segmentPriceBandsSchema
     .default({})
-    .describe('Inclusive prices per segment for mined and best-selling picks, decimal strings in major units: {"first-time": {"max": "30"}, "vip": {"min": "50"}}'),
+    .describe(
+      'Inclusive prices per segment for mined and best-selling picks, decimal strings in major units: {"first-time": {"max": "30"}, "vip": {"min": "50"}}',
+    ),
 })
 const bandViewSchema = z.object({ min: z.string().optional(), max: z.string().optional() })
 const rulesViewSchema = z.object({

@@ -39,11 +39,16 @@ const connectionViewSchema = z.object({
   apiVersion: z.string().optional(),
   updatedAt: z.iso.datetime().optional(),
   lastSyncedAt: z.iso.datetime().optional(),
-  lastSync: z.record(z.string(), z.unknown()).optional().describe('What the last catalogue sync did: pages, products, upserted, deleted, waitedMs'),
+  lastSync: z
+    .record(z.string(), z.unknown())
+    .optional()
+    .describe('What the last catalogue sync did: pages, products, upserted, deleted, waitedMs'),
 })
 const connectedSchema = connectionViewSchema.extend({
   sync: z.object({
-    status: z.enum(['started', 'already-running', 'not-started']).describe('`not-started`: Temporal could not be reached; the store’s schedule syncs it within minutes'),
+    status: z
+      .enum(['started', 'already-running', 'not-started'])
+      .describe('`not-started`: Temporal could not be reached; the store’s schedule syncs it within minutes'),
     workflowId: z.string(),
   }),
 })
@@ -80,7 +85,12 @@ export interface ShopifyAdminSettings {
  * The admin API for a store's Shopify Admin API connection (`CROSSWISE_ADMIN_TOKEN`): set it (Shopify
  * is asked first; the catalogue sync starts at once), read it (never the token) and remove it.
  */
-export function adminShopifyRoutes(db: Db, cipher: ApiKeyCipher, adminToken: string | undefined, settings: ShopifyAdminSettings): FastifyPluginAsyncZod {
+export function adminShopifyRoutes(
+  db: Db,
+  cipher: ApiKeyCipher,
+  adminToken: string | undefined,
+  settings: ShopifyAdminSettings,
+): FastifyPluginAsyncZod {
   return async (app) => {
     app.addHook('onRequest', requireAdminToken(adminToken))
 
@@ -99,7 +109,15 @@ export function adminShopifyRoutes(db: Db, cipher: ApiKeyCipher, adminToken: str
           security,
           params,
           body: connectionSchema,
-          response: { 200: connectedSchema, 400: problemSchema, 401: problemSchema, 404: problemSchema, 409: problemSchema, 422: problemSchema, 502: problemSchema },
+          response: {
+            200: connectedSchema,
+            400: problemSchema,
+            401: problemSchema,
+            404: problemSchema,
+            409: problemSchema,
+            422: problemSchema,
+            502: problemSchema,
+          },
         },
       },
       async (request, reply) => {
@@ -111,10 +129,16 @@ export function adminShopifyRoutes(db: Db, cipher: ApiKeyCipher, adminToken: str
             throw error
           })
           if (checked instanceof ShopifyError) {
-            return reply.code(502).send({ error: 'shopify_unreachable', message: `Could not ask Shopify about the token (${checked.message}); nothing was saved.` })
+            return reply.code(502).send({
+              error: 'shopify_unreachable',
+              message: `Could not ask Shopify about the token (${checked.message}); nothing was saved.`,
+            })
           }
           if (!checked.accepted) {
-            return reply.code(422).send({ error: 'shopify_token_refused', message: `Shopify refused the token (${checked.status}: ${checked.reason}); nothing was saved.` })
+            return reply.code(422).send({
+              error: 'shopify_token_refused',
+              message: `Shopify refused the token (${checked.status}: ${checked.reason}); nothing was saved.`,
+            })
           }
         }
         const saved = await saveShopifyConnection(db, cipher, storeId, request.body)
@@ -127,7 +151,15 @@ export function adminShopifyRoutes(db: Db, cipher: ApiKeyCipher, adminToken: str
 
     app.get(
       '/v1/admin/stores/:storeId/shopify',
-      { schema: { summary: 'Read a store’s Shopify Admin API connection and its last sync', tags, security, params, response: { 200: connectionViewSchema, 401: problemSchema, 404: problemSchema } } },
+      {
+        schema: {
+          summary: 'Read a store’s Shopify Admin API connection and its last sync',
+          tags,
+          security,
+          params,
+          response: { 200: connectionViewSchema, 401: problemSchema, 404: problemSchema },
+        },
+      },
       async (request, reply) => {
         if (!(await getStore(db, request.params.storeId))) return reply.code(404).send(notFound(request.params.storeId))
         return reply.send(view(await describeShopifyConnection(db, request.params.storeId)))
@@ -184,6 +216,7 @@ async function removeSyncSchedule(storeId: string, settings: ShopifyAdminSetting
   try {
     await temporal.withDeadline(Date.now() + settings.callTimeoutMs, () => temporal.schedule.getHandle(catalogueSyncId(storeId)).delete())
   } catch (error) {
-    if (!(error instanceof ScheduleNotFoundError)) log.warn({ err: error, storeId }, 'catalogue sync schedule not removed; its runs will find no connection')
+    if (!(error instanceof ScheduleNotFoundError))
+      log.warn({ err: error, storeId }, 'catalogue sync schedule not removed; its runs will find no connection')
   }
 }

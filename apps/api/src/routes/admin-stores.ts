@@ -90,7 +90,15 @@ export function adminStoreRoutes(db: Db, adminToken: string | undefined): Fastif
 
     app.get(
       '/v1/admin/stores/:storeId',
-      { schema: { summary: 'Read a store', tags: ['admin'], security, params, response: { 200: storeViewSchema, 401: problemSchema, 404: problemSchema } } },
+      {
+        schema: {
+          summary: 'Read a store',
+          tags: ['admin'],
+          security,
+          params,
+          response: { 200: storeViewSchema, 401: problemSchema, 404: problemSchema },
+        },
+      },
       async (request, reply) => {
         const store = await getStore(db, request.params.storeId)
         return store ? reply.send(view(store)) : reply.code(404).send(notFound(request.params.storeId))

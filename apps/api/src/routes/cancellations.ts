@@ -27,16 +27,24 @@ export function cancellationRoutes(db: Db): FastifyPluginAsyncZod {
           security: storeSecurity,
           params: storeParams,
           body: cancellationSchema,
-          response: { 202: acceptedSchema, 400: problemSchema, 401: problemSchema, 404: problemSchema, 413: problemSchema, 415: problemSchema },
+          response: {
+            202: acceptedSchema,
+            400: problemSchema,
+            401: problemSchema,
+            404: problemSchema,
+            413: problemSchema,
+            415: problemSchema,
+          },
         },
       },
       async (request, reply) => {
         const { storeId } = request.params
         const recorded = await db.transaction().execute((trx) => cancelOrder(trx, storeId, request.body))
         if (recorded.unknownOrder) {
-          return reply
-            .code(404)
-            .send({ error: 'order_not_found', message: `Order ${request.body.orderId} is not recorded; send the order first.` } satisfies Problem)
+          return reply.code(404).send({
+            error: 'order_not_found',
+            message: `Order ${request.body.orderId} is not recorded; send the order first.`,
+          } satisfies Problem)
         }
         return reply.code(202).send({ orderId: request.body.orderId, duplicate: recorded.duplicate })
       },

@@ -16,15 +16,16 @@ const payloadsSchema = z.object({
  * decoded payloads hold customer emails. CORS admits the Temporal UI's origins. Without a payload key,
  * payloads pass through unchanged.
  */
-export function codecRoutes(codec: PayloadCodec | undefined, adminToken: string | undefined, uiOrigins: readonly string[]): FastifyPluginAsyncZod {
+export function codecRoutes(
+  codec: PayloadCodec | undefined,
+  adminToken: string | undefined,
+  uiOrigins: readonly string[],
+): FastifyPluginAsyncZod {
   return async (app) => {
     app.addHook('onRequest', async (request, reply) => {
       const origin = request.headers.origin
       if (origin && uiOrigins.includes(origin)) {
-        void reply
-          .header('access-control-allow-origin', origin)
-          .header('access-control-allow-credentials', 'true')
-          .header('vary', 'origin')
+        void reply.header('access-control-allow-origin', origin).header('access-control-allow-credentials', 'true').header('vary', 'origin')
       }
       // A preflight carries no token: answer it before the token check.
       if (request.method === 'OPTIONS') {

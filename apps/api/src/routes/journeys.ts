@@ -58,7 +58,15 @@ export function journeyRoutes(db: Db, temporal: Client | undefined, adminToken: 
 
     app.get(
       '/v1/admin/stores/:storeId/journeys/:customerId',
-      { schema: { summary: 'Read a journey', tags: ['journeys'], security, params: journeyParams, response: { 200: journeySchema, 401: problemSchema, 404: problemSchema, 503: problemSchema } } },
+      {
+        schema: {
+          summary: 'Read a journey',
+          tags: ['journeys'],
+          security,
+          params: journeyParams,
+          response: { 200: journeySchema, 401: problemSchema, 404: problemSchema, 503: problemSchema },
+        },
+      },
       async (request, reply) => {
         if (!temporal) return reply.code(503).send(temporalDown)
         const journeyId = journeyWorkflowId(request.params.storeId, request.params.customerId)
@@ -83,7 +91,9 @@ export function journeyRoutes(db: Db, temporal: Client | undefined, adminToken: 
           tags: ['journeys'],
           security,
           params: journeyParams,
-          body: z.object({ reason: z.string().trim().min(1).max(200).default('stopped by an operator') }).default({ reason: 'stopped by an operator' }),
+          body: z
+            .object({ reason: z.string().trim().min(1).max(200).default('stopped by an operator') })
+            .default({ reason: 'stopped by an operator' }),
           response: { 200: journeySchema, 401: problemSchema, 404: problemSchema, 409: problemSchema, 503: problemSchema },
         },
       },
@@ -94,7 +104,9 @@ export function journeyRoutes(db: Db, temporal: Client | undefined, adminToken: 
         try {
           const description = await handle.describe()
           if (description.status.name !== 'RUNNING') {
-            return reply.code(409).send({ error: 'journey_ended', message: `Journey '${journeyId}' is ${description.status.name.toLowerCase()}.` })
+            return reply
+              .code(409)
+              .send({ error: 'journey_ended', message: `Journey '${journeyId}' is ${description.status.name.toLowerCase()}.` })
           }
           const state = await handle.executeUpdate(stopJourneyUpdate, { args: [{ reason: request.body.reason }] })
           return reply.send({ journeyId, status: 'RUNNING', state })
@@ -145,20 +157,31 @@ export function journeyRoutes(db: Db, temporal: Client | undefined, adminToken: 
       {
         schema: {
           summary: 'Record engagement with a dry-run email',
-          description: 'Opened, clicked or purchased, as Klaviyo and the store would report it; the journey reads it at its next engagement check.',
+          description:
+            'Opened, clicked or purchased, as Klaviyo and the store would report it; the journey reads it at its next engagement check.',
           tags: ['journeys'],
           security,
           params: sendParams,
           body: engagementSchema,
-          response: { 201: z.object({ recorded: z.boolean() }), 400: problemSchema, 401: problemSchema, 404: problemSchema, 409: problemSchema },
+          response: {
+            201: z.object({ recorded: z.boolean() }),
+            400: problemSchema,
+            401: problemSchema,
+            404: problemSchema,
+            409: problemSchema,
+          },
         },
       },
       async (request, reply) => {
         const { storeId, sendKey } = request.params
         const send = await findSend(db, sendKey)
-        if (!send || send.storeId !== storeId) return reply.code(404).send({ error: 'send_not_found', message: `No send '${sendKey}' in store '${storeId}'.` })
+        if (!send || send.storeId !== storeId)
+          return reply.code(404).send({ error: 'send_not_found', message: `No send '${sendKey}' in store '${storeId}'.` })
         if (send.status !== 'sent' || send.channel !== 'outbox' || !send.profileId) {
-          return reply.code(409).send({ error: 'not_a_dry_run_send', message: `Send '${sendKey}' is ${send.status} via ${send.channel ?? 'nothing'}; engagement is recorded only for dry-run sends.` })
+          return reply.code(409).send({
+            error: 'not_a_dry_run_send',
+            message: `Send '${sendKey}' is ${send.status} via ${send.channel ?? 'nothing'}; engagement is recorded only for dry-run sends.`,
+          })
         }
         const recorded = await recordDryRunEngagement(db, {
           sendKey,

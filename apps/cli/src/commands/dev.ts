@@ -25,9 +25,7 @@ export const devCommand: Command = {
   name: 'dev',
   summary: 'Run the whole stack locally: PostgreSQL, Temporal (with its Web UI), the worker and the API',
   usage: 'crosswise dev',
-  options: [
-    '(none)             settings come from the environment (README: Configuration); CROSSWISE_DEMO=off skips the demo store',
-  ],
+  options: ['(none)             settings come from the environment (README: Configuration); CROSSWISE_DEMO=off skips the demo store'],
   async run(args) {
     try {
       parseArgs({ args, options: {}, strict: true })
@@ -53,7 +51,8 @@ export const devCommand: Command = {
     logger.info({ applied }, applied.length ? 'migrations applied' : 'schema is up to date')
     // The demo only ever fills an empty database: a stack with stores of its own is left as it is.
     const demo = config.CROSSWISE_DEMO === 'on' && (await listStoreIds(db)).length === 0
-    if (config.CROSSWISE_DEMO === 'on' && !demo) logger.info('the database has stores: no demo (CROSSWISE_DEMO plays one on an empty database only)')
+    if (config.CROSSWISE_DEMO === 'on' && !demo)
+      logger.info('the database has stores: no demo (CROSSWISE_DEMO plays one on an empty database only)')
 
     const adminToken = await localAdminToken(config.CROSSWISE_ADMIN_TOKEN, config.dataDir)
     const env = {
@@ -63,10 +62,7 @@ export const devCommand: Command = {
       CROSSWISE_ADMIN_TOKEN: adminToken,
       LOG_LEVEL: config.LOG_LEVEL,
     }
-    const apps: AppProcess[] = [
-      startApp('worker', '@crosswise/worker/main', env, sink),
-      startApp('api', '@crosswise/api/main', env, sink),
-    ]
+    const apps: AppProcess[] = [startApp('worker', '@crosswise/worker/main', env, sink), startApp('api', '@crosswise/api/main', env, sink)]
 
     const apiUrl = `http://${config.CROSSWISE_API_HOST}:${config.CROSSWISE_API_PORT}`
     process.stdout.write(

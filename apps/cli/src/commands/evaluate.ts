@@ -14,7 +14,10 @@ function parseDate(name: string, value: string): number {
 const isoDate = (time: number): string => new Date(time).toISOString().slice(0, 10)
 
 function describeWeights(weights: BlendWeights): string {
-  return signals.filter((signal) => weights[signal] !== 0).map((signal) => `${signal} ${weights[signal]}`).join(' · ')
+  return signals
+    .filter((signal) => weights[signal] !== 0)
+    .map((signal) => `${signal} ${weights[signal]}`)
+    .join(' · ')
 }
 
 function table(rows: readonly { model: string; metrics: MetricsBySegment }[]): string {
@@ -25,7 +28,9 @@ function table(rows: readonly { model: string; metrics: MetricsBySegment }[]): s
     out.push(`  ${'model'.padEnd(width)}   HR@5  HR@10  Recall@10  NDCG@10`)
     for (const { model, metrics } of rows) {
       const { hitRate5, hitRate10, recall10, ndcg10 } = metrics[segment]
-      out.push(`  ${model.padEnd(width)}  ${[hitRate5, hitRate10, recall10, ndcg10].map((value, index) => value.toFixed(3).padStart([5, 6, 10, 8][index]!)).join(' ')}`)
+      out.push(
+        `  ${model.padEnd(width)}  ${[hitRate5, hitRate10, recall10, ndcg10].map((value, index) => value.toFixed(3).padStart([5, 6, 10, 8][index]!)).join(' ')}`,
+      )
     }
   }
   return out.join('\n')
@@ -37,9 +42,9 @@ export const evaluateCommand: Command = {
   usage: 'crosswise evaluate (--data FILE | --store ID [--database-url URL]) [--cutoff 2011-09-01] [--validation-cutoff DATE] [--json]',
   options: [
     '--data FILE             an order history CSV (.gz accepted), or',
-    '--store ID              a store\'s history in PostgreSQL (--database-url URL, default DATABASE_URL)',
-    '--cutoff DATE           train before it, score each customer\'s first order after it (default 2011-09-01)',
-    '--validation-cutoff DATE  where the blend\'s weights are chosen (default 92 days before --cutoff)',
+    "--store ID              a store's history in PostgreSQL (--database-url URL, default DATABASE_URL)",
+    "--cutoff DATE           train before it, score each customer's first order after it (default 2011-09-01)",
+    "--validation-cutoff DATE  where the blend's weights are chosen (default 92 days before --cutoff)",
     '--json                  print the results as JSON',
   ],
   async run(args) {
@@ -61,10 +66,14 @@ export const evaluateCommand: Command = {
       throw new UsageError((error as Error).message)
     }
     if ((values.data === undefined) === (values.store === undefined)) {
-      throw new UsageError('give one of --data FILE (Online Retail CSV or the generic order format, gzip or plain) or --store ID (its history in PostgreSQL)')
+      throw new UsageError(
+        'give one of --data FILE (Online Retail CSV or the generic order format, gzip or plain) or --store ID (its history in PostgreSQL)',
+      )
     }
     const cutoff = parseDate('cutoff', values.cutoff)
-    const validationCutoff = values['validation-cutoff'] ? parseDate('validation-cutoff', values['validation-cutoff']) : defaultValidationCutoff(cutoff)
+    const validationCutoff = values['validation-cutoff']
+      ? parseDate('validation-cutoff', values['validation-cutoff'])
+      : defaultValidationCutoff(cutoff)
     if (validationCutoff >= cutoff) throw new UsageError('--validation-cutoff must be before --cutoff')
     const say = (message: string): void => void process.stderr.write(`${message}\n`)
     const started = performance.now()
@@ -76,11 +85,16 @@ export const evaluateCommand: Command = {
       input = await readHistoryFile(values.data, (line) => say(`read ${line.toLocaleString('en')} lines`))
     } else {
       const databaseUrl = values['database-url'] ?? loadConfig().DATABASE_URL
-      if (!databaseUrl) throw new UsageError('--store needs DATABASE_URL or --database-url (the `crosswise dev` database: postgres://postgres:crosswise@127.0.0.1:54329/crosswise)')
+      if (!databaseUrl)
+        throw new UsageError(
+          '--store needs DATABASE_URL or --database-url (the `crosswise dev` database: postgres://postgres:crosswise@127.0.0.1:54329/crosswise)',
+        )
       input = await readStoreHistoryFrom(databaseUrl, values.store!, (orders) => say(`read ${orders.toLocaleString('en')} orders`))
     }
     const { history, lines, rejected } = input
-    say(`read ${lines.toLocaleString('en')} lines: ${history.baskets.offsets.length - 1} orders, ${history.products.size} products (${elapsed()})`)
+    say(
+      `read ${lines.toLocaleString('en')} lines: ${history.baskets.offsets.length - 1} orders, ${history.products.size} products (${elapsed()})`,
+    )
 
     say(`validation: train before ${isoDate(validationCutoff)}; tuning…`)
     const evaluation = evaluateOffline(history, { cutoff, validationCutoff, onProgress: (message) => say(`  ${message} (${elapsed()})`) })
@@ -99,7 +113,9 @@ export const evaluateCommand: Command = {
       rows,
     }
     if (values.json) {
-      process.stdout.write(`${JSON.stringify(report, (_key, value: unknown) => (value === Number.POSITIVE_INFINITY ? 'Infinity' : value), 2)}\n`)
+      process.stdout.write(
+        `${JSON.stringify(report, (_key, value: unknown) => (value === Number.POSITIVE_INFINITY ? 'Infinity' : value), 2)}\n`,
+      )
       return 0
     }
     process.stdout.write(

@@ -38,17 +38,20 @@ function parse(args: string[]) {
     throw new UsageError((error as Error).message)
   }
   const [what, file, ...extra] = parsed.positionals
-  if ((what !== 'orders' && what !== 'products') || !file || extra.length > 0) throw new UsageError('expected `import orders FILE` or `import products FILE`')
+  if ((what !== 'orders' && what !== 'products') || !file || extra.length > 0)
+    throw new UsageError('expected `import orders FILE` or `import products FILE`')
   const store = storeIdSchema.safeParse(parsed.values.store)
   if (!store.success) throw new UsageError('--store must be a store id: lower-case letters, digits and dashes')
   const format = parsed.values.format
-  if (format !== undefined && !(format in kinds[what])) throw new UsageError(`--format must be one of ${Object.keys(kinds[what]).join(', ')} for ${what}`)
+  if (format !== undefined && !(format in kinds[what]))
+    throw new UsageError(`--format must be one of ${Object.keys(kinds[what]).join(', ')} for ${what}`)
   const currency = parsed.values.currency === undefined ? undefined : currencySchema.safeParse(parsed.values.currency)
   if (currency && !currency.success) throw new UsageError('--currency must be a three-letter ISO 4217 code')
   const template = parsed.values['url-template']
   if (template !== undefined && what !== 'products') throw new UsageError('--url-template belongs to `import products`')
   const urlTemplate = template === undefined ? undefined : productUrlTemplateSchema.safeParse(template)
-  if (urlTemplate && !urlTemplate.success) throw new UsageError(`--url-template ${urlTemplate.error.issues[0]?.message}, e.g. https://shop.example.com/products/{handle}`)
+  if (urlTemplate && !urlTemplate.success)
+    throw new UsageError(`--url-template ${urlTemplate.error.issues[0]?.message}, e.g. https://shop.example.com/products/{handle}`)
   return {
     what,
     file,
@@ -101,7 +104,8 @@ async function importProductFile(input: Input, run: ImportRun, context: Omit<Imp
       if (input.urlTemplate) await updateStore(run.db, input.storeId, { productUrlTemplate: input.urlTemplate })
     },
     onRejection: run.onRejection,
-    onProgress: (current) => run.progress(`${count(current.rows)} rows  ${count(current.added + current.updated + current.unchanged)} products`),
+    onProgress: (current) =>
+      run.progress(`${count(current.rows)} rows  ${count(current.added + current.updated + current.unchanged)} products`),
   })
   return formatProductImportReport(summary, { ...context, seconds: (Date.now() - started) / 1000 })
 }
@@ -117,18 +121,21 @@ export const importCommand: Command = {
   usage,
   options: [
     'orders FILE              an order history: Online Retail or the generic layout',
-    'products FILE            a catalogue: Shopify\'s product export or the generic layout',
+    "products FILE            a catalogue: Shopify's product export or the generic layout",
     '--store ID               the store to import into; created (without an API token) when new',
     '--format NAME            the file layout; detected from the header when left out',
-    '--currency CODE          the store\'s currency when the import creates it (orders: GBP for Online Retail, else USD)',
-    '--url-template TEMPLATE  products: set the store\'s product page address, with {handle} and/or {id} in it',
+    "--currency CODE          the store's currency when the import creates it (orders: GBP for Online Retail, else USD)",
+    "--url-template TEMPLATE  products: set the store's product page address, with {handle} and/or {id} in it",
     '--rejects FILE           write every rejected line (line number, reason) to FILE as CSV',
     '--database-url URL       PostgreSQL to import into (default: DATABASE_URL)',
   ],
   async run(args) {
     const input = parse(args)
     const databaseUrl = input.databaseUrl ?? loadConfig().DATABASE_URL
-    if (!databaseUrl) throw new UsageError('set DATABASE_URL or pass --database-url (the `crosswise dev` database: postgres://postgres:crosswise@127.0.0.1:54329/crosswise)')
+    if (!databaseUrl)
+      throw new UsageError(
+        'set DATABASE_URL or pass --database-url (the `crosswise dev` database: postgres://postgres:crosswise@127.0.0.1:54329/crosswise)',
+      )
 
     const db = createDatabase(databaseUrl, { maxConnections: 2, statementTimeoutMs: 300_000 })
     const rejects = input.rejects ? createWriteStream(input.rejects) : undefined

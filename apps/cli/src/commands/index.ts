@@ -9,4 +9,13 @@ import { sendsCommand } from './sends.ts'
 import { simulateCommand } from './simulate.ts'
 
 /** Every `crosswise` sub-command, in the order help lists them. */
-export const commands: Command[] = [devCommand, klaviyoSetupCommand, evaluateCommand, importCommand, mineCommand, replayCommand, simulateCommand, sendsCommand]
+export const commands: Command[] = [
+  devCommand,
+  klaviyoSetupCommand,
+  evaluateCommand,
+  importCommand,
+  mineCommand,
+  replayCommand,
+  simulateCommand,
+  sendsCommand,
+]

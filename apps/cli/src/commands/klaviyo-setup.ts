@@ -32,10 +32,17 @@ const options = {
 } as const
 
 /** The account to set up: `--api-key`, the store's own key (`--store`), or `KLAVIYO_API_KEY`. */
-async function chooseAccount(values: { 'api-key'?: string; store?: string; 'database-url'?: string }): Promise<{ apiKey: string; metricName?: string; label: string }> {
+async function chooseAccount(values: {
+  'api-key'?: string
+  store?: string
+  'database-url'?: string
+}): Promise<{ apiKey: string; metricName?: string; label: string }> {
   if (values.store === undefined) {
     const apiKey = values['api-key'] ?? loadConfig().KLAVIYO_API_KEY
-    if (!apiKey) throw new UsageError('no API key: set KLAVIYO_API_KEY, pass --api-key, or pass --store ID for a store\'s own key (a private key with templates, flows and metrics scopes)')
+    if (!apiKey)
+      throw new UsageError(
+        "no API key: set KLAVIYO_API_KEY, pass --api-key, or pass --store ID for a store's own key (a private key with templates, flows and metrics scopes)",
+      )
     return { apiKey, label: values['api-key'] ? 'the key from --api-key' : 'KLAVIYO_API_KEY' }
   }
   if (values['api-key'] !== undefined) throw new UsageError('pass --api-key or --store, not both')
@@ -43,7 +50,7 @@ async function chooseAccount(values: { 'api-key'?: string; store?: string; 'data
   if (!store.success) throw new UsageError('--store must be a store id: lower-case letters, digits and dashes')
   const config = loadConfig()
   const databaseUrl = values['database-url'] ?? config.DATABASE_URL
-  if (!databaseUrl) throw new UsageError('--store reads the store\'s key from PostgreSQL: set DATABASE_URL or pass --database-url')
+  if (!databaseUrl) throw new UsageError("--store reads the store's key from PostgreSQL: set DATABASE_URL or pass --database-url")
   const account = await loadStoreKlaviyoAccount(databaseUrl, config.CROSSWISE_PAYLOAD_KEY, store.data)
   return { ...account, label: `the key of store '${store.data}' (ending ${account.apiKey.slice(-4)})` }
 }
@@ -89,8 +96,8 @@ export const klaviyoSetupCommand: Command = {
     '--subject TEXT           the email subject; --preview-text TEXT its preview line',
     '--from-email ADDRESS     sender address; --from-label NAME sender name',
     '--template-only          create the template, not the flow',
-    '--api-key KEY            the Klaviyo private key (default KLAVIYO_API_KEY), or --store ID for a store\'s own key',
-    '--base-url URL           Klaviyo\'s origin (a fake Klaviyo for demos)',
+    "--api-key KEY            the Klaviyo private key (default KLAVIYO_API_KEY), or --store ID for a store's own key",
+    "--base-url URL           Klaviyo's origin (a fake Klaviyo for demos)",
   ],
   async run(args) {
     const [subcommand, ...rest] = args
@@ -117,7 +124,11 @@ export const klaviyoSetupCommand: Command = {
 
     const layout: TemplateLayout = values.layout
     const templateName = `Crosswise recommendation (${layout})`
-    const clients = createKlaviyoClients({ apiKey: account.apiKey, ...(values['base-url'] ? { basePath: values['base-url'] } : {}), timeoutMs: 15_000 })
+    const clients = createKlaviyoClients({
+      apiKey: account.apiKey,
+      ...(values['base-url'] ? { basePath: values['base-url'] } : {}),
+      timeoutMs: 15_000,
+    })
     let result: FlowSetupResult
     try {
       result = await setupRecommendationFlow(clients, {

@@ -18,7 +18,11 @@ const argsSchema = z.object({
 function parse(args: string[]): z.infer<typeof argsSchema> {
   let values
   try {
-    ;({ values } = parseArgs({ args, options: { store: { type: 'string' }, top: { type: 'string' }, 'database-url': { type: 'string' } }, strict: true }))
+    ;({ values } = parseArgs({
+      args,
+      options: { store: { type: 'string' }, top: { type: 'string' }, 'database-url': { type: 'string' } },
+      strict: true,
+    }))
   } catch (error) {
     throw new UsageError((error as Error).message)
   }
@@ -65,15 +69,23 @@ export const mineCommand: Command = {
   async run(args) {
     const input = parse(args)
     const databaseUrl = input['database-url'] ?? loadConfig().DATABASE_URL
-    if (!databaseUrl) throw new UsageError('set DATABASE_URL or pass --database-url (the `crosswise dev` database: postgres://postgres:crosswise@127.0.0.1:54329/crosswise)')
+    if (!databaseUrl)
+      throw new UsageError(
+        'set DATABASE_URL or pass --database-url (the `crosswise dev` database: postgres://postgres:crosswise@127.0.0.1:54329/crosswise)',
+      )
 
     const db = createDatabase(databaseUrl, { maxConnections: 2, statementTimeoutMs: 300_000 })
     const bar = new ProgressBar()
     try {
       await migrateToLatest(db)
-      const result = await mineStorePairings(db, input.store, { perProduct: input.top, onProgress: (progress) => bar.update(progressLine(progress)) })
+      const result = await mineStorePairings(db, input.store, {
+        perProduct: input.top,
+        onProgress: (progress) => bar.update(progressLine(progress)),
+      })
       if (result.status === 'no-orders') {
-        process.stderr.write(`crosswise mine: store '${input.store}' has no orders to mine; import some with \`crosswise import orders FILE --store ${input.store}\`\n`)
+        process.stderr.write(
+          `crosswise mine: store '${input.store}' has no orders to mine; import some with \`crosswise import orders FILE --store ${input.store}\`\n`,
+        )
         return 1
       }
       bar.finish({ fraction: 1, detail: `${number(result.pairings)} pairings` })
@@ -91,7 +103,9 @@ export const mineCommand: Command = {
       return 0
     } catch (error) {
       if (error instanceof UnknownStoreError) {
-        process.stderr.write(`crosswise mine: ${error.message}; \`crosswise import orders FILE --store ${input.store}\` creates it with its history\n`)
+        process.stderr.write(
+          `crosswise mine: ${error.message}; \`crosswise import orders FILE --store ${input.store}\` creates it with its history\n`,
+        )
         return 1
       }
       throw error

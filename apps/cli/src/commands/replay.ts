@@ -57,7 +57,8 @@ function parse(args: string[]) {
     throw new UsageError((error as Error).message)
   }
   const [file, ...extra] = parsed.positionals
-  if (!file || extra.length > 0) throw new UsageError('expected one FILE: an order history (Online Retail or the generic layout, .gz accepted)')
+  if (!file || extra.length > 0)
+    throw new UsageError('expected one FILE: an order history (Online Retail or the generic layout, .gz accepted)')
   const values = argsSchema.safeParse(parsed.values)
   if (!values.success) {
     const issue = values.error.issues[0]!
@@ -77,11 +78,20 @@ async function journeysEnd(db: Db, storeId: string, customerIds: readonly string
   }
 }
 
-async function prepareStore(db: Db, storeId: string, shopDomain: string, currency: string, past: RecordedOrder[], all: RecordedOrder[]): Promise<void> {
+async function prepareStore(
+  db: Db,
+  storeId: string,
+  shopDomain: string,
+  currency: string,
+  past: RecordedOrder[],
+  all: RecordedOrder[],
+): Promise<void> {
   const imported = await importRecordedHistory(db, storeId, past, currency)
   const products = await importRecordedCatalogue(db, storeId, shopDomain, all, currency)
   const mined = await mineStorePairings(db, storeId)
-  process.stdout.write(`history: ${imported} orders imported, ${products} products in the catalogue, ${mined.status === 'mined' ? `${mined.pairings} pairings mined` : 'nothing to mine'}\n`)
+  process.stdout.write(
+    `history: ${imported} orders imported, ${products} products in the catalogue, ${mined.status === 'mined' ? `${mined.pairings} pairings mined` : 'nothing to mine'}\n`,
+  )
 }
 
 /**
@@ -100,7 +110,7 @@ export const replayCommand: Command = {
     '--secret SECRET      the app secret the store verifies webhooks with',
     '--api URL            the Crosswise API (default http://127.0.0.1:3000)',
     '--from DATE          replay orders from this day on (default: the last --weeks of the file)',
-    '--weeks N            weeks at the file\'s end to replay (default 4)',
+    "--weeks N            weeks at the file's end to replay (default 4)",
     '--customers N        replay the first N customers to order (default 300)',
     '--day-seconds S      real seconds per day of data time (default 0: as fast as the API answers)',
     '--with-history       first import the orders before --from, their catalogue, and mine them',
@@ -109,14 +119,19 @@ export const replayCommand: Command = {
   ],
   async run(args) {
     const input = parse(args)
-    const databaseUrl = input['database-url'] ?? loadConfig().DATABASE_URL ?? `postgres://postgres:crosswise@127.0.0.1:${loadConfig().CROSSWISE_PG_PORT}/crosswise`
+    const databaseUrl =
+      input['database-url'] ??
+      loadConfig().DATABASE_URL ??
+      `postgres://postgres:crosswise@127.0.0.1:${loadConfig().CROSSWISE_PG_PORT}/crosswise`
     const db = createDatabase(databaseUrl, { maxConnections: 4, statementTimeoutMs: 300_000 })
     try {
       await migrateToLatest(db)
       const store = await getStore(db, input.store)
-      if (!store) throw new UsageError(`store '${input.store}' does not exist: create it with its Shopify domain and secret (POST /v1/admin/stores)`)
+      if (!store)
+        throw new UsageError(`store '${input.store}' does not exist: create it with its Shopify domain and secret (POST /v1/admin/stores)`)
       const shop = shopDomainSchema.safeParse(store.shopify?.domain)
-      if (!shop.success) throw new UsageError(`store '${input.store}' has no Shopify shop to replay as: set its shopify.domain and webhookSecret`)
+      if (!shop.success)
+        throw new UsageError(`store '${input.store}' has no Shopify shop to replay as: set its shopify.domain and webhookSecret`)
 
       const orders = withShopifyProductIds(await readRecordedOrders(input.file))
       if (orders.length === 0) throw new UsageError(`${input.file} holds no orders`)
@@ -125,7 +140,9 @@ export const replayCommand: Command = {
       if (input['with-history']) await prepareStore(db, input.store, shop.data, store.currency, past, orders)
 
       const plan = planReplay(replayed, { currency: store.currency })
-      process.stdout.write(`replay: ${replayed.length} orders of ${plan.customers} customers from ${new Date(from).toISOString().slice(0, 10)}, ${plan.deliveries.length} webhooks to ${input.api}\n`)
+      process.stdout.write(
+        `replay: ${replayed.length} orders of ${plan.customers} customers from ${new Date(from).toISOString().slice(0, 10)}, ${plan.deliveries.length} webhooks to ${input.api}\n`,
+      )
       const bar = new ProgressBar()
       const answers = await sendReplay(plan, {
         apiUrl: input.api,

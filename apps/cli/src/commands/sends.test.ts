@@ -22,7 +22,10 @@ const entry = (overrides: Partial<LedgerEntry>): LedgerEntry => ({
 
 describe('ledgerTable', () => {
   it('lines up one row per email or refusal under its titles', () => {
-    const table = ledgerTable([entry({}), entry({ customerId: '1', status: 'held-out', kind: null, pairingId: null, pairingSource: null, channel: null, sentAt: null })])
+    const table = ledgerTable([
+      entry({}),
+      entry({ customerId: '1', status: 'held-out', kind: null, pairingId: null, pairingSource: null, channel: null, sentAt: null }),
+    ])
     expect(table.split('\n')).toEqual([
       'sent at              customer  order  email          status    source  pairing                channel',
       '2026-12-05 17:10:03  12347     1001   email-1 first  sent      mined   mined:851230001:21733  outbox',

@@ -21,7 +21,11 @@ const columns: Array<[string, (entry: LedgerEntry) => string]> = [
 export function ledgerTable(entries: readonly LedgerEntry[]): string {
   const cells = entries.map((entry) => columns.map(([, value]) => value(entry)))
   const widths = columns.map(([title], index) => Math.max(title.length, ...cells.map((row) => row[index]!.length)))
-  const line = (row: string[]) => row.map((cell, index) => cell.padEnd(widths[index]!)).join('  ').trimEnd()
+  const line = (row: string[]) =>
+    row
+      .map((cell, index) => cell.padEnd(widths[index]!))
+      .join('  ')
+      .trimEnd()
   return [line(columns.map(([title]) => title)), ...cells.map(line)].join('\n') + '\n'
 }
 
@@ -38,7 +42,11 @@ export const sendsCommand: Command = {
   async run(args) {
     let values
     try {
-      ;({ values } = parseArgs({ args, options: { store: { type: 'string' }, last: { type: 'string' }, 'database-url': { type: 'string' } }, strict: true }))
+      ;({ values } = parseArgs({
+        args,
+        options: { store: { type: 'string' }, last: { type: 'string' }, 'database-url': { type: 'string' } },
+        strict: true,
+      }))
     } catch (error) {
       throw new UsageError((error as Error).message)
     }
@@ -47,13 +55,18 @@ export const sendsCommand: Command = {
     const last = Number(values.last ?? 30)
     if (!Number.isInteger(last) || last < 0) throw new UsageError('--last must be a whole number (0 for all)')
     const config = loadConfig()
-    const db = createDatabase(values['database-url'] ?? config.DATABASE_URL ?? `postgres://postgres:crosswise@127.0.0.1:${config.CROSSWISE_PG_PORT}/crosswise`, { maxConnections: 1 })
+    const db = createDatabase(
+      values['database-url'] ?? config.DATABASE_URL ?? `postgres://postgres:crosswise@127.0.0.1:${config.CROSSWISE_PG_PORT}/crosswise`,
+      { maxConnections: 1 },
+    )
     try {
       if (!(await getStore(db, store.data))) throw new UsageError(`store '${store.data}' does not exist`)
       const entries = await listSends(db, store.data)
       const shown = last === 0 ? entries : entries.slice(-last)
       const sent = entries.filter((entry) => entry.status === 'sent').length
-      process.stdout.write(`${ledgerTable(shown)}${entries.length} rows, ${sent} emails sent${shown.length < entries.length ? ` (the newest ${shown.length} shown)` : ''}\n`)
+      process.stdout.write(
+        `${ledgerTable(shown)}${entries.length} rows, ${sent} emails sent${shown.length < entries.length ? ` (the newest ${shown.length} shown)` : ''}\n`,
+      )
       return 0
     } finally {
       await db.destroy()

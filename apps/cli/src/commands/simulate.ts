@@ -26,7 +26,10 @@ const argsSchema = z.object({
     .string()
     .default('300')
     .transform((value) => (value === 'all' || value === '0' ? Number.POSITIVE_INFINITY : Number(value)))
-    .refine((value) => value === Number.POSITIVE_INFINITY || (Number.isInteger(value) && value > 0), 'must be a positive whole number, or all'),
+    .refine(
+      (value) => value === Number.POSITIVE_INFINITY || (Number.isInteger(value) && value > 0),
+      'must be a positive whole number, or all',
+    ),
   'database-url': z.string().min(1).optional(),
   json: z.boolean().default(false),
 })
@@ -37,7 +40,13 @@ function parse(args: string[]) {
     parsed = parseArgs({
       args,
       strict: true,
-      options: { data: { type: 'string' }, cutoff: { type: 'string' }, customers: { type: 'string' }, 'database-url': { type: 'string' }, json: { type: 'boolean' } },
+      options: {
+        data: { type: 'string' },
+        cutoff: { type: 'string' },
+        customers: { type: 'string' },
+        'database-url': { type: 'string' },
+        json: { type: 'boolean' },
+      },
     })
   } catch (error) {
     throw new UsageError((error as Error).message)
@@ -83,7 +92,7 @@ export const simulateCommand: Command = {
   usage,
   options: [
     '--data FILE          an order history CSV (.gz accepted): Online Retail or the generic layout',
-    '--cutoff DATE        history before it is imported and mined; each customer\'s last order before it triggers a journey (default 2011-09-01)',
+    "--cutoff DATE        history before it is imported and mined; each customer's last order before it triggers a journey (default 2011-09-01)",
     '--customers N        customers simulated, a seeded sample (default 300; all or 0 for every one)',
     '--database-url URL   PostgreSQL to use, in a new scratch store (default: a throwaway embedded one)',
     '--json               print the report as JSON',
@@ -125,7 +134,11 @@ export const simulateCommand: Command = {
     say(`journeys done (${elapsed()}); running evaluate's scoring for the same cutoff…`)
 
     const { history } = await readHistoryFile(input.data, () => undefined)
-    const evaluation = evaluateOffline(history, { cutoff, validationCutoff: defaultValidationCutoff(cutoff), onProgress: (message) => say(`  ${message} (${elapsed()})`) })
+    const evaluation = evaluateOffline(history, {
+      cutoff,
+      validationCutoff: defaultValidationCutoff(cutoff),
+      onProgress: (message) => say(`  ${message} (${elapsed()})`),
+    })
     if (!evaluation) throw new UsageError(`evaluate has no customer with a new item after ${input.cutoff}`)
     const report = simulationReport({ data: input.data, cutoff, availableCases: allCases.length, cases, run, history, evaluation })
     say(`done (${elapsed()})`)

@@ -11,7 +11,11 @@ describe('drawReactions', () => {
     expect(share('clicked')).toBeCloseTo(0.2, 1)
     expect(share('purchased')).toBeCloseTo(0.05, 1)
     const inOrder = (reactions: ReturnType<typeof drawReactions>) =>
-      reactions.every((reaction, index) => reaction.kind === ['opened', 'clicked', 'purchased'][index] && (index === 0 || reaction.afterDays >= reactions[index - 1]!.afterDays))
+      reactions.every(
+        (reaction, index) =>
+          reaction.kind === ['opened', 'clicked', 'purchased'][index] &&
+          (index === 0 || reaction.afterDays >= reactions[index - 1]!.afterDays),
+      )
     expect(draws.filter((reactions) => !inOrder(reactions))).toEqual([])
   })
 

@@ -47,12 +47,18 @@ export async function runDemo(options: DemoOptions): Promise<void> {
   await createDemoStore(options.apiUrl, options.adminToken, shop, compressedPolicy(secondsPerDay))
   const imported = await importRecordedHistory(db, shop.storeId, past, 'GBP')
   const products = await importRecordedCatalogue(db, shop.storeId, shop.shopDomain, orders, 'GBP')
-  say(`demo: store '${shop.storeId}' (${shop.shopDomain}) has ${imported.toLocaleString('en-US')} past orders and ${products.toLocaleString('en-US')} products`)
+  say(
+    `demo: store '${shop.storeId}' (${shop.shopDomain}) has ${imported.toLocaleString('en-US')} past orders and ${products.toLocaleString('en-US')} products`,
+  )
   // Mining runs in a thread while the replay starts: the first picks are four days of demo time away
   // (fulfilment, then the shortest delay), longer than mining takes on an idle machine; a journey that
   // picks before it ends gets the store's best sellers, as on a store's first day.
   const mining = mineStorePairings(db, shop.storeId, { signal: options.signal }).then(
-    (mined) => mined.status === 'mined' && say(`demo: mined ${mined.pairings.toLocaleString('en-US')} pairings from the past orders (as \`crosswise mine\` does; the worker refreshes nightly)`),
+    (mined) =>
+      mined.status === 'mined' &&
+      say(
+        `demo: mined ${mined.pairings.toLocaleString('en-US')} pairings from the past orders (as \`crosswise mine\` does; the worker refreshes nightly)`,
+      ),
     (error: Error) => !options.signal.aborted && say(`demo: mining failed: ${error.message}`),
   )
 
@@ -65,7 +71,11 @@ export async function runDemo(options: DemoOptions): Promise<void> {
       `demo: the ledger: curl -H "authorization: Bearer $(cat .data/admin-token)" ${options.apiUrl}/v1/admin/stores/demo/sends`,
     ].join('\n'),
   )
-  const engagement = simulateEngagement(db, shop.storeId, { secondsPerDay, signal: options.signal, onError: (error) => say(`demo: a simulated reaction was lost: ${error.message}`) })
+  const engagement = simulateEngagement(db, shop.storeId, {
+    secondsPerDay,
+    signal: options.signal,
+    onError: (error) => say(`demo: a simulated reaction was lost: ${error.message}`),
+  })
   const replayStart = Date.now()
   let lastWeek = 0
   const answers = await sendReplay(plan, {

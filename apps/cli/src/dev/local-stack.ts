@@ -47,7 +47,11 @@ export async function startStackServers(config: Config, logger: Logger): Promise
       logger.info('using the PostgreSQL server in DATABASE_URL')
     } else {
       const { dataDir, movedBecause } = reachablePostgresDataFolder(join(config.dataDir, 'postgres'))
-      if (movedBecause) logger.warn({ dataDir, blocked: movedBecause }, `PostgreSQL runs as the 'postgres' user, who cannot enter ${movedBecause}: its data lives in ${dataDir} instead`)
+      if (movedBecause)
+        logger.warn(
+          { dataDir, blocked: movedBecause },
+          `PostgreSQL runs as the 'postgres' user, who cannot enter ${movedBecause}: its data lives in ${dataDir} instead`,
+        )
       await mkdir(config.dataDir, { recursive: true })
       const postgres = await startEmbeddedPostgres({ dataDir, port: config.CROSSWISE_PG_PORT, database: 'crosswise' })
       stops.push(() => postgres.stop())

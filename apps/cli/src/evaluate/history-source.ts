@@ -22,10 +22,17 @@ export async function readHistoryFile(file: string, progress: (line: number) => 
  * Reads a store's history from PostgreSQL (orders from the API, webhooks and imports; cancelled ones
  * left out), exactly as `crosswise mine` and the nightly refresh read it.
  */
-export async function readStoreHistoryFrom(databaseUrl: string, storeId: string, progress: (orders: number) => void): Promise<EvaluationInput> {
+export async function readStoreHistoryFrom(
+  databaseUrl: string,
+  storeId: string,
+  progress: (orders: number) => void,
+): Promise<EvaluationInput> {
   const db = createDatabase(databaseUrl, { maxConnections: 2, statementTimeoutMs: 300_000 })
   try {
-    if (!(await getStore(db, storeId))) throw new UsageError(`store '${storeId}' does not exist; \`crosswise import orders FILE --store ${storeId}\` creates it with its history`)
+    if (!(await getStore(db, storeId)))
+      throw new UsageError(
+        `store '${storeId}' does not exist; \`crosswise import orders FILE --store ${storeId}\` creates it with its history`,
+      )
     const { history, lines } = await readStoreHistory(db, storeId, progress)
     return { history, lines, rejected: {} }
   } finally {

@@ -49,7 +49,10 @@ export interface OfflineEvaluation {
  * customers' next orders never influence the model that is scored on them; then every ranker is
  * measured on the customers' first order after `cutoff`. Null when no customer ordered on both sides.
  */
-export function evaluateOffline(history: OrderHistory, options: { cutoff: number; validationCutoff: number; onProgress?: (message: string) => void }): OfflineEvaluation | null {
+export function evaluateOffline(
+  history: OrderHistory,
+  options: { cutoff: number; validationCutoff: number; onProgress?: (message: string) => void },
+): OfflineEvaluation | null {
   const validation = splitAtCutoff(history, { cutoff: options.validationCutoff, until: options.cutoff })
   const tuned = tuneModel(validation.training, validation.cases, { onProgress: options.onProgress ?? (() => undefined) })
   const test = splitAtCutoff(history, { cutoff: options.cutoff })
@@ -60,7 +63,8 @@ export function evaluateOffline(history: OrderHistory, options: { cutoff: number
     trendDays: tuned.trendDays,
     weights: tuned.weights,
   })
-  const only = (weights: Partial<BlendWeights>): BlendWeights => ({ ...Object.fromEntries(signals.map((signal) => [signal, 0])), ...weights }) as BlendWeights
+  const only = (weights: Partial<BlendWeights>): BlendWeights =>
+    ({ ...Object.fromEntries(signals.map((signal) => [signal, 0])), ...weights }) as BlendWeights
   const rankers: [string, CaseRanker][] = [
     ['popularity', popularityRanker(model.frequencies)],
     ['co-occurrence', coOccurrenceRanker(countPairs(test.training.baskets).coPurchases, model.frequencies)],

@@ -15,7 +15,11 @@ export interface OrderLinesRead {
  * Streams an order-history CSV (gzip or plain; Online Retail or the generic layout) line by line,
  * handing each accepted order line to `onLine`, so a large export never sits in memory as text.
  */
-export async function readOrderLines(file: string, onLine: (line: OrderLine) => void, progress: (line: number) => void = () => {}): Promise<OrderLinesRead> {
+export async function readOrderLines(
+  file: string,
+  onLine: (line: OrderLine) => void,
+  progress: (line: number) => void = () => {},
+): Promise<OrderLinesRead> {
   const handle = await open(file).catch((error: NodeJS.ErrnoException) => {
     throw new UsageError(`cannot read ${file}: ${error.code ?? error.message}`)
   })

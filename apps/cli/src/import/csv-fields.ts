@@ -6,7 +6,12 @@ import type { z } from 'zod'
  * underscores (`Variant Price` is `variant_price`). Throws a message naming the required ones missing.
  */
 export function columnIndex(header: string[], required: readonly string[], optional: readonly string[] = []): Map<string, number> {
-  const normalised = header.map((name) => name.trim().toLowerCase().replace(/[\s-]+/g, '_'))
+  const normalised = header.map((name) =>
+    name
+      .trim()
+      .toLowerCase()
+      .replace(/[\s-]+/g, '_'),
+  )
   const missing = required.filter((name) => !normalised.includes(name))
   if (missing.length > 0) throw new Error(`the header lacks ${missing.join(', ')}`)
   return new Map([...required, ...optional].filter((name) => normalised.includes(name)).map((name) => [name, normalised.indexOf(name)]))

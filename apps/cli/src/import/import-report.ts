@@ -14,7 +14,11 @@ export interface ImportContext {
 /** An import's summary: a heading, labelled counts, rejected lines by reason (first line of each), a closing note. */
 function formatReport(heading: string, counts: [string, string][], tally: RejectionTally, closing: string): string {
   const width = Math.max(...counts.map(([label]) => label.length), 'lines rejected'.length)
-  const lines = [heading, ...counts.map(([label, value]) => `  ${label.padEnd(width)}   ${value}`), `  ${'lines rejected'.padEnd(width)}   ${number(tally.rejected)}`]
+  const lines = [
+    heading,
+    ...counts.map(([label, value]) => `  ${label.padEnd(width)}   ${value}`),
+    `  ${'lines rejected'.padEnd(width)}   ${number(tally.rejected)}`,
+  ]
   const reasons = [...tally.rejectedByReason].sort(([, a], [, b]) => b.count - a.count)
   const shown = 15
   for (const [reason, { count, firstLine }] of reasons.slice(0, shown)) {

@@ -82,7 +82,18 @@ export const onlineRetailFormat: RowFormat = {
   },
 }
 
-const genericColumns = ['order_id', 'customer_id', 'email', 'product_id', 'title', 'category', 'quantity', 'unit_price', 'currency', 'time'] as const
+const genericColumns = [
+  'order_id',
+  'customer_id',
+  'email',
+  'product_id',
+  'title',
+  'category',
+  'quantity',
+  'unit_price',
+  'currency',
+  'time',
+] as const
 const genericNames = {
   orderId: 'order_id',
   customerId: 'customer_id',

@@ -10,7 +10,11 @@ export class StoreKlaviyoAccountError extends Error {
  * `CROSSWISE_PAYLOAD_KEY` exactly as the worker opens it. Throws {@link StoreKlaviyoAccountError} for
  * an unknown store, a store without a key of its own, or a key this payload key cannot open.
  */
-export async function loadStoreKlaviyoAccount(databaseUrl: string, payloadKey: string | undefined, storeId: string): Promise<KlaviyoAccount> {
+export async function loadStoreKlaviyoAccount(
+  databaseUrl: string,
+  payloadKey: string | undefined,
+  storeId: string,
+): Promise<KlaviyoAccount> {
   let cipher: ApiKeyCipher
   try {
     cipher = ApiKeyCipher.fromSecret(payloadKey)

@@ -6,7 +6,13 @@ import type { RecordedOrder } from './recorded-orders.ts'
  * Puts every product a history sold into the store's catalogue, each with its page on the shop, as a
  * catalogue sync would; returns how many.
  */
-export async function importRecordedCatalogue(db: Db, storeId: string, shopDomain: string, orders: readonly RecordedOrder[], currency: string): Promise<number> {
+export async function importRecordedCatalogue(
+  db: Db,
+  storeId: string,
+  shopDomain: string,
+  orders: readonly RecordedOrder[],
+  currency: string,
+): Promise<number> {
   const catalogue = recordedCatalogue(orders)
   const updatedAt = new Date()
   for (let start = 0; start < catalogue.length; start += 50) {

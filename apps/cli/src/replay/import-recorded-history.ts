@@ -21,7 +21,12 @@ export async function importRecordedHistory(
       customer: { id: order.customerId, ...(emailOf(order.customerId) ? { email: emailOf(order.customerId)! } : {}) },
       currency,
       placedAt: new Date(order.placedAt),
-      lineItems: order.lines.map((line) => ({ productId: line.productId, title: line.title, quantity: line.quantity, unitPrice: line.unitPrice.toFixed(2) })),
+      lineItems: order.lines.map((line) => ({
+        productId: line.productId,
+        title: line.title,
+        quantity: line.quantity,
+        unitPrice: line.unitPrice.toFixed(2),
+      })),
     }))
     imported += (await importOrderHistory(db, storeId, batch)).orders
   }

@@ -18,7 +18,13 @@ async function journeyEnded(client: Client, storeId: string, customerId: string)
  * the dispatcher, and each customer's journey exists with its latest run closed. True when they ended
  * within `limitMs`.
  */
-export async function waitForJourneysToEnd(db: Db, client: Client, storeId: string, customerIds: readonly string[], limitMs: number): Promise<boolean> {
+export async function waitForJourneysToEnd(
+  db: Db,
+  client: Client,
+  storeId: string,
+  customerIds: readonly string[],
+  limitMs: number,
+): Promise<boolean> {
   const deadline = Date.now() + limitMs
   const open = new Set(customerIds)
   while (Date.now() < deadline) {

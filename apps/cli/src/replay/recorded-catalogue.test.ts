@@ -10,7 +10,15 @@ describe('recordedCatalogue', () => {
   it('lists every product sold once, titled as first sold, priced as last sold, with unique handles', () => {
     const orders = [
       { orderId: '1', customerId: 'a', placedAt: 1, lines: [{ productId: '85123A', title: 'HEART HOLDER', quantity: 6, unitPrice: 2.55 }] },
-      { orderId: '2', customerId: 'b', placedAt: 2, lines: [{ productId: '85123A', title: 'CREAM HEART HOLDER', quantity: 1, unitPrice: 2.95 }, { productId: '85123B', title: 'HEART HOLDER', quantity: 1, unitPrice: 3 }] },
+      {
+        orderId: '2',
+        customerId: 'b',
+        placedAt: 2,
+        lines: [
+          { productId: '85123A', title: 'CREAM HEART HOLDER', quantity: 1, unitPrice: 2.95 },
+          { productId: '85123B', title: 'HEART HOLDER', quantity: 1, unitPrice: 3 },
+        ],
+      },
     ]
     const catalogue = recordedCatalogue(orders, { unavailableShare: 0 })
     expect(catalogue).toEqual([

@@ -21,7 +21,11 @@ export function titleCase(title: string): string {
     .toLowerCase()
     .split(/\s+/)
     .filter(Boolean)
-    .map((word, index) => (index > 0 && smallWords.has(word) ? word : word.replace(/(^|-)([a-z])/g, (_, dash: string, letter: string) => dash + letter.toUpperCase())))
+    .map((word, index) =>
+      index > 0 && smallWords.has(word)
+        ? word
+        : word.replace(/(^|-)([a-z])/g, (_, dash: string, letter: string) => dash + letter.toUpperCase()),
+    )
     .join(' ')
 }
 
@@ -36,7 +40,10 @@ function slug(text: string): string {
  * The catalogue a history implies: every product it sold, titled as first sold, priced as last sold,
  * with a handle made from its title and id; `unavailableShare` of them (seeded) out of stock.
  */
-export function recordedCatalogue(orders: readonly RecordedOrder[], options: { unavailableShare?: number; seed?: number } = {}): RecordedProduct[] {
+export function recordedCatalogue(
+  orders: readonly RecordedOrder[],
+  options: { unavailableShare?: number; seed?: number } = {},
+): RecordedProduct[] {
   const products = new Map<string, { title: string; price: number }>()
   for (const order of orders) {
     for (const line of order.lines) {
@@ -50,6 +57,12 @@ export function recordedCatalogue(orders: readonly RecordedOrder[], options: { u
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([productId, { title, price }]) => {
       const name = titleCase(title) || productId
-      return { productId, title: name, handle: `${slug(name)}-${slug(productId)}`.replace(/^-/, ''), price: price.toFixed(2), available: rand() >= (options.unavailableShare ?? 0.03) }
+      return {
+        productId,
+        title: name,
+        handle: `${slug(name)}-${slug(productId)}`.replace(/^-/, ''),
+        price: price.toFixed(2),
+        available: rand() >= (options.unavailableShare ?? 0.03),
+      }
     })
 }

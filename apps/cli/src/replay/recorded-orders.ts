@@ -33,7 +33,13 @@ export async function readRecordedOrders(file: string): Promise<RecordedOrder[]>
     }
     const same = order.lines.find((known) => known.productId === line.productId)
     if (same) same.quantity += line.quantity
-    else order.lines.push({ productId: line.productId, title: line.title || line.productId, quantity: line.quantity, unitPrice: line.unitPrice })
+    else
+      order.lines.push({
+        productId: line.productId,
+        title: line.title || line.productId,
+        quantity: line.quantity,
+        unitPrice: line.unitPrice,
+      })
   })
   return [...orders.values()].sort((a, b) => a.placedAt - b.placedAt || (a.orderId < b.orderId ? -1 : 1))
 }
@@ -42,7 +48,11 @@ export async function readRecordedOrders(file: string): Promise<RecordedOrder[]>
  * Splits a history at `from`: the orders before it (the store's past, to import and mine) and those
  * on or after it (to replay), the latter limited to the first `customers` customers to order in it.
  */
-export function splitAt(orders: readonly RecordedOrder[], from: number, customers = Number.POSITIVE_INFINITY): { past: RecordedOrder[]; replayed: RecordedOrder[] } {
+export function splitAt(
+  orders: readonly RecordedOrder[],
+  from: number,
+  customers = Number.POSITIVE_INFINITY,
+): { past: RecordedOrder[]; replayed: RecordedOrder[] } {
   const past = orders.filter((order) => order.placedAt < from)
   const chosen = new Set<string>()
   const replayed = orders.filter((order) => {

@@ -29,8 +29,12 @@ describe('planReplay', () => {
   })
 
   it('delivers about a tenth of the fulfilments before their order, the rest one to three days after', () => {
-    const orderAt = new Map(plan.deliveries.filter((d) => d.kind === 'good' && d.topic === 'orders/create').map((d) => [d.orderId, d.atDay]))
-    const lags = plan.deliveries.filter((d) => d.kind === 'good' && d.topic === 'fulfillments/create').map((d) => d.atDay - orderAt.get(d.orderId)!)
+    const orderAt = new Map(
+      plan.deliveries.filter((d) => d.kind === 'good' && d.topic === 'orders/create').map((d) => [d.orderId, d.atDay]),
+    )
+    const lags = plan.deliveries
+      .filter((d) => d.kind === 'good' && d.topic === 'fulfillments/create')
+      .map((d) => d.atDay - orderAt.get(d.orderId)!)
     const early = lags.filter((lag) => lag < 0).length
     expect(early / lags.length).toBeGreaterThan(0.04)
     expect(early / lags.length).toBeLessThan(0.18)
@@ -41,7 +45,9 @@ describe('planReplay', () => {
     const big = [...plan.shopifyIds.values()].filter((id) => BigInt(id) > 2n ** 53n)
     expect(big.length / plan.shopifyIds.size).toBeGreaterThan(0.05)
     expect(big.length / plan.shopifyIds.size).toBeLessThan(0.16)
-    const delivery = plan.deliveries.find((d) => d.kind === 'good' && d.topic === 'orders/create' && plan.shopifyIds.get(d.orderId!) === big[0])!
+    const delivery = plan.deliveries.find(
+      (d) => d.kind === 'good' && d.topic === 'orders/create' && plan.shopifyIds.get(d.orderId!) === big[0],
+    )!
     expect(delivery.body(now)).toContain(`{"id":${big[0]},`)
   })
 

@@ -64,17 +64,36 @@ export function planReplay(orders: readonly RecordedOrder[], options: { currency
   const deliveries: ReplayDelivery[] = []
   const shopifyIds = new Map<string, string>()
   const fulfilled = new Set<string>()
-  const delivery = (fields: Omit<ReplayDelivery, 'webhookId' | 'eventId' | 'kind'>): ReplayDelivery => ({ ...fields, kind: 'good', webhookId: randomUUID(), eventId: randomUUID() })
+  const delivery = (fields: Omit<ReplayDelivery, 'webhookId' | 'eventId' | 'kind'>): ReplayDelivery => ({
+    ...fields,
+    kind: 'good',
+    webhookId: randomUUID(),
+    eventId: randomUUID(),
+  })
 
   for (const order of orders) {
     const shopifyOrder = shopifyOrderId(order.orderId, rand() < mix.bigIds)
     shopifyIds.set(order.orderId, shopifyOrder)
     const atDay = (order.placedAt - start) / day
-    deliveries.push(delivery({ atDay, topic: 'orders/create', orderId: order.orderId, body: writtenOnce((now) => orderCreatedBody(order, shopifyOrder, now, options.currency)) }))
+    deliveries.push(
+      delivery({
+        atDay,
+        topic: 'orders/create',
+        orderId: order.orderId,
+        body: writtenOnce((now) => orderCreatedBody(order, shopifyOrder, now, options.currency)),
+      }),
+    )
     if (rand() < mix.unfulfilled) continue
     fulfilled.add(order.orderId)
     const fulfilAt = rand() < mix.fulfilmentFirst ? atDay - 0.01 : atDay + 1 + rand() * 2
-    deliveries.push(delivery({ atDay: fulfilAt, topic: 'fulfillments/create', orderId: order.orderId, body: writtenOnce((now) => fulfillmentCreatedBody(order, shopifyOrder, now)) }))
+    deliveries.push(
+      delivery({
+        atDay: fulfilAt,
+        topic: 'fulfillments/create',
+        orderId: order.orderId,
+        body: writtenOnce((now) => fulfillmentCreatedBody(order, shopifyOrder, now)),
+      }),
+    )
   }
   deliveries.sort((a, b) => a.atDay - b.atDay)
 
@@ -82,14 +101,24 @@ export function planReplay(orders: readonly RecordedOrder[], options: { currency
   for (let index = 0; index < Math.round(originals * mix.duplicates); index++) {
     const original = deliveries[Math.floor(rand() * originals)]!
     const retry = index % 2 === 0
-    deliveries.push({ ...original, kind: 'duplicate', atDay: original.atDay + 0.05, after: original.webhookId, ...(retry ? {} : { webhookId: randomUUID() }) })
+    deliveries.push({
+      ...original,
+      kind: 'duplicate',
+      atDay: original.atDay + 0.05,
+      after: original.webhookId,
+      ...(retry ? {} : { webhookId: randomUUID() }),
+    })
   }
   for (let index = 0; index < Math.round(originals * mix.forged); index++) {
     const victim = orders[Math.floor(rand() * orders.length)]!
     const forgedOrder = { ...victim, orderId: `9${index}${victim.orderId}` }
     const at = (victim.placedAt - start) / day
     deliveries.push({
-      ...delivery({ atDay: at, topic: 'orders/create', body: writtenOnce((now) => orderCreatedBody(forgedOrder, shopifyOrderId(forgedOrder.orderId, false), now, options.currency)) }),
+      ...delivery({
+        atDay: at,
+        topic: 'orders/create',
+        body: writtenOnce((now) => orderCreatedBody(forgedOrder, shopifyOrderId(forgedOrder.orderId, false), now, options.currency)),
+      }),
       kind: 'forged',
     })
   }

@@ -33,12 +33,24 @@ export interface ReplayReport {
  * Reads the outcome of a replay from the store's own records: the ledger, its orders and fulfilments.
  * `fulfilledOrderIds` are the store's order ids (the Shopify ids) of replayed orders that were fulfilled.
  */
-export async function replayReport(db: Db, storeId: string, replayed: readonly RecordedOrder[], fulfilledOrderIds: ReadonlySet<string>): Promise<ReplayReport> {
+export async function replayReport(
+  db: Db,
+  storeId: string,
+  replayed: readonly RecordedOrder[],
+  fulfilledOrderIds: ReadonlySet<string>,
+): Promise<ReplayReport> {
   const store = await getStore(db, storeId)
   if (!store) throw new Error(`store '${storeId}' does not exist`)
   const customers = [...new Set(replayed.map((order) => order.customerId))]
   const fulfilledCustomers = new Set(
-    (await db.selectFrom('orders').select('customer_id').where('store_id', '=', storeId).where('id', 'in', [...fulfilledOrderIds, '']).execute()).map((row) => row.customer_id),
+    (
+      await db
+        .selectFrom('orders')
+        .select('customer_id')
+        .where('store_id', '=', storeId)
+        .where('id', 'in', [...fulfilledOrderIds, ''])
+        .execute()
+    ).map((row) => row.customer_id),
   )
   const heldOut = [...fulfilledCustomers].filter((customerId) => isHeldOut(storeId, customerId, store.policy.holdoutShare))
   const eligible = [...fulfilledCustomers].filter((customerId) => !heldOut.includes(customerId))

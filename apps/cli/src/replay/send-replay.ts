@@ -47,7 +47,16 @@ function signed(body: string, secret: string): string {
  * redelivery only after its original was answered.
  */
 export async function sendReplay(plan: ReplayPlan, target: ReplayTarget): Promise<ReplayAnswers> {
-  const answers: ReplayAnswers = { accepted: 0, failed: 0, recognised: 0, duplicatesTaken: 0, refused: 0, forgeriesTaken: 0, problems: [], seconds: 0 }
+  const answers: ReplayAnswers = {
+    accepted: 0,
+    failed: 0,
+    recognised: 0,
+    duplicatesTaken: 0,
+    refused: 0,
+    forgeriesTaken: 0,
+    problems: [],
+    seconds: 0,
+  }
   const started = Date.now()
   const answered = new Map<string, Promise<void>>()
   const settle = new Map<string, () => void>()

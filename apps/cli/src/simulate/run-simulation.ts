@@ -85,7 +85,9 @@ export async function runSimulation(input: SimulationInput): Promise<SimulationR
   await migrateToLatest(db)
   await ensureStore(db, storeId, { name: `Simulation ${storeId}`, currency })
 
-  const env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: input.testServerPath } } })
+  const env = await TestWorkflowEnvironment.createTimeSkipping({
+    server: { executable: { type: 'existing-path', path: input.testServerPath } },
+  })
   try {
     // The test server starts without custom search attributes; the journey upserts them.
     await env.connection.operatorService.addSearchAttributes({
@@ -105,15 +107,28 @@ export async function runSimulation(input: SimulationInput): Promise<SimulationR
     say(`store: ${importedOrders} orders before the cutoff imported, ${products} products, ${minedPairings} pairings mined`)
 
     const taskQueue = `simulate-${storeId}`
-    const worker = await createJourneyWorker({ connection: env.nativeConnection, namespace: 'default', taskQueue, activities: createActivities({ db }) })
+    const worker = await createJourneyWorker({
+      connection: env.nativeConnection,
+      namespace: 'default',
+      taskQueue,
+      activities: createActivities({ db }),
+    })
     const running = worker.run()
     try {
-      const dispatcher = new Dispatcher({ db, client: env.client, taskQueue, logger: pino({ level: 'silent' }), batchSize: 100, idleMs: 250, callTimeoutMs: 30_000 })
+      const dispatcher = new Dispatcher({
+        db,
+        client: env.client,
+        taskQueue,
+        logger: pino({ level: 'silent' }),
+        batchSize: 100,
+        idleMs: 250,
+        callTimeoutMs: 30_000,
+      })
       const runIds = new Map<number, string>()
       const delivered = new Set<number>()
       const fulfilledAt = new Map<number, number>()
       let done = 0
-      for (let start = 0; start < timeline.length; ) {
+      for (let start = 0; start < timeline.length;) {
         const atMs = timeline[start]!.atMs
         let end = start
         while (end < timeline.length && timeline[end]!.atMs === atMs) end++
@@ -132,14 +147,19 @@ export async function runSimulation(input: SimulationInput): Promise<SimulationR
         }
         done += batch.length
         start = end
-        if (done % 150 < batch.length) say(`  ${done} / ${timeline.length} events, workflow clock at day ${((atMs - workflowStartMs) / 86_400_000).toFixed(0)}`)
+        if (done % 150 < batch.length)
+          say(`  ${done} / ${timeline.length} events, workflow clock at day ${((atMs - workflowStartMs) / 86_400_000).toFixed(0)}`)
       }
 
       say('waiting for the journeys to end …')
       const outcomes: EndReason[] = []
       for (const [caseIndex, simulated] of cases.entries()) {
         try {
-          const result = await env.client.workflow.result<typeof crossSellJourney>(journeyWorkflowId(storeId, simulated.customerId), runIds.get(caseIndex), { followRuns: false })
+          const result = await env.client.workflow.result<typeof crossSellJourney>(
+            journeyWorkflowId(storeId, simulated.customerId),
+            runIds.get(caseIndex),
+            { followRuns: false },
+          )
           outcomes.push(result.reason)
         } catch (error) {
           if (!(error instanceof WorkflowContinuedAsNewError)) throw error
@@ -169,7 +189,15 @@ export async function runSimulation(input: SimulationInput): Promise<SimulationR
         })
       }
       const firstTrigger = toWorkflowTime(mapping, Math.min(...cases.map((simulated) => simulated.trigger.placedAt)))
-      return { journeys, importedOrders, products, minedPairings, offsetMs: mapping.offsetMs, simulatedDays: (endMs - firstTrigger) / 86_400_000, workflowStartMs }
+      return {
+        journeys,
+        importedOrders,
+        products,
+        minedPairings,
+        offsetMs: mapping.offsetMs,
+        simulatedDays: (endMs - firstTrigger) / 86_400_000,
+        workflowStartMs,
+      }
     } finally {
       worker.shutdown()
       await running
@@ -208,14 +236,23 @@ async function applyEvent(event: SimulationEvent, context: EventContext): Promis
         workflowId,
         kind: 'orderPlaced',
         eventKey: eventKey('order', storeId, trigger.orderId),
-        payload: { orderId: trigger.orderId, placedAt: new Date(toWorkflowTime(mapping, trigger.placedAt)).toISOString(), productIds: trigger.lines.map((line) => line.productId) },
+        payload: {
+          orderId: trigger.orderId,
+          placedAt: new Date(toWorkflowTime(mapping, trigger.placedAt)).toISOString(),
+          productIds: trigger.lines.map((line) => line.productId),
+        },
       }),
     )
     return false
   }
   if (event.kind === 'fulfilment') {
     await db.transaction().execute((trx) =>
-      recordFulfillment(trx, storeId, { fulfillmentId: fulfilmentId(simulated.trigger.orderId), orderId: simulated.trigger.orderId, fulfilledAt: new Date(event.atMs), complete: true }),
+      recordFulfillment(trx, storeId, {
+        fulfillmentId: fulfilmentId(simulated.trigger.orderId),
+        orderId: simulated.trigger.orderId,
+        fulfilledAt: new Date(event.atMs),
+        complete: true,
+      }),
     )
     return false
   }
@@ -227,7 +264,12 @@ async function applyEvent(event: SimulationEvent, context: EventContext): Promis
     customer: { id: simulated.customerId, email: context.emails.get(simulated.customerId)! },
     currency: context.currency,
     placedAt: new Date(event.atMs),
-    lineItems: next.lines.map((line) => ({ productId: line.productId, title: line.title, quantity: line.quantity, unitPrice: line.unitPrice.toFixed(2) })),
+    lineItems: next.lines.map((line) => ({
+      productId: line.productId,
+      title: line.title,
+      quantity: line.quantity,
+      unitPrice: line.unitPrice.toFixed(2),
+    })),
   })
   return true
 }

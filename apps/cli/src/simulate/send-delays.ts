@@ -25,7 +25,13 @@ export function delaySpreads(delays: readonly { segment: Segment; delayMs: numbe
   for (const segment of ['first-time', 'repeat', 'vip'] as const) {
     const values = bySegment.get(segment)?.sort((a, b) => a - b)
     if (!values) continue
-    spreads[segment] = { emails: values.length, minDays: values[0]!, p50Days: quantile(values, 0.5), p90Days: quantile(values, 0.9), maxDays: values.at(-1)! }
+    spreads[segment] = {
+      emails: values.length,
+      minDays: values[0]!,
+      p50Days: quantile(values, 0.5),
+      p90Days: quantile(values, 0.9),
+      maxDays: values.at(-1)!,
+    }
   }
   return spreads
 }

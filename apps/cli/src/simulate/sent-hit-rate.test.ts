@@ -13,6 +13,12 @@ describe('sentHitRates', () => {
   })
 
   it('is zero, not NaN, when nobody was emailed', () => {
-    expect(sentHitRates([{ sent: [], truth: new Set(['a']) }])).toEqual({ cases: 1, emailed: 0, firstEmail: 0, anyEmail: 0, anyEmailOverAllCases: 0 })
+    expect(sentHitRates([{ sent: [], truth: new Set(['a']) }])).toEqual({
+      cases: 1,
+      emailed: 0,
+      firstEmail: 0,
+      anyEmail: 0,
+      anyEmailOverAllCases: 0,
+    })
   })
 })

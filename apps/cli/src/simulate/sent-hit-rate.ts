@@ -30,5 +30,11 @@ export function sentHitRates(cases: readonly SentAndBought[]): SentHitRates {
     if (sent.some((products) => products.some((productId) => truth.has(productId)))) anyHits++
   }
   const share = (count: number, of: number) => (of === 0 ? 0 : count / of)
-  return { cases: cases.length, emailed, firstEmail: share(firstHits, emailed), anyEmail: share(anyHits, emailed), anyEmailOverAllCases: share(anyHits, cases.length) }
+  return {
+    cases: cases.length,
+    emailed,
+    firstEmail: share(firstHits, emailed),
+    anyEmail: share(anyHits, emailed),
+    anyEmailOverAllCases: share(anyHits, cases.length),
+  }
 }

@@ -11,7 +11,16 @@ const order = (orderId: string, customerId: string, placedDay: number): Recorded
 })
 
 describe('buildSimulationCases', () => {
-  const orders = [order('o1', 'b', 1), order('o2', 'a', 2), order('o3', 'b', 5), order('o4', 'c', 6), order('o5', 'b', 10), order('o6', 'a', 11), order('o7', 'b', 12), order('o8', 'd', 13)]
+  const orders = [
+    order('o1', 'b', 1),
+    order('o2', 'a', 2),
+    order('o3', 'b', 5),
+    order('o4', 'c', 6),
+    order('o5', 'b', 10),
+    order('o6', 'a', 11),
+    order('o7', 'b', 12),
+    order('o8', 'd', 13),
+  ]
 
   it('takes the last order before the cutoff as trigger and the first at or after it as next, for customers with both', () => {
     const cases = buildSimulationCases(orders, 10 * day)
@@ -28,7 +37,10 @@ describe('buildSimulationCases', () => {
 
 describe('sampleCases', () => {
   const cases = buildSimulationCases(
-    Array.from({ length: 50 }, (_, index) => [order(`t${index}`, `c${String(index).padStart(2, '0')}`, 1), order(`n${index}`, `c${String(index).padStart(2, '0')}`, 20)]).flat(),
+    Array.from({ length: 50 }, (_, index) => [
+      order(`t${index}`, `c${String(index).padStart(2, '0')}`, 1),
+      order(`n${index}`, `c${String(index).padStart(2, '0')}`, 20),
+    ]).flat(),
     10 * day,
   )
 

@@ -71,9 +71,13 @@ export function simulationReport(input: {
     outcomes[journey.outcome] = (outcomes[journey.outcome] ?? 0) + 1
     for (const send of journey.sends) sources[send.source] = (sources[send.source] ?? 0) + 1
   }
-  const delays = journeys.flatMap((journey) => (journey.sends[0] && journey.segment ? [{ segment: journey.segment, delayMs: journey.sends[0].sentAtMs - journey.fulfilledAtMs }] : []))
+  const delays = journeys.flatMap((journey) =>
+    journey.sends[0] && journey.segment ? [{ segment: journey.segment, delayMs: journey.sends[0].sentAtMs - journey.fulfilledAtMs }] : [],
+  )
   const sentTooSoon = journeys.filter(
-    (journey) => journey.sends[0] && !(journey.segment && journey.sends[0].sentAtMs - journey.fulfilledAtMs >= defaultJourneyPolicy.delayMs[journey.segment]),
+    (journey) =>
+      journey.sends[0] &&
+      !(journey.segment && journey.sends[0].sentAtMs - journey.fulfilledAtMs >= defaultJourneyPolicy.delayMs[journey.segment]),
   ).length
 
   const products = evaluation.test.training.products
@@ -85,17 +89,26 @@ export function simulationReport(input: {
     return evaluationCase ? [{ simulated, evaluationCase }] : []
   })
   const hitRate = {
-    nextOrder: sentHitRates(cases.map((simulated) => ({ sent: sent(simulated.customerId), truth: new Set(simulated.next.lines.map((line) => line.productId)) }))),
+    nextOrder: sentHitRates(
+      cases.map((simulated) => ({ sent: sent(simulated.customerId), truth: new Set(simulated.next.lines.map((line) => line.productId)) })),
+    ),
     evaluateProtocol: sentHitRates(
-      simulatedEvaluated.map(({ simulated, evaluationCase }) => ({ sent: sent(simulated.customerId), truth: new Set(Array.from(evaluationCase.truth, (item) => products.id(item))) })),
+      simulatedEvaluated.map(({ simulated, evaluationCase }) => ({
+        sent: sent(simulated.customerId),
+        truth: new Set(Array.from(evaluationCase.truth, (item) => products.id(item))),
+      })),
     ),
   }
   const gap = {
     heldOut: outcomes['held-out'] ?? 0,
     boughtAgainBeforeSend: journeys.filter((journey) => journey.sends.length === 0 && journey.outcome === 'bought-again').length,
-    otherEndsWithoutEmail: journeys.filter((journey) => journey.sends.length === 0 && journey.outcome !== 'bought-again' && journey.outcome !== 'held-out').length,
+    otherEndsWithoutEmail: journeys.filter(
+      (journey) => journey.sends.length === 0 && journey.outcome !== 'bought-again' && journey.outcome !== 'held-out',
+    ).length,
     outsideEvaluate: cases.length - simulatedEvaluated.length,
-    sendsOfItemsEvaluateDrops: journeys.flatMap((journey) => journey.sends).filter((send) => send.productIds.some((productId) => products.find(productId) === undefined)).length,
+    sendsOfItemsEvaluateDrops: journeys
+      .flatMap((journey) => journey.sends)
+      .filter((send) => send.productIds.some((productId) => products.find(productId) === undefined)).length,
   }
   const blend = {
     all: blendHitRates(evaluation.model, evaluation.test.cases, comparedKs),
@@ -139,7 +152,7 @@ function gapNotes(gap: SimulationReport['gap'], cases: number): string[] {
     `${gap.outsideEvaluate} simulated customers are not in evaluate's cases: their next order holds no item that is new to them and in at least 3 training orders. ` +
       `The evaluate-protocol hit rate leaves them out; the next-order hit rate keeps them, with every product of the next order as truth.`,
     `${gap.sendsOfItemsEvaluateDrops} emails recommended a product with fewer than 3 orders before the cutoff, which evaluate never ranks and never counts as truth.`,
-    'The journey picks from the stored pairings of the trigger\'s products (manual, then mined, then best sellers, within the segment\'s price band, available products with a page only), ' +
+    "The journey picks from the stored pairings of the trigger's products (manual, then mined, then best sellers, within the segment's price band, available products with a page only), " +
       "while evaluate ranks every item with the tuned blend over the trigger and the customer's history: the pick is a narrower, rule-bound list.",
     'Pairings are mined once from every order before the cutoff, as evaluate trains; a store mining nightly would know less at an early trigger.',
     "Times are the journeys' clock on the time-skipping server: activities act at the time Temporal scheduled them, so the frequency cap and the ledger's send times move with the simulated weeks.",

@@ -23,7 +23,8 @@ export function simulationText(report: SimulationReport): string {
     '',
     'fulfilment → first email, days    emails    min    p50    p90    max',
     ...Object.entries(report.delays).map(
-      ([segment, spread]) => `  ${segment.padEnd(31)}${String(spread.emails).padStart(7)}  ${days(spread.minDays)}  ${days(spread.p50Days)}  ${days(spread.p90Days)}  ${days(spread.maxDays)}`,
+      ([segment, spread]) =>
+        `  ${segment.padEnd(31)}${String(spread.emails).padStart(7)}  ${days(spread.minDays)}  ${days(spread.p50Days)}  ${days(spread.p90Days)}  ${days(spread.maxDays)}`,
     ),
     `  sent before fulfilment + the segment's delay: ${report.sentTooSoon}`,
     '',

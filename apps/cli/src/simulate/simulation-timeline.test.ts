@@ -41,6 +41,10 @@ describe('simulationTimeline', () => {
 
   it('delivers a next order that comes before the fulfilment in its place', () => {
     const quick: SimulationCase[] = [{ customerId: 'q', trigger: order('q1', 0), next: order('q2', 60_000 * 10) }]
-    expect(simulationTimeline(quick, timeMapping(quick, workflowStart)).map((event) => event.kind)).toEqual(['trigger', 'next-order', 'fulfilment'])
+    expect(simulationTimeline(quick, timeMapping(quick, workflowStart)).map((event) => event.kind)).toEqual([
+      'trigger',
+      'next-order',
+      'fulfilment',
+    ])
   })
 })

@@ -7,7 +7,10 @@ import { syncStoreCatalogue, type CatalogueSyncSettings } from '../catalogue/syn
 import { UnknownStoreError } from '../mined-pairings/mine-store.ts'
 
 /** Syncs a store's catalogue from Shopify, for its schedule and for a newly connected store. */
-export function catalogueSyncActivities(db: Db, settings: CatalogueSyncSettings): ActivityImplementations<typeof catalogueSyncActivityContracts> {
+export function catalogueSyncActivities(
+  db: Db,
+  settings: CatalogueSyncSettings,
+): ActivityImplementations<typeof catalogueSyncActivityContracts> {
   return {
     async syncStoreCatalogue({ storeId }) {
       const context = Context.current()

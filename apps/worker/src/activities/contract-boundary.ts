@@ -15,7 +15,10 @@ function parsed<S extends z.ZodType>(schema: S, value: unknown, what: string, ty
  * does not match is a bug a retry repeats, so both fail the activity for good (non-retryable) instead
  * of being retried for a day.
  */
-export function withContracts<C extends Record<string, ActivityContract>>(contracts: C, implementations: ActivityImplementations<C>): ActivitiesOf<C> {
+export function withContracts<C extends Record<string, ActivityContract>>(
+  contracts: C,
+  implementations: ActivityImplementations<C>,
+): ActivitiesOf<C> {
   const bound: Record<string, (input: unknown) => Promise<unknown>> = {}
   for (const [name, contract] of Object.entries(contracts)) {
     const implementation = implementations[name as keyof C] as (input: unknown) => Promise<unknown>

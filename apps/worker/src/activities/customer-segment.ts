@@ -18,6 +18,7 @@ export async function loadSegmentedCustomer(db: Db, storeId: string, customerId:
   const history = await loadCustomerHistory(db, storeId, customerId)
   if (!history) throw ApplicationFailure.nonRetryable(`Customer ${customerId} of store ${storeId} is not recorded`, 'UnknownCustomer')
   const policy = journeyPolicySchema.safeParse(history.storePolicy)
-  if (!policy.success) throw ApplicationFailure.nonRetryable(`Store ${storeId} has an invalid journey policy: ${policy.error.message}`, 'InvalidPolicy')
+  if (!policy.success)
+    throw ApplicationFailure.nonRetryable(`Store ${storeId} has an invalid journey policy: ${policy.error.message}`, 'InvalidPolicy')
   return { history, policy: policy.data, segment: classifySegment(history.orders, policy.data.segments).segment }
 }

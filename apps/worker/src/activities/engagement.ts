@@ -9,12 +9,16 @@ import type { Channel, Messaging } from './messaging.ts'
  * or the dry run's recorded ones), purchases of a recommended product from our own orders (and, for
  * dry runs, a purchase recorded by hand). Clicks imply an open: privacy proxies hide some opens.
  */
-export function engagementActivities(db: Db, messaging: Messaging): Pick<JourneyActivityImplementations, 'fetchEngagement' | 'recordConversion'> {
+export function engagementActivities(
+  db: Db,
+  messaging: Messaging,
+): Pick<JourneyActivityImplementations, 'fetchEngagement' | 'recordConversion'> {
   return {
     async fetchEngagement(input) {
       const { storeId, customerId, sendKey } = input
       const send = await findSend(db, sendKey)
-      if (!send?.profileId || !send.channel) throw ApplicationFailure.nonRetryable(`Send ${sendKey} is not in the ledger as sent`, 'UnknownSend')
+      if (!send?.profileId || !send.channel)
+        throw ApplicationFailure.nonRetryable(`Send ${sendKey} is not in the ledger as sent`, 'UnknownSend')
       const channel = send.channel as Channel
       const events = await classifyGatewayFailure(async () =>
         (await messaging.gateway(storeId, channel)).readEngagement({ profileId: send.profileId!, since: input.sentAt }),

@@ -1,5 +1,10 @@
 import { ApiKeyCipher, type Db } from '@crosswise/db'
-import { catalogueSyncActivityContracts, journeyActivityContracts, pairingRefreshActivityContracts, type ActivityImplementations } from '@crosswise/journeys'
+import {
+  catalogueSyncActivityContracts,
+  journeyActivityContracts,
+  pairingRefreshActivityContracts,
+  type ActivityImplementations,
+} from '@crosswise/journeys'
 import type { CatalogueSyncSettings } from '../catalogue/sync-store-catalogue.ts'
 import { catalogueSyncActivities } from './catalogue-sync.ts'
 import { withContracts } from './contract-boundary.ts'
@@ -36,6 +41,9 @@ export function createActivities(deps: ActivityDeps) {
       ...engagementActivities(deps.db, messaging),
     }),
     ...withContracts(pairingRefreshActivityContracts, pairingRefreshActivities(deps.db)),
-    ...withContracts(catalogueSyncActivityContracts, catalogueSyncActivities(deps.db, deps.catalogue ?? { cipher: ApiKeyCipher.fromSecret(undefined) })),
+    ...withContracts(
+      catalogueSyncActivityContracts,
+      catalogueSyncActivities(deps.db, deps.catalogue ?? { cipher: ApiKeyCipher.fromSecret(undefined) }),
+    ),
   }
 }

@@ -42,7 +42,9 @@ export class KlaviyoGateways {
 
   private gateway(apiKey: string, metricName: string | undefined): KlaviyoGateway {
     // Keyed by a hash: the cache's keys must not hold the secret in the clear.
-    const id = createHash('sha256').update(`${apiKey}\n${metricName ?? ''}`).digest('hex')
+    const id = createHash('sha256')
+      .update(`${apiKey}\n${metricName ?? ''}`)
+      .digest('hex')
     let gateway = this.cache.get(id)
     if (!gateway) {
       gateway = createSdkGateway({ ...this.settings.connection, apiKey, ...(metricName ? { metricName } : {}) })

@@ -1,9 +1,4 @@
-import {
-  acceptsMarketing,
-  listDryRunEngagement,
-  writeOutboxEvent,
-  type Db,
-} from '@crosswise/db'
+import { acceptsMarketing, listDryRunEngagement, writeOutboxEvent, type Db } from '@crosswise/db'
 import { createOutboxGateway, type KlaviyoGateway, type OutboxStore } from '@crosswise/klaviyo'
 import type { KlaviyoGateways } from './klaviyo-gateways.ts'
 

@@ -12,7 +12,10 @@ export function pairingRefreshActivities(db: Db): ActivityImplementations<typeof
       try {
         // Each page read, each batch written and every few seconds of mining is a heartbeat, so a lost
         // worker is noticed in minutes, and a cancellation (delivered with a heartbeat) stops the mining thread.
-        const result = await mineStorePairings(db, storeId, { onProgress: (progress) => context.heartbeat(progress), signal: context.cancellationSignal })
+        const result = await mineStorePairings(db, storeId, {
+          onProgress: (progress) => context.heartbeat(progress),
+          signal: context.cancellationSignal,
+        })
         if (result.status === 'no-orders') return result
         const { modelId, orders, products, pairings } = result
         context.log.info('pairings refreshed', { storeId, modelId, orders, pairings })

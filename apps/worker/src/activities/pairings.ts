@@ -44,14 +44,12 @@ export function pairingActivities(db: Db): Pick<JourneyActivityImplementations, 
       const excluded = new Set([...(await ownedProductIds(db, storeId, customerId)), ...triggerIds, ...excludeProductIds])
       const usable = (pick: PairingPick) => !excludePairingIds.includes(pick.pairingId) && !excluded.has(pick.productIds[0]!)
 
-      const manual = (await manualPairingsFor(db, storeId, triggerIds)).map(
-        (pairing): PairingPick => ({
-          pairingId: `manual:${pairing.triggerProductId}:${pairing.recommendedProductId}`,
-          source: 'manual',
-          triggerProductId: pairing.triggerProductId,
-          productIds: [pairing.recommendedProductId],
-        }),
-      )
+      const manual = (await manualPairingsFor(db, storeId, triggerIds)).map((pairing): PairingPick => ({
+        pairingId: `manual:${pairing.triggerProductId}:${pairing.recommendedProductId}`,
+        source: 'manual',
+        triggerProductId: pairing.triggerProductId,
+        productIds: [pairing.recommendedProductId],
+      }))
       const manualPick = manual.find(usable)
       if (manualPick) return manualPick
 
@@ -74,14 +72,12 @@ export function pairingActivities(db: Db): Pick<JourneyActivityImplementations, 
       const categorySellers = await bestSellersIn(db, storeId, [...triggerOf.keys()], [...excluded], bestSellersPerPick, band)
       const categoryPick = categorySellers
         .filter((seller) => allowed(seller.category))
-        .map(
-          (seller): PairingPick => ({
-            pairingId: `best-seller:${seller.category}:${seller.productId}`,
-            source: 'best-seller',
-            triggerProductId: triggerOf.get(seller.category!)!,
-            productIds: [seller.productId],
-          }),
-        )
+        .map((seller): PairingPick => ({
+          pairingId: `best-seller:${seller.category}:${seller.productId}`,
+          source: 'best-seller',
+          triggerProductId: triggerOf.get(seller.category!)!,
+          productIds: [seller.productId],
+        }))
         .find(usable)
       if (categoryPick) return categoryPick
 
@@ -124,7 +120,8 @@ async function pickMined(
   )
   // A trigger missing from the catalogue still has its order line's category for the rules.
   for (const line of lines) {
-    if (!facts.has(line.productId)) facts.set(line.productId, { available: false, ...(line.category === null ? {} : { category: line.category }) })
+    if (!facts.has(line.productId))
+      facts.set(line.productId, { available: false, ...(line.category === null ? {} : { category: line.category }) })
   }
   const chosen = chooseStoredPairings(stored, {
     triggerProductIds: triggerIds,

@@ -1,11 +1,4 @@
-import {
-  loadCustomerContact,
-  newestOrderSince,
-  recordHoldoutAssignment,
-  recordRefusal,
-  sendTimesSince,
-  type Db,
-} from '@crosswise/db'
+import { loadCustomerContact, newestOrderSince, recordHoldoutAssignment, recordRefusal, sendTimesSince, type Db } from '@crosswise/db'
 import { checkFrequencyCap, holdoutPosition } from '@crosswise/domain'
 import { activityNow } from './activity-clock.ts'
 import { classifyGatewayFailure } from './failures.ts'
@@ -34,7 +27,11 @@ export function sendGuardActivities(db: Db, messaging: Messaging): Pick<JourneyA
 
       const now = activityNow().getTime()
       const sent = await sendTimesSince(db, storeId, customerId, new Date(now - policy.frequencyCap.windowMs))
-      const cap = checkFrequencyCap(sent.map((at) => at.getTime()), now, policy.frequencyCap)
+      const cap = checkFrequencyCap(
+        sent.map((at) => at.getTime()),
+        now,
+        policy.frequencyCap,
+      )
       if (!cap.allowed) return { verdict: 'capped', notBeforeMs: cap.notBeforeMs }
 
       const contact = await loadCustomerContact(db, storeId, customerId)
@@ -42,7 +39,10 @@ export function sendGuardActivities(db: Db, messaging: Messaging): Pick<JourneyA
         !contact || contact.redacted
           ? { canSend: false, reason: 'no-profile' }
           : await classifyGatewayFailure(
-              async () => (await messaging.current(storeId)).gateway.readConsent(contact.email, { requireExplicitOptIn: policy.requireExplicitConsent }),
+              async () =>
+                (await messaging.current(storeId)).gateway.readConsent(contact.email, {
+                  requireExplicitOptIn: policy.requireExplicitConsent,
+                }),
               // A refused consent read (a revoked key, say) fails the step for good; the ledger keeps why.
               (reason) => recordRefusal(db, { sendKey, storeId, customerId, orderId, step, status: 'rejected', reason }),
             )

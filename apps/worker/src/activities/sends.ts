@@ -58,10 +58,12 @@ export function sendActivities(db: Db, messaging: Messaging): Pick<JourneyActivi
       })
       if (entry.status === 'sent' && entry.sentAt) return { status: 'already-sent', sentAt: entry.sentAt.toISOString() }
       if (entry.status === 'unavailable') return { status: 'unavailable' }
-      if (entry.status !== 'sending') throw ApplicationFailure.nonRetryable(`Send ${sendKey} was refused earlier (${entry.status})`, 'SendRefused')
+      if (entry.status !== 'sending')
+        throw ApplicationFailure.nonRetryable(`Send ${sendKey} was refused earlier (${entry.status})`, 'SendRefused')
 
       const contact = await loadCustomerContact(db, storeId, customerId)
-      if (!contact || contact.redacted) throw ApplicationFailure.nonRetryable(`Customer ${customerId} can no longer be emailed`, 'CustomerGone')
+      if (!contact || contact.redacted)
+        throw ApplicationFailure.nonRetryable(`Customer ${customerId} can no longer be emailed`, 'CustomerGone')
       // Stock and ownership may have changed since the pick (a follow-up reuses it days later).
       const owned = new Set(await ownedProductIds(db, storeId, customerId))
       const products = await findProducts(db, storeId, [pairing.triggerProductId, ...pairing.productIds])
@@ -75,8 +77,14 @@ export function sendActivities(db: Db, messaging: Messaging): Pick<JourneyActivi
       const triggerProduct = products.find((product) => product.productId === pairing.triggerProductId)
       const triggerLine = (await orderLines(db, storeId, input.orderId)).find((line) => line.productId === pairing.triggerProductId)
       // A trigger product missing from the catalogue still shows by its order line, linking to the pick.
-      const triggerCard: ProductCard =
-        triggerProduct?.url ? card(triggerProduct) : { productId: pairing.triggerProductId, title: triggerLine?.title ?? triggerProduct?.title ?? pairing.triggerProductId, url: cards[0]!.url, price: triggerLine?.unitPrice ?? '0' }
+      const triggerCard: ProductCard = triggerProduct?.url
+        ? card(triggerProduct)
+        : {
+            productId: pairing.triggerProductId,
+            title: triggerLine?.title ?? triggerProduct?.title ?? pairing.triggerProductId,
+            url: cards[0]!.url,
+            price: triggerLine?.unitPrice ?? '0',
+          }
 
       const { channel, gateway } = await messaging.current(storeId)
       const identity = { storeId, customerId, email: contact.email }

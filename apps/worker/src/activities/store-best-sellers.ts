@@ -61,7 +61,11 @@ export interface StoreBestSellerRequest {
  * The store's own best seller for a journey: its recent best sellers in order, then (when none
  * fits) any recommendable product of its catalogue, so a store with a catalogue always answers.
  */
-export async function pickStoreBestSeller(db: Db, cache: RecentBestSellerCache, request: StoreBestSellerRequest): Promise<PairingPick | null> {
+export async function pickStoreBestSeller(
+  db: Db,
+  cache: RecentBestSellerCache,
+  request: StoreBestSellerRequest,
+): Promise<PairingPick | null> {
   const pick = (productId: string): PairingPick => ({
     pairingId: `store-best-seller:${productId}`,
     source: 'store-best-seller',
@@ -70,12 +74,25 @@ export async function pickStoreBestSeller(db: Db, cache: RecentBestSellerCache, 
   })
   const allowed = (category: string | null) => category === null || !request.blocked.has(category)
   const ranked = (await cache.read(request.storeId)).filter((seller) => !request.excluded.has(seller.productId))
-  const catalogue = new Map((await findProducts(db, request.storeId, ranked.map((seller) => seller.productId))).map((product) => [product.productId, product]))
+  const catalogue = new Map(
+    (
+      await findProducts(
+        db,
+        request.storeId,
+        ranked.map((seller) => seller.productId),
+      )
+    ).map((product) => [product.productId, product]),
+  )
   for (const seller of ranked) {
     const product = catalogue.get(seller.productId)
     if (!product?.available || !product.url || !withinBand(product.price, request.priceBand) || !allowed(product.category)) continue
     if (request.usable(pick(seller.productId))) return pick(seller.productId)
   }
   const rest = await recommendableProducts(db, request.storeId, [...request.excluded], 50, request.priceBand)
-  return rest.filter((product) => allowed(product.category)).map((product) => pick(product.productId)).find(request.usable) ?? null
+  return (
+    rest
+      .filter((product) => allowed(product.category))
+      .map((product) => pick(product.productId))
+      .find(request.usable) ?? null
+  )
 }

@@ -18,13 +18,23 @@ export interface CatalogueSyncScheduleOptions {
  * Makes sure a store's catalogue sync is scheduled as configured: creates its Temporal Schedule
  * (`catalogueSyncId(storeId)`), or brings an existing one to the configured time and action. Idempotent.
  */
-export async function ensureCatalogueSyncSchedule(client: Client, storeId: string, options: CatalogueSyncScheduleOptions): Promise<'created' | 'updated'> {
+export async function ensureCatalogueSyncSchedule(
+  client: Client,
+  storeId: string,
+  options: CatalogueSyncScheduleOptions,
+): Promise<'created' | 'updated'> {
   const scheduleId = catalogueSyncId(storeId)
   return ensureStoreSchedule(client, {
     scheduleId,
     cron: options.cron,
     callTimeoutMs: options.callTimeoutMs,
-    action: { type: 'startWorkflow', workflowType: syncCatalogue, args: [{ storeId }], taskQueue: options.taskQueue, workflowId: scheduleId },
+    action: {
+      type: 'startWorkflow',
+      workflowType: syncCatalogue,
+      args: [{ storeId }],
+      taskQueue: options.taskQueue,
+      workflowId: scheduleId,
+    },
     // A sync still running when the next is due makes that one pointless; a missed one is made up
     // within the hour, later ones wait for the next slot.
     policies: { overlap: ScheduleOverlapPolicy.SKIP, catchupWindow: '1 hour' },

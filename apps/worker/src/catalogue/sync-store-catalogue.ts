@@ -1,7 +1,21 @@
-import { getStore, loadShopifyConnection, markUnlistedProductsRemoved, recordCatalogueSync, upsertProducts, type ApiKeyCipher, type Db } from '@crosswise/db'
+import {
+  getStore,
+  loadShopifyConnection,
+  markUnlistedProductsRemoved,
+  recordCatalogueSync,
+  upsertProducts,
+  type ApiKeyCipher,
+  type Db,
+} from '@crosswise/db'
 import { catalogueProductFromShopify } from '@crosswise/domain'
 import type { CatalogueSyncOutcome } from '@crosswise/journeys'
-import { readShopifyCatalogue, ShopifyAdminClient, ThrottledAdminClient, type CatalogueReadOptions, type ThrottlingOptions } from '@crosswise/shopify'
+import {
+  readShopifyCatalogue,
+  ShopifyAdminClient,
+  ThrottledAdminClient,
+  type CatalogueReadOptions,
+  type ThrottlingOptions,
+} from '@crosswise/shopify'
 import { UnknownStoreError } from '../mined-pairings/mine-store.ts'
 
 /** Where a running catalogue sync stands, after each page. */
@@ -68,7 +82,12 @@ export async function syncStoreCatalogue(db: Db, storeId: string, options: Catal
     const products = page.map((facts) => catalogueProductFromShopify(facts, shop))
     const { written } = await upsertProducts(db, storeId, products)
     for (const product of products) listed.add(product.productId)
-    Object.assign(progress, { pages: progress.pages + 1, products: listed.size, upserted: progress.upserted + written, waitedMs: admin.waitedMs })
+    Object.assign(progress, {
+      pages: progress.pages + 1,
+      products: listed.size,
+      upserted: progress.upserted + written,
+      waitedMs: admin.waitedMs,
+    })
     options.onProgress?.({ ...progress })
   }
   const deleted = await markUnlistedProductsRemoved(db, storeId, [...listed], startedAt)

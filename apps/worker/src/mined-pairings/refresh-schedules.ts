@@ -19,13 +19,23 @@ export interface RefreshScheduleOptions {
  * brings an existing one to the configured time and action. Idempotent, so every worker start may
  * call it; the schedule id is `pairingRefreshId(storeId)`.
  */
-export async function ensureRefreshSchedule(client: Client, storeId: string, options: RefreshScheduleOptions): Promise<'created' | 'updated'> {
+export async function ensureRefreshSchedule(
+  client: Client,
+  storeId: string,
+  options: RefreshScheduleOptions,
+): Promise<'created' | 'updated'> {
   const scheduleId = pairingRefreshId(storeId)
   return ensureStoreSchedule(client, {
     scheduleId,
     cron: options.cron,
     callTimeoutMs: options.callTimeoutMs,
-    action: { type: 'startWorkflow', workflowType: refreshPairings, args: [{ storeId }], taskQueue: options.taskQueue, workflowId: scheduleId },
+    action: {
+      type: 'startWorkflow',
+      workflowType: refreshPairings,
+      args: [{ storeId }],
+      taskQueue: options.taskQueue,
+      workflowId: scheduleId,
+    },
     // A refresh still running when the next is due makes that one pointless; a worker down at
     // 03:00 catches up within the day rather than skipping a night.
     policies: { overlap: ScheduleOverlapPolicy.SKIP, catchupWindow: '1 day' },

@@ -42,7 +42,14 @@ export async function resolveCustomer(
     .select(['id', 'email', 'first_name', 'last_name', 'time_zone', 'accepts_marketing', 'redacted_at'])
     .where('store_id', '=', storeId)
     .where((eb) => (platformId ? eb.or([eb('id', '=', platformId), eb('email', '=', email)]) : eb('email', '=', email)))
-    .orderBy((eb) => eb.case().when('id', '=', platformId ?? '').then(0).else(1).end())
+    .orderBy((eb) =>
+      eb
+        .case()
+        .when('id', '=', platformId ?? '')
+        .then(0)
+        .else(1)
+        .end(),
+    )
     .limit(1)
   const newId = platformId ?? guestCustomerId(storeId, email)
   // One statement finds the customer or, when nobody matches, inserts them: the one-row FROM item
@@ -72,7 +79,8 @@ export async function resolveCustomer(
         .where('id', '=', known.id)
         .execute()
     }
-    if (known.email !== null && isPlaceholderEmail(known.email) && known.redacted_at === null) await replacePlaceholderEmail(trx, storeId, known.id, email)
+    if (known.email !== null && isPlaceholderEmail(known.email) && known.redacted_at === null)
+      await replacePlaceholderEmail(trx, storeId, known.id, email)
     return known.id
   }
   if (found?.inserted_id) return found.inserted_id

@@ -23,7 +23,10 @@ export async function enqueueDispatch(trx: Transaction<Database>, dispatch: Omit
  * Adds dispatches in one statement, in list order (their ids, and so their delivery order within a
  * journey, follow it); those whose event key is already recorded are ignored.
  */
-export async function enqueueDispatches(trx: Transaction<Database>, dispatches: readonly Omit<Dispatch, 'id' | 'attempts'>[]): Promise<void> {
+export async function enqueueDispatches(
+  trx: Transaction<Database>,
+  dispatches: readonly Omit<Dispatch, 'id' | 'attempts'>[],
+): Promise<void> {
   if (dispatches.length === 0) return
   await trx
     .insertInto('dispatches')
@@ -62,11 +65,7 @@ export interface DrainOptions {
  * queue), hands each to `deliver`, and marks it done or schedules a retry. A journey's dispatches are
  * delivered in the order they were recorded: a row waits while an older one of its journey is pending.
  */
-export async function drainDispatches(
-  db: Db,
-  options: DrainOptions,
-  deliver: (dispatch: Dispatch) => Promise<void>,
-): Promise<DrainResult> {
+export async function drainDispatches(db: Db, options: DrainOptions, deliver: (dispatch: Dispatch) => Promise<void>): Promise<DrainResult> {
   return db.transaction().execute(async (trx) => {
     const rows = await trx
       .selectFrom('dispatches as d')

@@ -11,7 +11,10 @@ export interface DryRunEngagement {
 }
 
 /** Records a reaction to a dry-run email; a second one of the same kind for the same email is ignored. */
-export async function recordDryRunEngagement(db: Db, engagement: Omit<DryRunEngagement, 'occurredAt'> & { occurredAt?: Date }): Promise<{ recorded: boolean }> {
+export async function recordDryRunEngagement(
+  db: Db,
+  engagement: Omit<DryRunEngagement, 'occurredAt'> & { occurredAt?: Date },
+): Promise<{ recorded: boolean }> {
   const inserted = await db
     .insertInto('dry_run_engagements')
     .values({
@@ -36,7 +39,13 @@ export async function listDryRunEngagement(db: Db, profileId: string, since: Dat
     .where('occurred_at', '>=', since)
     .orderBy('occurred_at')
     .execute()
-  return rows.map((row) => ({ sendKey: row.send_key, kind: row.kind, storeId: row.store_id, profileId: row.profile_id, occurredAt: row.occurred_at }))
+  return rows.map((row) => ({
+    sendKey: row.send_key,
+    kind: row.kind,
+    storeId: row.store_id,
+    profileId: row.profile_id,
+    occurredAt: row.occurred_at,
+  }))
 }
 
 /** Whether a purchase was recorded for one dry-run email. */

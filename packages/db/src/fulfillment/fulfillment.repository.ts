@@ -16,7 +16,11 @@ export interface RecordedFulfillment {
  * Stores a fulfilment in the caller's transaction, even before its order is known, and enqueues its
  * `orderFulfilled` dispatch once the order is. Idempotent on (store, fulfilment id).
  */
-export async function recordFulfillment(trx: Transaction<Database>, storeId: string, fulfillment: Fulfillment): Promise<RecordedFulfillment> {
+export async function recordFulfillment(
+  trx: Transaction<Database>,
+  storeId: string,
+  fulfillment: Fulfillment,
+): Promise<RecordedFulfillment> {
   const inserted = await trx
     .insertInto('fulfillments')
     .values({

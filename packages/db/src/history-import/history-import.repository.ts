@@ -87,7 +87,13 @@ export async function importOrderHistory(db: Db, storeId: string, orders: readon
         // The catalogue keeps the newest description the history has of each product.
         const known = products.get(line.productId)
         if (!known || known.at <= order.placedAt) {
-          products.set(line.productId, { title: line.title, category: line.category ?? null, price: line.unitPrice, currency: order.currency, at: order.placedAt })
+          products.set(line.productId, {
+            title: line.title,
+            category: line.category ?? null,
+            price: line.unitPrice,
+            currency: order.currency,
+            at: order.placedAt,
+          })
         }
       }
     }

@@ -39,7 +39,12 @@ export async function countHistoryOrders(db: Db, storeId: string): Promise<numbe
  * other, page by page in (order id, line number) order, so a history of millions of lines never sits
  * in memory as rows. Cancelled orders are left out. Returns the orders read.
  */
-export async function readOrderHistory(db: Db, storeId: string, visit: (line: HistoryLine) => void, options: HistoryReadOptions = {}): Promise<number> {
+export async function readOrderHistory(
+  db: Db,
+  storeId: string,
+  visit: (line: HistoryLine) => void,
+  options: HistoryReadOptions = {},
+): Promise<number> {
   const pageLines = options.pageLines ?? 20_000
   let after: { orderId: string; lineNo: number } | undefined
   let orders = 0

@@ -105,7 +105,12 @@ async function enqueueFactDispatches(
       payload: {
         orderId,
         refundedAt: new Date(fact.at).toISOString(),
-        full: fact.said ?? isFullRefund(order.total, refunds.slice(0, index + 1).map((refund) => refund.amount!)),
+        full:
+          fact.said ??
+          isFullRefund(
+            order.total,
+            refunds.slice(0, index + 1).map((refund) => refund.amount!),
+          ),
       },
     })),
   ])

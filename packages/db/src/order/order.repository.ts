@@ -97,7 +97,12 @@ async function refreshStatus(trx: Transaction<Database>, storeId: string, order:
 }
 
 /** `recordOrderIn` in a transaction of its own, for callers with nothing else to record. */
-export async function recordOrder(db: Db, storeId: string, order: Order, source: Exclude<OrderSource, 'import'> = 'api'): Promise<RecordedOrder> {
+export async function recordOrder(
+  db: Db,
+  storeId: string,
+  order: Order,
+  source: Exclude<OrderSource, 'import'> = 'api',
+): Promise<RecordedOrder> {
   return db.transaction().execute((trx) => recordOrderIn(trx, storeId, order, source))
 }
 

@@ -32,7 +32,13 @@ export async function writeOutboxEvent(db: Db, entry: OutboxEvent): Promise<{ wr
 
 /** A store's outbox, oldest first. */
 export async function listOutboxEvents(db: Db, storeId: string): Promise<OutboxEvent[]> {
-  const rows = await db.selectFrom('klaviyo_outbox').selectAll().where('store_id', '=', storeId).orderBy('created_at').orderBy('unique_id').execute()
+  const rows = await db
+    .selectFrom('klaviyo_outbox')
+    .selectAll()
+    .where('store_id', '=', storeId)
+    .orderBy('created_at')
+    .orderBy('unique_id')
+    .execute()
   return rows.map((row) => ({
     uniqueId: row.unique_id,
     storeId: row.store_id,

@@ -106,7 +106,12 @@ export async function saveMinedPairings(db: Db, model: NewPairingModel): Promise
     await flush()
 
     await trx.deleteFrom('pairing_models').where('store_id', '=', model.storeId).where('status', '=', 'previous').execute()
-    await trx.updateTable('pairing_models').set({ status: 'previous' }).where('store_id', '=', model.storeId).where('status', '=', 'current').execute()
+    await trx
+      .updateTable('pairing_models')
+      .set({ status: 'previous' })
+      .where('store_id', '=', model.storeId)
+      .where('status', '=', 'current')
+      .execute()
     const row = await trx
       .updateTable('pairing_models')
       .set({ status: 'current', pairing_count: written })
@@ -127,7 +132,12 @@ export async function listPairingModels(db: Db, storeId: string): Promise<Pairin
  * The current version's best pairings for some trigger products: up to `perTrigger` per product, in
  * rank order per product. Empty when the store has never been mined.
  */
-export async function minedPairingsFor(db: Db, storeId: string, triggerProductIds: readonly string[], perTrigger: number): Promise<MinedPairing[]> {
+export async function minedPairingsFor(
+  db: Db,
+  storeId: string,
+  triggerProductIds: readonly string[],
+  perTrigger: number,
+): Promise<MinedPairing[]> {
   if (triggerProductIds.length === 0) return []
   const rows = await db
     .selectFrom('mined_pairings as p')

@@ -74,7 +74,11 @@ export async function recentBestSellers(db: Db, storeId: string, limit: number, 
     .select(['l.product_id', sql<string>`count(*)`.as('lines')])
     .where('o.store_id', '=', storeId)
     .where('o.cancelled_at', 'is', null)
-    .where('o.placed_at', '>=', sql<Date>`(select max(placed_at) from orders where store_id = ${storeId}) - make_interval(days => ${recentDays})`)
+    .where(
+      'o.placed_at',
+      '>=',
+      sql<Date>`(select max(placed_at) from orders where store_id = ${storeId}) - make_interval(days => ${recentDays})`,
+    )
     .groupBy('l.product_id')
     .orderBy(sql`count(*)`, 'desc')
     .orderBy('l.product_id')
@@ -87,7 +91,18 @@ export async function recentBestSellers(db: Db, storeId: string, limit: number, 
  * Recommendable products of the store's catalogue with no regard to sales (available, with a page,
  * not excluded, inside the price band), by id: what is left when no best seller fits.
  */
-export async function recommendableProducts(db: Db, storeId: string, exclude: readonly string[], limit: number, priceBand: PriceLimits = {}): Promise<BestSeller[]> {
-  const query = db.selectFrom('products').select(['products.id', 'products.category', sql<string>`0`.as('lines')]).where('products.store_id', '=', storeId).orderBy('products.id').limit(limit)
+export async function recommendableProducts(
+  db: Db,
+  storeId: string,
+  exclude: readonly string[],
+  limit: number,
+  priceBand: PriceLimits = {},
+): Promise<BestSeller[]> {
+  const query = db
+    .selectFrom('products')
+    .select(['products.id', 'products.category', sql<string>`0`.as('lines')])
+    .where('products.store_id', '=', storeId)
+    .orderBy('products.id')
+    .limit(limit)
   return toBestSellers(await recommendable(query, exclude, priceBand).execute())
 }

@@ -23,7 +23,11 @@ export async function saveManualPairings(db: Db, storeId: string, pairings: read
         priority: pairing.priority,
       })),
     )
-    .onConflict((oc) => oc.columns(['store_id', 'trigger_product_id', 'recommended_product_id']).doUpdateSet({ priority: (eb) => eb.ref('excluded.priority') }))
+    .onConflict((oc) =>
+      oc
+        .columns(['store_id', 'trigger_product_id', 'recommended_product_id'])
+        .doUpdateSet({ priority: (eb) => eb.ref('excluded.priority') }),
+    )
     .execute()
 }
 
@@ -45,7 +49,11 @@ export async function manualPairingsFor(db: Db, storeId: string, triggerProductI
     .orderBy('p.priority', 'desc')
     .orderBy('p.recommended_product_id')
     .execute()
-  return rows.map((row) => ({ triggerProductId: row.trigger_product_id, recommendedProductId: row.recommended_product_id, priority: row.priority }))
+  return rows.map((row) => ({
+    triggerProductId: row.trigger_product_id,
+    recommendedProductId: row.recommended_product_id,
+    priority: row.priority,
+  }))
 }
 
 /** A catalogue product as an email shows it. */
@@ -96,7 +104,11 @@ export async function listManualPairings(db: Db, storeId: string): Promise<Manua
     .orderBy('priority', 'desc')
     .orderBy('recommended_product_id')
     .execute()
-  return rows.map((row) => ({ triggerProductId: row.trigger_product_id, recommendedProductId: row.recommended_product_id, priority: row.priority }))
+  return rows.map((row) => ({
+    triggerProductId: row.trigger_product_id,
+    recommendedProductId: row.recommended_product_id,
+    priority: row.priority,
+  }))
 }
 
 /**
@@ -126,7 +138,12 @@ export async function replaceManualPairings(db: Db, storeId: string, pairings: r
 }
 
 /** Removes one manual pairing of a store; false when it had none such. */
-export async function removeManualPairing(db: Db, storeId: string, triggerProductId: string, recommendedProductId: string): Promise<boolean> {
+export async function removeManualPairing(
+  db: Db,
+  storeId: string,
+  triggerProductId: string,
+  recommendedProductId: string,
+): Promise<boolean> {
   const result = await db
     .deleteFrom('pairings')
     .where('store_id', '=', storeId)

@@ -8,12 +8,16 @@ import { sql, type RawBuilder } from 'kysely'
  */
 export function productPageUrl(product: string, store: string): RawBuilder<string | null> {
   const column = (table: string, name: string) => sql.ref(`${table}.${name}`)
-  return sql<string | null>`product_page_url(${column(product, 'url')}, ${column(product, 'handle')}, ${column(product, 'id')}, ${column(store, 'product_url_template')}, ${column(store, 'shopify_domain')})`
+  return sql<
+    string | null
+  >`product_page_url(${column(product, 'url')}, ${column(product, 'handle')}, ${column(product, 'id')}, ${column(store, 'product_url_template')}, ${column(store, 'shopify_domain')})`
 }
 
 /** {@link productPageUrl} for a query over `products` alone: its store's settings read by subquery. */
 export function productPageUrlOfRow(product: string): RawBuilder<string | null> {
   const column = (name: string) => sql.ref(`${product}.${name}`)
   const setting = (name: string) => sql`(select ${sql.ref(`s.${name}`)} from stores s where s.id = ${column('store_id')})`
-  return sql<string | null>`product_page_url(${column('url')}, ${column('handle')}, ${column('id')}, ${setting('product_url_template')}, ${setting('shopify_domain')})`
+  return sql<
+    string | null
+  >`product_page_url(${column('url')}, ${column('handle')}, ${column('id')}, ${setting('product_url_template')}, ${setting('shopify_domain')})`
 }

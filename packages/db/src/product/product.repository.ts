@@ -51,7 +51,12 @@ export async function upsertProducts(db: Kysely<Database>, storeId: string, prod
  * recorded with `product-deleted`, or `product-unknown` when the store never had it. Returns undefined
  * for a duplicate delivery, which changes nothing.
  */
-export async function takeInProductDeletion(db: Db, delivery: WebhookDelivery, productId: string, deletedAt: Date): Promise<string | undefined> {
+export async function takeInProductDeletion(
+  db: Db,
+  delivery: WebhookDelivery,
+  productId: string,
+  deletedAt: Date,
+): Promise<string | undefined> {
   return recordingDelivery(async () => {
     const { outcome } = await db
       .with('removed', (qb) =>
@@ -103,7 +108,11 @@ function productUpsert(db: Kysely<Database>, storeId: string, products: Product 
     updated_at: product.updatedAt,
     deleted_at: null,
   })
-  const rows = (Array.isArray(products) ? products : [products]).map((product) => ({ store_id: storeId, id: product.productId, ...values(product) }))
+  const rows = (Array.isArray(products) ? products : [products]).map((product) => ({
+    store_id: storeId,
+    id: product.productId,
+    ...values(product),
+  }))
   return db
     .insertInto('products')
     .values(rows)

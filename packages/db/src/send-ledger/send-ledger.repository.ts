@@ -103,7 +103,12 @@ export async function claimSend(db: Db, claim: SendClaim): Promise<LedgerEntry> 
 export async function markSent(db: Db, sendKey: string, delivery: { channel: string; profileId: string; at: Date }): Promise<Date> {
   const row = await db
     .updateTable('journey_sends')
-    .set({ status: 'sent', channel: delivery.channel, profile_id: delivery.profileId, sent_at: sql<Date>`coalesce(sent_at, ${delivery.at})` })
+    .set({
+      status: 'sent',
+      channel: delivery.channel,
+      profile_id: delivery.profileId,
+      sent_at: sql<Date>`coalesce(sent_at, ${delivery.at})`,
+    })
     .where('send_key', '=', sendKey)
     .returning('sent_at')
     .executeTakeFirstOrThrow()
@@ -142,7 +147,12 @@ export async function recordRefusal(
  * a send already marked sent stays sent.
  */
 export async function markUnsendable(db: Db, sendKey: string, reason: string): Promise<void> {
-  await db.updateTable('journey_sends').set({ status: 'unavailable', reason }).where('send_key', '=', sendKey).where('status', '=', 'sending').execute()
+  await db
+    .updateTable('journey_sends')
+    .set({ status: 'unavailable', reason })
+    .where('send_key', '=', sendKey)
+    .where('status', '=', 'sending')
+    .execute()
 }
 
 /**
@@ -150,7 +160,12 @@ export async function markUnsendable(db: Db, sendKey: string, reason: string): P
  * reason; a send already marked sent stays sent.
  */
 export async function markRejected(db: Db, sendKey: string, reason: string): Promise<void> {
-  await db.updateTable('journey_sends').set({ status: 'rejected', reason }).where('send_key', '=', sendKey).where('status', '=', 'sending').execute()
+  await db
+    .updateTable('journey_sends')
+    .set({ status: 'rejected', reason })
+    .where('send_key', '=', sendKey)
+    .where('status', '=', 'sending')
+    .execute()
 }
 
 /** When the customer's cross-sell emails in this store went out, since a moment (frequency cap). */

@@ -28,9 +28,7 @@ export interface ShopifyConnectionSummary {
  * another store (`conflict`), in which case nothing changed.
  */
 export type ShopifyConnectionSave =
-  | { status: 'saved'; summary: ShopifyConnectionSummary }
-  | { status: 'unknown-store' }
-  | { status: 'conflict'; reason: string }
+  { status: 'saved'; summary: ShopifyConnectionSummary } | { status: 'unknown-store' } | { status: 'conflict'; reason: string }
 
 function isUniqueViolation(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { code?: string }).code === '23505'
@@ -52,10 +50,17 @@ export async function saveShopifyConnection(
       const store = await trx.selectFrom('stores').select('shopify_domain').where('id', '=', storeId).forUpdate().executeTakeFirst()
       if (!store) return { status: 'unknown-store' as const }
       if (store.shopify_domain && store.shopify_domain !== connection.shopDomain) {
-        return { status: 'conflict' as const, reason: `Store '${storeId}' is connected to ${store.shopify_domain}, not ${connection.shopDomain}.` }
+        return {
+          status: 'conflict' as const,
+          reason: `Store '${storeId}' is connected to ${store.shopify_domain}, not ${connection.shopDomain}.`,
+        }
       }
       if (!store.shopify_domain) {
-        await trx.updateTable('stores').set({ shopify_domain: connection.shopDomain, updated_at: sql<Date>`now()` }).where('id', '=', storeId).execute()
+        await trx
+          .updateTable('stores')
+          .set({ shopify_domain: connection.shopDomain, updated_at: sql<Date>`now()` })
+          .where('id', '=', storeId)
+          .execute()
       }
       const values = {
         shop_domain: connection.shopDomain,

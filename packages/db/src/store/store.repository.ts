@@ -83,7 +83,8 @@ export async function updateStore(
       .executeTakeFirst()
     return row && toStore(row)
   } catch (error) {
-    if (isUniqueViolation(error)) throw new StoreConflictError(`Shop domain ${changes.shopify?.domain} belongs to another store.`, { cause: error })
+    if (isUniqueViolation(error))
+      throw new StoreConflictError(`Shop domain ${changes.shopify?.domain} belongs to another store.`, { cause: error })
     throw error
   }
 }

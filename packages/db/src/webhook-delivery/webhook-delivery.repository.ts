@@ -49,7 +49,10 @@ export async function takeInDelivery(
  */
 export async function recordDelivery(db: Db, delivery: WebhookDelivery, outcome: string): Promise<string | undefined> {
   return recordingDelivery(async () => {
-    await db.insertInto('webhook_deliveries').values({ ...deliveryValues(delivery), outcome }).execute()
+    await db
+      .insertInto('webhook_deliveries')
+      .values({ ...deliveryValues(delivery), outcome })
+      .execute()
     return outcome
   })
 }

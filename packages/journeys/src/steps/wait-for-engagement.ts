@@ -14,14 +14,20 @@ import { endOnKlaviyoRefusal } from '../klaviyo-refusal.ts'
 export async function waitForEngagement(journey: Journey, email: SentEmail): Promise<Engagement | EndReason> {
   const { waitMs, pollIntervalMs } = journey.policy.engagement
   const deadline = Date.now() + waitMs
-  journey.setStage('waiting-for-engagement', `Email ${journey.state.emailsSent} sent (${email.pairing.pairingId}); waiting for engagement`, {
-    nextActionAtMs: deadline,
-    pairingId: email.pairing.pairingId,
-  })
-  const purchase = () => (journey.newerOrder?.productIds.some((id) => email.pairing.productIds.includes(id)) ? journey.newerOrder : undefined)
+  journey.setStage(
+    'waiting-for-engagement',
+    `Email ${journey.state.emailsSent} sent (${email.pairing.pairingId}); waiting for engagement`,
+    {
+      nextActionAtMs: deadline,
+      pairingId: email.pairing.pairingId,
+    },
+  )
+  const purchase = () =>
+    journey.newerOrder?.productIds.some((id) => email.pairing.productIds.includes(id)) ? journey.newerOrder : undefined
   for (;;) {
     const remaining = deadline - Date.now()
-    if (remaining > 0) await condition(() => purchase() !== undefined || journey.interruption() !== undefined, Math.min(pollIntervalMs, remaining))
+    if (remaining > 0)
+      await condition(() => purchase() !== undefined || journey.interruption() !== undefined, Math.min(pollIntervalMs, remaining))
     const order = purchase()
     if (order) return { opened: false, clicked: false, purchased: true, purchaseOrderId: order.orderId }
     const interruption = journey.interruption()

@@ -54,7 +54,10 @@ export function coOccurrenceRanker(pairs: PairCounts, frequencies: Uint32Array):
         if (!contains(evaluationCase.owned, partner)) totals.set(partner, (totals.get(partner) ?? 0) + pairs.counts[position]!)
       }
     }
-    const ranked = [...totals].sort(([a, x], [b, y]) => y - x || frequencies[b]! - frequencies[a]! || a - b).slice(0, k).map(([item]) => item)
+    const ranked = [...totals]
+      .sort(([a, x], [b, y]) => y - x || frequencies[b]! - frequencies[a]! || a - b)
+      .slice(0, k)
+      .map(([item]) => item)
     for (const item of Array.from(byPopularity(evaluationCase, k + ranked.length))) {
       if (ranked.length < k && !ranked.includes(item)) ranked.push(item)
     }

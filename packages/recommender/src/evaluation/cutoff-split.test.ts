@@ -22,7 +22,16 @@ const orders: [string, string, number, string[], number][] = [
 
 function lines(): OrderLine[] {
   return orders.flatMap(([orderId, customerId, time, products, unitPrice]) =>
-    products.map((productId) => ({ orderId, customerId, productId, title: productId, category: undefined, quantity: 1, unitPrice, time: time * day })),
+    products.map((productId) => ({
+      orderId,
+      customerId,
+      productId,
+      title: productId,
+      category: undefined,
+      quantity: 1,
+      unitPrice,
+      time: time * day,
+    })),
   )
 }
 
@@ -45,7 +54,16 @@ describe('splitAtCutoff', () => {
   })
 
   it('takes the last order before as trigger and the new items of the first order after as truth', () => {
-    expect(split.cases.map((c) => ({ customer: c.customer, trigger: ids(c.trigger), history: ids(c.history), owned: ids(c.owned), truth: ids(c.truth), segments: c.segments }))).toEqual([
+    expect(
+      split.cases.map((c) => ({
+        customer: c.customer,
+        trigger: ids(c.trigger),
+        history: ids(c.history),
+        owned: ids(c.owned),
+        truth: ids(c.truth),
+        segments: c.segments,
+      })),
+    ).toEqual([
       { customer: 0, trigger: ['B', 'C'], history: ['A'], owned: ['A', 'B', 'C'], truth: ['F'], segments: ['repeat', 'top-spend'] },
       { customer: 3, trigger: ['A'], history: [], owned: ['A'], truth: ['B', 'C'], segments: ['first-time'] },
     ])
@@ -62,7 +80,12 @@ describe('splitAtCutoff', () => {
       const shuffled = splitAtCutoff(history, { cutoff: 10 * day })
       const named = (items: Uint32Array) => Array.from(items, (item) => shuffled.training.products.id(item))
       return shuffled.cases
-        .map((c) => ({ customer: history.customers.id(c.customer), trigger: named(c.trigger), owned: named(c.owned), truth: named(c.truth) }))
+        .map((c) => ({
+          customer: history.customers.id(c.customer),
+          trigger: named(c.trigger),
+          owned: named(c.owned),
+          truth: named(c.truth),
+        }))
         .sort((a, b) => a.customer.localeCompare(b.customer))
     }
     expect(summary(lines().reverse())).toEqual(summary(lines()))

@@ -129,7 +129,10 @@ export function splitAtCutoff(history: OrderHistory, options: SplitOptions): Eva
 
 /** The smallest spend inside the top `share` of customers who ordered before the cutoff. */
 function spendThreshold(spend: Float64Array, orders: Uint32Array, share: number): number {
-  const spenders = spend.filter((_, customer) => orders[customer]! > 0).sort().reverse()
+  const spenders = spend
+    .filter((_, customer) => orders[customer]! > 0)
+    .sort()
+    .reverse()
   if (spenders.length === 0) return Number.POSITIVE_INFINITY
   return spenders[Math.max(0, Math.ceil(share * spenders.length) - 1)]!
 }

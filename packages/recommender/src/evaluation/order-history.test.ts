@@ -5,7 +5,16 @@ describe('OrderHistoryBuilder', () => {
   it('groups lines into orders even when an order’s lines are apart, numbering products by id', () => {
     const builder = new OrderHistoryBuilder()
     const line = (orderId: string, productId: string, quantity: number, unitPrice: number) =>
-      builder.add({ orderId, customerId: `c-${orderId}`, productId, title: productId.toUpperCase(), category: undefined, quantity, unitPrice, time: 0 })
+      builder.add({
+        orderId,
+        customerId: `c-${orderId}`,
+        productId,
+        title: productId.toUpperCase(),
+        category: undefined,
+        quantity,
+        unitPrice,
+        time: 0,
+      })
     line('1', 'mug', 2, 4)
     line('2', 'tea', 1, 3)
     line('1', 'cosy', 1, 8)

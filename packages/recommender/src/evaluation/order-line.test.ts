@@ -40,7 +40,18 @@ describe('orderLineReader', () => {
   })
 
   describe('generic format', () => {
-    const read = orderLineReader(['order_id', 'customer_id', 'email', 'product_id', 'title', 'category', 'quantity', 'unit_price', 'currency', 'placed_at'])
+    const read = orderLineReader([
+      'order_id',
+      'customer_id',
+      'email',
+      'product_id',
+      'title',
+      'category',
+      'quantity',
+      'unit_price',
+      'currency',
+      'placed_at',
+    ])
 
     it('falls back to the email for guest checkouts and keeps the category', () => {
       expect(read(['1001', '', 'Ann@Example.com', 'sku-1', 'Mug', 'Kitchen', '2', '9.50', 'EUR', '2024-03-01T10:00:00Z'])).toMatchObject({

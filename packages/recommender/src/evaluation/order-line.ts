@@ -14,12 +14,7 @@ export interface OrderLine {
 
 /** Why a line was left out of the history. */
 export type LineRejection =
-  | 'cancellation'
-  | 'not-a-product'
-  | 'non-positive-quantity'
-  | 'non-positive-price'
-  | 'unknown-customer'
-  | 'malformed'
+  'cancellation' | 'not-a-product' | 'non-positive-quantity' | 'non-positive-price' | 'unknown-customer' | 'malformed'
 
 /** Turns the fields of one CSV record into an order line, or says why it does not count. */
 export type OrderLineReader = (fields: readonly string[]) => OrderLine | LineRejection
@@ -80,7 +75,13 @@ export function orderLineReader(header: readonly string[]): OrderLineReader {
 function onlineRetailReader(names: readonly string[]): OrderLineReader {
   const at = (name: string): number => names.indexOf(name)
   const [invoice, stockCode, description, quantity, invoiceDate, unitPrice, customerId] = onlineRetailHeader.map(at) as [
-    number, number, number, number, number, number, number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
   ]
   return (fields) => {
     const orderId = (fields[invoice] ?? '').trim()

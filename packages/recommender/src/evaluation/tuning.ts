@@ -70,7 +70,11 @@ export function tuneModel(training: PurchaseHistory, cases: readonly EvaluationC
   }
   const progress = options.onProgress ?? (() => undefined)
   const [halfLife = 14, ...otherHalfLives] = options.halfLivesDays ?? [14, 7, 30, Number.POSITIVE_INFINITY]
-  const [window = [28, 91] as const, ...otherWindows] = options.trendDays ?? [[28, 91], [14, 91], [28, 182]]
+  const [window = [28, 91] as const, ...otherWindows] = options.trendDays ?? [
+    [28, 91],
+    [14, 91],
+    [28, 182],
+  ]
 
   // Without EASE: weights, then the other half-lives and trend windows one at a time, then weights again.
   const base = mineModel(training, { easeLambda: false })
@@ -83,7 +87,9 @@ export function tuneModel(training: PurchaseHistory, cases: readonly EvaluationC
   for (const popularityHalfLifeDays of otherHalfLives) tryStoreWide({ ...storeWide, popularityHalfLifeDays })
   for (const trendDays of otherWindows) tryStoreWide({ ...storeWide, trendDays })
   sparse = ascend(sparse.model, space, sparse.weights, sparse.snapshots)
-  progress(`without EASE: validation HR@10 ${sparse.score.toFixed(3)}, half-life ${storeWide.popularityHalfLifeDays} d, trend ${storeWide.trendDays.join('/')} d`)
+  progress(
+    `without EASE: validation HR@10 ${sparse.score.toFixed(3)}, half-life ${storeWide.popularityHalfLifeDays} d, trend ${storeWide.trendDays.join('/')} d`,
+  )
   const settings = { ...storeWide, sparseWeights: sparse.weights }
   if (training.baskets.itemCount > maxEaseItems) {
     return { ...settings, easeLambda: false, weights: sparse.weights, validationHitRate10: { blend: sparse.score, sparse: sparse.score } }
@@ -143,7 +149,12 @@ function ascend(model: PairingModel, space: SearchSpace, start: BlendWeights, sn
   return best
 }
 
-function hitRate10(model: PairingModel, snapshots: readonly SignalSnapshot[], cases: readonly EvaluationCase[], weights: BlendWeights): number {
+function hitRate10(
+  model: PairingModel,
+  snapshots: readonly SignalSnapshot[],
+  cases: readonly EvaluationCase[],
+  weights: BlendWeights,
+): number {
   let hits = 0
   snapshots.forEach((snapshot, index) => {
     const ranked = blendSignals(model, snapshot, { weights, k: 10 }).map(({ item }) => item)

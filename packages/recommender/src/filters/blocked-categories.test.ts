@@ -3,7 +3,11 @@ import { blockedCategories } from './blocked-categories.ts'
 
 describe('blockedCategories', () => {
   it('blocks the other side of every incompatible pair the order touches, in either direction', () => {
-    const pairs = [['Pet food', 'Baby'], ['Wine', 'Baby'], ['Garden', 'Kitchen']] as const
+    const pairs = [
+      ['Pet food', 'Baby'],
+      ['Wine', 'Baby'],
+      ['Garden', 'Kitchen'],
+    ] as const
     expect(blockedCategories(['Baby'], pairs)).toEqual(new Set(['Pet food', 'Wine']))
     expect(blockedCategories(['Pet food', undefined], pairs)).toEqual(new Set(['Baby']))
     expect(blockedCategories(['Books'], pairs)).toEqual(new Set())

@@ -25,10 +25,24 @@ describe('countPairs: bought together', () => {
   it('counts the orders holding both items, most frequent partner first', () => {
     const pairs = countPairs(orders).coPurchases
     expect(rows(pairs)).toEqual([
-      [[1, 3], [2, 1], [3, 1]],
-      [[0, 3], [2, 2], [3, 1]],
-      [[1, 2], [0, 1]],
-      [[0, 1], [1, 1]],
+      [
+        [1, 3],
+        [2, 1],
+        [3, 1],
+      ],
+      [
+        [0, 3],
+        [2, 2],
+        [3, 1],
+      ],
+      [
+        [1, 2],
+        [0, 1],
+      ],
+      [
+        [0, 1],
+        [1, 1],
+      ],
     ])
     expect(Array.from(pairs.rowTotals)).toEqual([3, 4, 2, 2])
     expect(pairs.eventCount).toBe(5)
@@ -46,7 +60,15 @@ describe('countPairs: bought together', () => {
     // Only the two-item orders count: {0,1} and {1,2}; item 1 keeps one partner, the lower number on a tie.
     expect(rows(pairs)).toEqual([[[1, 1]], [[0, 1]], [[1, 1]], []])
     const frequent = countPairs(orders, { minSupport: 2 }).coPurchases
-    expect(rows(frequent)).toEqual([[[1, 3]], [[0, 3], [2, 2]], [[1, 2]], []])
+    expect(rows(frequent)).toEqual([
+      [[1, 3]],
+      [
+        [0, 3],
+        [2, 2],
+      ],
+      [[1, 2]],
+      [],
+    ])
   })
 })
 
@@ -85,7 +107,12 @@ describe('countPairs: chunks', () => {
     let seed = 5
     const next = (below: number) => Math.floor(((seed = (seed * 48271) % 2147483647) / 2147483647) * below)
     const builder = new BasketsBuilder()
-    for (let basket = 0; basket < 300; basket++) builder.add(next(40), basket, Array.from({ length: 1 + next(6) }, () => next(25)))
+    for (let basket = 0; basket < 300; basket++)
+      builder.add(
+        next(40),
+        basket,
+        Array.from({ length: 1 + next(6) }, () => next(25)),
+      )
     const baskets = builder.build()
     const options = { next: nextBaskets(baskets), maxBasketSize: 5 }
     expect(countPairs(baskets, { ...options, chunkEntries: 1 })).toEqual(countPairs(baskets, options))

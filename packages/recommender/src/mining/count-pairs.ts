@@ -90,7 +90,7 @@ export function countPairs(baskets: Baskets, options: PairCountOptions = {}): Co
   // Positions within the chunk's buffer, so 32 bits suffice and indexing stays on integers.
   const togetherCursors = new Uint32Array(itemCount)
   const afterCursors = new Uint32Array(itemCount)
-  for (let first = 0; first < itemCount; ) {
+  for (let first = 0; first < itemCount;) {
     // The chunk: as many items as fit, and at least one however large its segment.
     let last = first
     let entries = 0

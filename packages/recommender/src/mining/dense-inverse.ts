@@ -127,7 +127,14 @@ function subtractRank8(a: Float64Array, row: number, update: Float64Array, u: nu
 }
 
 function subtractRank(
-  a: Float64Array, row: number, update: Float64Array, u: number, panel: Float64Array, from: number, to: number, width: number,
+  a: Float64Array,
+  row: number,
+  update: Float64Array,
+  u: number,
+  panel: Float64Array,
+  from: number,
+  to: number,
+  width: number,
 ): void {
   for (let j = from; j < to; j++) {
     let sum = 0

@@ -16,11 +16,20 @@ function naiveEase(gram: number[][], lambda: number): number[][] {
 }
 
 describe('fitEase', () => {
-  const orders = [[0, 1], [0, 1, 2], [1, 2], [2, 3], [0, 3], [0, 1, 3]]
+  const orders = [
+    [0, 1],
+    [0, 1, 2],
+    [1, 2],
+    [2, 3],
+    [0, 3],
+    [0, 1, 3],
+  ]
   const builder = new BasketsBuilder()
   orders.forEach((items, index) => builder.add(index, index, items))
   const baskets = builder.build()
-  const gram = Array.from({ length: 4 }, (_, i) => Array.from({ length: 4 }, (_, j) => orders.filter((o) => o.includes(i) && o.includes(j)).length))
+  const gram = Array.from({ length: 4 }, (_, i) =>
+    Array.from({ length: 4 }, (_, j) => orders.filter((o) => o.includes(i) && o.includes(j)).length),
+  )
 
   it('matches the closed form B = I − P / diag(P), with a zero diagonal', () => {
     const expected = naiveEase(gram, 2)

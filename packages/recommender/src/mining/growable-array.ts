@@ -9,7 +9,10 @@ export class GrowableArray<A extends NumberArray> {
   private buffer: A
   private used = 0
 
-  private constructor(private readonly allocate: (length: number) => A, initialCapacity: number) {
+  private constructor(
+    private readonly allocate: (length: number) => A,
+    initialCapacity: number,
+  ) {
     this.buffer = allocate(Math.max(16, initialCapacity))
   }
 

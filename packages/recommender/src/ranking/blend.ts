@@ -44,7 +44,8 @@ export function blendSignals(model: PairingModel, snapshot: SignalSnapshot, opti
   const stride = signals.length
   // The weights of the signals in use, pair evidence apart from store-wide ones, each times its
   // signal's scale, as flat arrays: the loop below runs once per candidate, thousands of times per query.
-  const used = (storeWide: boolean) => signals.flatMap((signal, index) => (weights[signal] !== 0 && isStoreWide[index] === storeWide ? [index] : []))
+  const used = (storeWide: boolean) =>
+    signals.flatMap((signal, index) => (weights[signal] !== 0 && isStoreWide[index] === storeWide ? [index] : []))
   const pairIndexes = used(false)
   const pairWeights = pairIndexes.map((index) => weights[signals[index]!] * scales[index]!)
   const storeIndexes = used(true)

@@ -21,7 +21,11 @@ export function explain(model: PairingModel, ranked: RankedItem, query: ItemQuer
   if (ranked.source === 'popular') {
     const category = model.categories[ranked.item]!
     const text =
-      category >= 0 ? `Popular in ${model.categoryNames[category]}` : model.trend[ranked.item]! > 0 ? 'Selling fast right now' : 'One of the store’s best sellers'
+      category >= 0
+        ? `Popular in ${model.categoryNames[category]}`
+        : model.trend[ranked.item]! > 0
+          ? 'Selling fast right now'
+          : 'One of the store’s best sellers'
     return { text, becauseOf: undefined, support: 0 }
   }
   if (ranked.support > 0 && ranked.supportFrom >= 0) {

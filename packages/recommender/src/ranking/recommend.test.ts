@@ -31,7 +31,16 @@ function history(lineOrder: 'forward' | 'reversed' = 'forward') {
   const lines = orders.flatMap((products, index) =>
     products.map((productId) => {
       const { title = productId, category, price } = catalogue[productId]!
-      return { orderId: `o${index}`, customerId: `c${index}`, productId, title, category, quantity: 1, unitPrice: price, time: index * 1000 }
+      return {
+        orderId: `o${index}`,
+        customerId: `c${index}`,
+        productId,
+        title,
+        category,
+        quantity: 1,
+        unitPrice: price,
+        time: index * 1000,
+      }
     }),
   )
   const builder = new OrderHistoryBuilder()
@@ -46,7 +55,9 @@ const ids = (request: Partial<RecommendationRequest>) => ask(request).map(({ pro
 
 describe('recommend', () => {
   it('picks the product most often bought with the trigger and says why', () => {
-    expect(ask({})).toEqual([{ productId: 'cosy', source: 'mined', reason: 'Bought with Earl Grey in 7 orders', becauseOf: 'tea', support: 7 }])
+    expect(ask({})).toEqual([
+      { productId: 'cosy', source: 'mined', reason: 'Bought with Earl Grey in 7 orders', becauseOf: 'tea', support: 7 },
+    ])
   })
 
   it('never recommends the trigger or anything the customer owns', () => {

@@ -69,7 +69,11 @@ export function recommend(model: PairingModel, request: RecommendationRequest): 
   const taken = ItemMarks.start(model)
   const trigger = numbered(model, request.triggerProductIds, taken)
   const history = numbered(model, request.ownedProductIds, taken)
-  numbered(model, chosen.map(({ productId }) => productId), taken)
+  numbered(
+    model,
+    chosen.map(({ productId }) => productId),
+    taken,
+  )
   const query = {
     trigger,
     history,

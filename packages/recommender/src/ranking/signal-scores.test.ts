@@ -4,10 +4,28 @@ import { mineModel } from '../mining/pairing-model.ts'
 import { signals } from './blend-weights.ts'
 import { keepSnapshot, scoreSignals } from './signal-scores.ts'
 
-const orders = [['tea', 'cosy'], ['tea', 'cosy'], ['tea', 'mug'], ['kibble', 'lead'], ['kibble', 'lead'], ['kibble', 'bowl']]
+const orders = [
+  ['tea', 'cosy'],
+  ['tea', 'cosy'],
+  ['tea', 'mug'],
+  ['kibble', 'lead'],
+  ['kibble', 'lead'],
+  ['kibble', 'bowl'],
+]
 const builder = new OrderHistoryBuilder()
 orders.forEach((products, index) =>
-  products.forEach((productId) => builder.add({ orderId: `o${index}`, customerId: `c${index}`, productId, title: productId, category: undefined, quantity: 1, unitPrice: 1, time: index })),
+  products.forEach((productId) =>
+    builder.add({
+      orderId: `o${index}`,
+      customerId: `c${index}`,
+      productId,
+      title: productId,
+      category: undefined,
+      quantity: 1,
+      unitPrice: 1,
+      time: index,
+    }),
+  ),
 )
 const model = mineModel(builder.build())
 const item = (productId: string) => model.products.find(productId)!

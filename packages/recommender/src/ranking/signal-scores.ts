@@ -181,7 +181,14 @@ function rowEntries(pairs: PairScores, items: ArrayLike<number>): number {
  * per partner, the largest count and the query item it came from. Arrays are read into locals once:
  * this loop runs ~15,000 times per query, and property loads inside it cost more than the work.
  */
-function addRows(scratch: QueryScratch, pairs: PairScores, counts: Uint32Array | undefined, items: ArrayLike<number>, signal: number, perRow: number): void {
+function addRows(
+  scratch: QueryScratch,
+  pairs: PairScores,
+  counts: Uint32Array | undefined,
+  items: ArrayLike<number>,
+  signal: number,
+  perRow: number,
+): void {
   const { support, supportFrom, stamp, touched, live } = scratch
   const scores = scratch.scores[signal]!
   const { offsets, partners } = pairs

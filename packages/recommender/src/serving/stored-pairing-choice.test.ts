@@ -11,7 +11,14 @@ const products: Record<string, ProductFacts> = {
   kibble: { available: true, category: 'Pets', price: 3 },
 }
 
-const pairing = (triggerProductId: string, rank: number, recommendedProductId: string, score: number, support = 5, lift = 2): StoredPairing => ({
+const pairing = (
+  triggerProductId: string,
+  rank: number,
+  recommendedProductId: string,
+  score: number,
+  support = 5,
+  lift = 2,
+): StoredPairing => ({
   triggerProductId,
   recommendedProductId,
   rank,
@@ -31,9 +38,12 @@ const stored = [
 ]
 
 const choose = (request: Partial<StoredPairingRequest>) =>
-  chooseStoredPairings(stored, { triggerProductIds: ['kettle'], excludedProductIds: [], catalogue: (productId) => products[productId], ...request }).map(
-    (chosen) => `${chosen.triggerProductId}→${chosen.recommendedProductId}`,
-  )
+  chooseStoredPairings(stored, {
+    triggerProductIds: ['kettle'],
+    excludedProductIds: [],
+    catalogue: (productId) => products[productId],
+    ...request,
+  }).map((chosen) => `${chosen.triggerProductId}→${chosen.recommendedProductId}`)
 
 describe('chooseStoredPairings', () => {
   it('keeps pairings of the order’s products only, by score, leaving out unavailable and unknown products', () => {
@@ -55,7 +65,11 @@ describe('chooseStoredPairings', () => {
 
   it('breaks equal scores by the trigger’s own rank, then the order of the trigger products', () => {
     const tied = [pairing('tea', 2, 'mug', 0.5), pairing('kettle', 1, 'teapot', 0.5), pairing('tea', 1, 'kibble', 0.5)]
-    const chosen = chooseStoredPairings(tied, { triggerProductIds: ['kettle', 'tea'], excludedProductIds: [], catalogue: (productId) => products[productId] })
+    const chosen = chooseStoredPairings(tied, {
+      triggerProductIds: ['kettle', 'tea'],
+      excludedProductIds: [],
+      catalogue: (productId) => products[productId],
+    })
     expect(chosen.map((pick) => pick.recommendedProductId)).toEqual(['teapot', 'kibble', 'mug'])
   })
 })

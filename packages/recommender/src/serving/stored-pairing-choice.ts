@@ -39,7 +39,10 @@ export function chooseStoredPairings<P extends StoredPairing>(pairings: readonly
   const { catalogue, rules } = request
   const triggerPlace = new Map(request.triggerProductIds.map((productId, index) => [productId, index]))
   const excluded = new Set([...request.triggerProductIds, ...request.excludedProductIds])
-  const blocked = blockedCategories(request.triggerProductIds.map((productId) => catalogue(productId)?.category), rules?.incompatibleCategories ?? [])
+  const blocked = blockedCategories(
+    request.triggerProductIds.map((productId) => catalogue(productId)?.category),
+    rules?.incompatibleCategories ?? [],
+  )
   const band = request.segment === undefined ? undefined : rules?.priceBands?.[request.segment]
   const allowed = (pairing: P): boolean => {
     if (!triggerPlace.has(pairing.triggerProductId) || excluded.has(pairing.recommendedProductId)) return false

@@ -18,7 +18,16 @@ function model() {
   const builder = new OrderHistoryBuilder()
   orders.forEach((products, index) =>
     products.forEach((productId) =>
-      builder.add({ orderId: `o${index}`, customerId: `c${index}`, productId, title: titles[productId]!, category: undefined, quantity: 1, unitPrice: 5, time: index * 1000 }),
+      builder.add({
+        orderId: `o${index}`,
+        customerId: `c${index}`,
+        productId,
+        title: titles[productId]!,
+        category: undefined,
+        quantity: 1,
+        unitPrice: 5,
+        time: index * 1000,
+      }),
     ),
   )
   return mineModel(builder.build())
@@ -32,14 +41,23 @@ describe('topPairings', () => {
       [2, 'mug'],
     ])
     // tea is in 10 of 20 orders, cosy in 6, both in 6: confidence 6/10, lift 6·20/(10·6) = 2.
-    expect(tea[0]).toMatchObject({ support: 6, triggerOrders: 10, recommendedOrders: 6, confidence: 0.6, lift: 2, reason: 'Bought with Earl Grey in 6 orders' })
+    expect(tea[0]).toMatchObject({
+      support: 6,
+      triggerOrders: 10,
+      recommendedOrders: 6,
+      confidence: 0.6,
+      lift: 2,
+      reason: 'Bought with Earl Grey in 6 orders',
+    })
     expect(tea[1]).toMatchObject({ support: 3, confidence: 0.3 })
     expect(tea[0]!.score).toBeGreaterThan(tea[1]!.score)
   })
 
   it('keeps mined pairings only: no partner without evidence, never the product itself', () => {
     const pairings = [...topPairings(model(), { perProduct: 10 })]
-    expect(pairings.filter((pairing) => pairing.triggerProductId === 'kibble').map((pairing) => pairing.recommendedProductId)).toEqual(['lead'])
+    expect(pairings.filter((pairing) => pairing.triggerProductId === 'kibble').map((pairing) => pairing.recommendedProductId)).toEqual([
+      'lead',
+    ])
     expect(pairings.some((pairing) => pairing.triggerProductId === pairing.recommendedProductId)).toBe(false)
     expect(pairings.some((pairing) => pairing.triggerProductId === 'tea' && pairing.recommendedProductId === 'lead')).toBe(false)
   })

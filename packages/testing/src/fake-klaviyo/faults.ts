@@ -9,7 +9,13 @@ export const fakeFaultSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('server-error'), status: z.number().int().min(500).max(599).default(503) }),
   z.object({
     kind: z.literal('rejected'),
-    status: z.number().int().min(400).max(499).refine((status) => status !== 429, '429 is the rate-limit fault').default(400),
+    status: z
+      .number()
+      .int()
+      .min(400)
+      .max(499)
+      .refine((status) => status !== 429, '429 is the rate-limit fault')
+      .default(400),
     detail: z.string().min(1).default('Injected refusal.'),
   }),
   z.object({ kind: z.literal('slow'), delayMs: z.number().int().min(0) }),
@@ -44,7 +50,8 @@ export class FaultPlan {
   /** The fault for this request, if a pending rule matches its operation and body. */
   take(operationId: string, body: string): FakeFault | undefined {
     const rule = this.rules.find(
-      (r) => (r.operationId === undefined || r.operationId === operationId) && (r.bodyContains === undefined || body.includes(r.bodyContains)),
+      (r) =>
+        (r.operationId === undefined || r.operationId === operationId) && (r.bodyContains === undefined || body.includes(r.bodyContains)),
     )
     if (!rule) return undefined
     rule.times -= 1

@@ -59,7 +59,12 @@ export const handlers: Record<string, Handler> = {
     const { attributes } = eventBody.parse(body).data
     const who = attributes.profile.data
     state.recordEvent({
-      profile: { id: who.id, email: who.attributes.email, externalId: who.attributes.external_id, phoneNumber: who.attributes.phone_number },
+      profile: {
+        id: who.id,
+        email: who.attributes.email,
+        externalId: who.attributes.external_id,
+        phoneNumber: who.attributes.phone_number,
+      },
       metricName: attributes.metric.data.attributes.name,
       properties: attributes.properties,
       time: attributes.time ? new Date(attributes.time) : null,
@@ -106,7 +111,12 @@ export const handlers: Record<string, Handler> = {
     return page(metrics, query, 2, origin, '/api/metrics', (metric) => ({
       type: 'metric',
       id: metric.id,
-      attributes: { name: metric.name, created: metric.created.toISOString(), updated: metric.created.toISOString(), integration: metric.integration },
+      attributes: {
+        name: metric.name,
+        created: metric.created.toISOString(),
+        updated: metric.created.toISOString(),
+        integration: metric.integration,
+      },
       links: { self: `${origin}/api/metrics/${metric.id}` },
     }))
   },
@@ -122,7 +132,15 @@ export const handlers: Record<string, Handler> = {
         data: {
           type: 'template',
           id: template.id,
-          attributes: { name: template.name, editor_type: 'CODE', html: template.html, text: null, amp: null, created: stamp, updated: stamp },
+          attributes: {
+            name: template.name,
+            editor_type: 'CODE',
+            html: template.html,
+            text: null,
+            amp: null,
+            created: stamp,
+            updated: stamp,
+          },
           links: { self: `${origin}/api/templates/${template.id}` },
         },
       },
@@ -168,7 +186,14 @@ export function notFound(detail: string): HandlerResult {
   return { status: 404, body: { errors: [{ id: randomUUID(), status: 404, code: 'not_found', title: 'Not found.', detail }] } }
 }
 
-function page<T>(items: T[], query: URLSearchParams, defaultSize: number, origin: string, path: string, render: (item: T) => unknown): HandlerResult {
+function page<T>(
+  items: T[],
+  query: URLSearchParams,
+  defaultSize: number,
+  origin: string,
+  path: string,
+  render: (item: T) => unknown,
+): HandlerResult {
   const size = Number(query.get('page[size]') ?? defaultSize)
   const offset = decodeCursor(query.get('page[cursor]'))
   const slice = items.slice(offset, offset + size)
@@ -191,11 +216,16 @@ function decodeCursor(cursor: string | null): number {
 
 function compare(actual: number, operator: string, expected: number): boolean {
   switch (operator) {
-    case 'greater-or-equal': return actual >= expected
-    case 'greater-than': return actual > expected
-    case 'less-or-equal': return actual <= expected
-    case 'less-than': return actual < expected
-    default: return actual === expected
+    case 'greater-or-equal':
+      return actual >= expected
+    case 'greater-than':
+      return actual > expected
+    case 'less-or-equal':
+      return actual <= expected
+    case 'less-than':
+      return actual < expected
+    default:
+      return actual === expected
   }
 }
 
@@ -208,7 +238,16 @@ function eventMatches(event: FakeEvent, { field, operator, value }: FilterCondit
 }
 
 function profileMatches(profile: FakeProfile, { field, operator, value }: FilterCondition): boolean {
-  const actual = field === 'id' ? profile.id : field === 'email' ? profile.email : field === 'external_id' ? profile.externalId : field === 'phone_number' ? profile.phoneNumber : undefined
+  const actual =
+    field === 'id'
+      ? profile.id
+      : field === 'email'
+        ? profile.email
+        : field === 'external_id'
+          ? profile.externalId
+          : field === 'phone_number'
+            ? profile.phoneNumber
+            : undefined
   if (actual === undefined) return true
   const wanted = (Array.isArray(value) ? value : [value]).map((v) => (field === 'email' && typeof v === 'string' ? v.toLowerCase() : v))
   return operator === 'any' || Array.isArray(value) ? wanted.includes(actual) : wanted[0] === actual

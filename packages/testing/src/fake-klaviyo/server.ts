@@ -115,7 +115,9 @@ export async function startFakeKlaviyo(options: FakeKlaviyoOptions = {}): Promis
     const admitted = limit ? limiter.admit(key, limit, Date.now()) : { admitted: true as const }
     if (!admitted.admitted) {
       const detail = `Request was throttled. Expected available in ${admitted.retryAfterSeconds} second.`
-      return reply(429, errorBody(429, 'throttled', 'Request was throttled.', detail), { 'Retry-After': String(admitted.retryAfterSeconds) })
+      return reply(429, errorBody(429, 'throttled', 'Request was throttled.', detail), {
+        'Retry-After': String(admitted.retryAfterSeconds),
+      })
     }
 
     let body: unknown
@@ -131,7 +133,13 @@ export async function startFakeKlaviyo(options: FakeKlaviyoOptions = {}): Promis
 
     let result
     try {
-      result = handlers[operation.operationId]!(state, { params: route.params, query: url.searchParams, filter: queryCheck.filter, body, origin })
+      result = handlers[operation.operationId]!(state, {
+        params: route.params,
+        query: url.searchParams,
+        filter: queryCheck.filter,
+        body,
+        origin,
+      })
     } catch (error) {
       if (!(error instanceof DuplicateProfileError)) throw error
       return reply(409, errorBody(409, 'duplicate_profile', 'Conflict.', error.message))
@@ -151,27 +159,43 @@ export async function startFakeKlaviyo(options: FakeKlaviyoOptions = {}): Promis
   return fake
 }
 
-function checkHeaders(req: IncomingMessage, spec: KlaviyoSpec, apiKeys: string[] | undefined): { status: number; body: unknown } | undefined {
+function checkHeaders(
+  req: IncomingMessage,
+  spec: KlaviyoSpec,
+  apiKeys: string[] | undefined,
+): { status: number; body: unknown } | undefined {
   const authorization = req.headers.authorization
   if (!authorization) {
-    return { status: 401, body: errorBody(401, 'not_authenticated', 'Authentication credentials were not provided.', 'Missing `Authorization` header.') }
+    return {
+      status: 401,
+      body: errorBody(401, 'not_authenticated', 'Authentication credentials were not provided.', 'Missing `Authorization` header.'),
+    }
   }
   const key = /^Klaviyo-API-Key (\S+)$/.exec(authorization)?.[1]
   const accepted = key !== undefined && (apiKeys ? apiKeys.includes(key) : key.startsWith('pk_'))
   if (!accepted) {
-    return { status: 401, body: errorBody(401, 'authentication_failed', 'Incorrect authentication credentials.', 'The API key is not valid.') }
+    return {
+      status: 401,
+      body: errorBody(401, 'authentication_failed', 'Incorrect authentication credentials.', 'The API key is not valid.'),
+    }
   }
   const revision = req.headers.revision
   if (typeof revision !== 'string' || revision.length === 0) {
     return { status: 400, body: errorBody(400, 'invalid', 'Invalid input.', 'A `revision` header is required.') }
   }
   if (revision.split('.')[0] !== spec.revision) {
-    return { status: 400, body: errorBody(400, 'invalid', 'Invalid input.', `Revision ${revision} is not served; the fake speaks ${spec.revision}.`) }
+    return {
+      status: 400,
+      body: errorBody(400, 'invalid', 'Invalid input.', `Revision ${revision} is not served; the fake speaks ${spec.revision}.`),
+    }
   }
   return undefined
 }
 
-function replyFault(fault: Exclude<FakeFault, { kind: 'slow' | 'hang' }>, reply: (status: number, body?: unknown, headers?: Record<string, string>) => void): void {
+function replyFault(
+  fault: Exclude<FakeFault, { kind: 'slow' | 'hang' }>,
+  reply: (status: number, body?: unknown, headers?: Record<string, string>) => void,
+): void {
   if (fault.kind === 'rate-limit') {
     const detail = `Request was throttled. Expected available in ${fault.retryAfterSeconds} second.`
     return reply(429, errorBody(429, 'throttled', 'Request was throttled.', detail), { 'Retry-After': String(fault.retryAfterSeconds) })

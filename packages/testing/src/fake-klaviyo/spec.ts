@@ -216,7 +216,8 @@ function checkFilter(conditions: FilterCondition[], rules: Record<string, Filter
         if (rule.value?.type === 'string') return typeof v === 'string'
         return true
       })
-      if (!ok) problems.push({ parameter: 'filter', detail: `invalid value for '${field}': expected ${rule.value?.format ?? rule.value?.type}` })
+      if (!ok)
+        problems.push({ parameter: 'filter', detail: `invalid value for '${field}': expected ${rule.value?.format ?? rule.value?.type}` })
     }
   }
   return problems

@@ -60,10 +60,17 @@ function positionOf(cursor: unknown): string | undefined {
 }
 
 /** A page of a connection in Shopify's shape, after `args.after`, ordered by `key`. */
-function connection<T>(items: T[], key: (item: T) => string, node: (item: T) => Record<string, unknown>, args: Record<string, unknown>): unknown {
+function connection<T>(
+  items: T[],
+  key: (item: T) => string,
+  node: (item: T) => Record<string, unknown>,
+  args: Record<string, unknown>,
+): unknown {
   const first = args.first
-  if (typeof first !== 'number' || !Number.isInteger(first)) throw new FakeGraphqlError('you must provide one of first or last', 'BAD_REQUEST')
-  if (first < 0 || first > maxPageSize) throw new FakeGraphqlError(`The first argument must be between 0 and ${maxPageSize}.`, 'BAD_REQUEST')
+  if (typeof first !== 'number' || !Number.isInteger(first))
+    throw new FakeGraphqlError('you must provide one of first or last', 'BAD_REQUEST')
+  if (first < 0 || first > maxPageSize)
+    throw new FakeGraphqlError(`The first argument must be between 0 and ${maxPageSize}.`, 'BAD_REQUEST')
   const after = positionOf(args.after)
   const start = after === undefined ? 0 : items.findIndex((item) => compareKeys(key(item), after) > 0)
   const rest = start < 0 ? [] : items.slice(start)
@@ -106,7 +113,13 @@ export class FakeShopifyCatalogue {
     const product: FakeShopifyProduct = {
       id,
       title: input.title,
-      handle: input.handle ?? (input.title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || id),
+      handle:
+        input.handle ??
+        (input.title
+          .toLowerCase()
+          .replace(/[^a-z0-9]+/g, '-')
+          .replace(/^-|-$/g, '') ||
+          id),
       productType: input.productType ?? '',
       status: input.status ?? 'ACTIVE',
       published: input.published ?? true,
@@ -142,9 +155,16 @@ export class FakeShopifyCatalogue {
   queryRoot(): Record<string, unknown> {
     const products: FieldResolver = (args) => {
       const unsupported = Object.keys(args).filter((name) => !['first', 'after', 'sortKey'].includes(name))
-      if (unsupported.length > 0) throw new FakeGraphqlError(`The fake serves products(first, after, sortKey) only, not ${unsupported.join(', ')}`, 'BAD_REQUEST')
-      if (args.sortKey !== undefined && args.sortKey !== null && args.sortKey !== 'ID') throw new FakeGraphqlError('The fake sorts products by ID only', 'BAD_REQUEST')
-      return connection(this.list(), (product) => product.id, (product) => this.productNode(product), args)
+      if (unsupported.length > 0)
+        throw new FakeGraphqlError(`The fake serves products(first, after, sortKey) only, not ${unsupported.join(', ')}`, 'BAD_REQUEST')
+      if (args.sortKey !== undefined && args.sortKey !== null && args.sortKey !== 'ID')
+        throw new FakeGraphqlError('The fake sorts products by ID only', 'BAD_REQUEST')
+      return connection(
+        this.list(),
+        (product) => product.id,
+        (product) => this.productNode(product),
+        args,
+      )
     }
     const product: FieldResolver = (args) => {
       const id = /^gid:\/\/shopify\/Product\/(\d+)$/.exec(String(args.id))?.[1]
@@ -154,7 +174,13 @@ export class FakeShopifyCatalogue {
     }
     return {
       __typename: 'QueryRoot',
-      shop: { __typename: 'Shop', id: 'gid://shopify/Shop/1', name: this.shopName, myshopifyDomain: this.shopDomain, currencyCode: this.currencyCode },
+      shop: {
+        __typename: 'Shop',
+        id: 'gid://shopify/Shop/1',
+        name: this.shopName,
+        myshopifyDomain: this.shopDomain,
+        currencyCode: this.currencyCode,
+      },
       products,
       product,
     }

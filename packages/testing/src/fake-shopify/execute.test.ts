@@ -6,7 +6,9 @@ import { parseOperation } from './graphql.ts'
 const catalogue = new FakeShopifyCatalogue('tea.myshopify.com', 'Tea', 'EUR')
 catalogue.setProduct({ id: 2, title: 'Green Tea', updatedAt: '2026-11-20T10:00:00Z', variants: [{ price: '5.00' }, { price: '4.00' }] })
 catalogue.setProduct({ id: 1, title: 'Black Tea', published: false, updatedAt: '2026-11-20T10:00:00Z' })
-const query = parseOperation('query P($n: Int!, $after: String) { products(first: $n, after: $after) { pageInfo { hasNextPage endCursor } nodes { id onlineStoreUrl variants(first: 5) { nodes { price } } } } }')
+const query = parseOperation(
+  'query P($n: Int!, $after: String) { products(first: $n, after: $after) { pageInfo { hasNextPage endCursor } nodes { id onlineStoreUrl variants(first: 5) { nodes { price } } } } }',
+)
 
 describe('the fake’s GraphQL execution', () => {
   it('prices a query as Shopify does: objects 1, connections 2 + page size × node', () => {
@@ -25,7 +27,10 @@ describe('the fake’s GraphQL execution', () => {
     const cursor = (first.data.products as { pageInfo: { endCursor: string } }).pageInfo.endCursor
     const second = project(catalogue.queryRoot(), query.selections, { n: 1, after: cursor })
     expect(second.data).toMatchObject({
-      products: { pageInfo: { hasNextPage: false }, nodes: [{ id: 'gid://shopify/Product/2', onlineStoreUrl: 'https://tea.myshopify.com/products/green-tea' }] },
+      products: {
+        pageInfo: { hasNextPage: false },
+        nodes: [{ id: 'gid://shopify/Product/2', onlineStoreUrl: 'https://tea.myshopify.com/products/green-tea' }],
+      },
     })
   })
 

@@ -50,12 +50,19 @@ export function requestedCost(selections: FieldSelection[], variables: Record<st
  * cost (objects and connections actually returned). A field the object does not have is an error,
  * as it would be in Shopify's schema.
  */
-export function project(value: Record<string, unknown>, selections: FieldSelection[], variables: Record<string, unknown>): { data: Record<string, unknown>; cost: number } {
+export function project(
+  value: Record<string, unknown>,
+  selections: FieldSelection[],
+  variables: Record<string, unknown>,
+): { data: Record<string, unknown>; cost: number } {
   const data: Record<string, unknown> = {}
   let cost = 0
   for (const selection of selections) {
     if (!(selection.name in value)) {
-      throw new FakeGraphqlError(`Field '${selection.name}' doesn't exist on type '${String(value.__typename ?? 'Object')}'`, 'undefinedField')
+      throw new FakeGraphqlError(
+        `Field '${selection.name}' doesn't exist on type '${String(value.__typename ?? 'Object')}'`,
+        'undefinedField',
+      )
     }
     let raw = value[selection.name]
     if (typeof raw === 'function') {
@@ -78,7 +85,8 @@ export function project(value: Record<string, unknown>, selections: FieldSelecti
     const projected = items.map((item) => project(item as Record<string, unknown>, selection.selections, variables))
     data[selection.key] = Array.isArray(raw) ? projected.map((item) => item.data) : projected[0]!.data
     // A connection's page is 2 points and each node 1 (its `nodes` list below); page info is free.
-    cost += (connection ? 2 : Array.isArray(raw) || selection.name === 'pageInfo' ? 0 : 1) + projected.reduce((sum, item) => sum + item.cost, 0)
+    cost +=
+      (connection ? 2 : Array.isArray(raw) || selection.name === 'pageInfo' ? 0 : 1) + projected.reduce((sum, item) => sum + item.cost, 0)
     if (Array.isArray(raw) && selection.name === 'nodes') cost += items.length
   }
   return { data, cost }

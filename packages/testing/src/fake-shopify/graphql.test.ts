@@ -10,7 +10,11 @@ describe('parseOperation', () => {
     expect(operation.kind).toBe('query')
     expect(operation.name).toBe('Page')
     const [products, shop] = operation.selections
-    expect(products).toMatchObject({ key: 'products', name: 'products', args: { first: { variable: 'first' }, after: { variable: 'after' }, sortKey: { enum: 'ID' } } })
+    expect(products).toMatchObject({
+      key: 'products',
+      name: 'products',
+      args: { first: { variable: 'first' }, after: { variable: 'after' }, sortKey: { enum: 'ID' } },
+    })
     expect(products?.selections[1]?.selections[1]).toMatchObject({ key: 'v', name: 'variants', args: { first: 3 } })
     expect(shop).toMatchObject({ name: 'shop', selections: [{ name: 'name' }] })
   })

@@ -1,5 +1,6 @@
 /** A GraphQL argument or variable value as written in a query. */
-export type GraphqlValue = string | number | boolean | null | { variable: string } | { enum: string } | GraphqlValue[] | { [key: string]: GraphqlValue }
+export type GraphqlValue =
+  string | number | boolean | null | { variable: string } | { enum: string } | GraphqlValue[] | { [key: string]: GraphqlValue }
 
 /** One field of a selection set: its response key, name, arguments and sub-selection. */
 export interface FieldSelection {

@@ -121,7 +121,11 @@ export async function startFakeShopify(options: FakeShopifyOptions = {}): Promis
     if (fault && fault.kind !== 'slow') {
       const [status, answer, headers] =
         fault.kind === 'rate-limit'
-          ? [429, { errors: 'Exceeded 2 calls per second for api client. Reduce request rates to resume uninterrupted service.' }, { 'Retry-After': String(fault.retryAfterSeconds) }]
+          ? [
+              429,
+              { errors: 'Exceeded 2 calls per second for api client. Reduce request rates to resume uninterrupted service.' },
+              { 'Retry-After': String(fault.retryAfterSeconds) },
+            ]
           : fault.kind === 'server-error'
             ? [fault.status, { errors: 'Internal Server Error' }, {}]
             : [fault.status, { errors: fault.detail }, {}]
@@ -130,16 +134,25 @@ export async function startFakeShopify(options: FakeShopifyOptions = {}): Promis
     }
     if (operation.kind !== 'query') {
       log({ status: 200, throttled: false })
-      return send(res, 200, { errors: [{ message: `The fake serves queries only, not a ${operation.kind}`, extensions: { code: 'BAD_REQUEST' } }] })
+      return send(res, 200, {
+        errors: [{ message: `The fake serves queries only, not a ${operation.kind}`, extensions: { code: 'BAD_REQUEST' } }],
+      })
     }
 
     const requested = requestedCost(operation.selections, variables)
     const now = Date.now()
-    const cost = (actual: number | null) => ({ requestedQueryCost: requested, actualQueryCost: actual, throttleStatus: bucket.status(Date.now()) })
+    const cost = (actual: number | null) => ({
+      requestedQueryCost: requested,
+      actualQueryCost: actual,
+      throttleStatus: bucket.status(Date.now()),
+    })
     if (requested > maxQueryCost) {
       log({ status: 200, throttled: false, requestedCost: requested })
       const message = `Query cost is ${requested}, which exceeds the single query max cost limit (${maxQueryCost}).`
-      return send(res, 200, { errors: [{ message, extensions: { code: 'MAX_COST_EXCEEDED', cost: requested, maxCost: maxQueryCost } }], extensions: { cost: cost(null) } })
+      return send(res, 200, {
+        errors: [{ message, extensions: { code: 'MAX_COST_EXCEEDED', cost: requested, maxCost: maxQueryCost } }],
+        extensions: { cost: cost(null) },
+      })
     }
     let answer: { data: Record<string, unknown>; cost: number } | undefined
     let failure: FakeGraphqlError | undefined
@@ -159,12 +172,17 @@ export async function startFakeShopify(options: FakeShopifyOptions = {}): Promis
     )
     if (!taken.admitted) {
       log({ status: 200, throttled: true, requestedCost: requested, availableBefore: taken.availableBefore })
-      const errors = [{ message: 'Throttled', extensions: { code: 'THROTTLED', documentation: 'https://shopify.dev/api/usage/rate-limits' } }]
+      const errors = [
+        { message: 'Throttled', extensions: { code: 'THROTTLED', documentation: 'https://shopify.dev/api/usage/rate-limits' } },
+      ]
       return send(res, 200, { errors, extensions: { cost: cost(null) } })
     }
     log({ status: 200, throttled: false, requestedCost: requested, actualCost: answer?.cost ?? 1, availableBefore: taken.availableBefore })
     if (failure || !answer) {
-      return send(res, 200, { errors: [{ message: failure?.message ?? 'failed', extensions: { code: failure?.code ?? 'INTERNAL_SERVER_ERROR' } }], extensions: { cost: cost(1) } })
+      return send(res, 200, {
+        errors: [{ message: failure?.message ?? 'failed', extensions: { code: failure?.code ?? 'INTERNAL_SERVER_ERROR' } }],
+        extensions: { cost: cost(1) },
+      })
     }
     send(res, 200, { data: answer.data, extensions: { cost: cost(answer.cost) } })
   }

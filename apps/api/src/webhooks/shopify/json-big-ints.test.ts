@@ -8,7 +8,8 @@ describe('parseJsonKeepingBigInts', () => {
   })
 
   it('leaves digits inside strings, fractions and exponents alone', () => {
-    const text = '{"note": "order 12345678901234567 \\"x\\" 99999999999999999", "f": 1.12345678901234567, "e": 1e-12345678901234567, "a": [1234567890123456789]}'
+    const text =
+      '{"note": "order 12345678901234567 \\"x\\" 99999999999999999", "f": 1.12345678901234567, "e": 1e-12345678901234567, "a": [1234567890123456789]}'
     const parsed = parseJsonKeepingBigInts(text) as Record<string, unknown>
     expect(parsed.note).toBe('order 12345678901234567 "x" 99999999999999999')
     expect(parsed.f).toBeCloseTo(1.1234567890123457)

@@ -28,7 +28,9 @@ const sum = (amounts: readonly string[]) => unitsToDecimal(amounts.reduce((total
  * against the order's total once the order is known.
  */
 export const refundsCreate = topicHandler(shopifyRefundSchema, async (trx, payload, shop) => {
-  const moved = payload.transactions.filter((transaction) => transaction.kind === 'refund' && (transaction.status ?? 'success') === 'success')
+  const moved = payload.transactions.filter(
+    (transaction) => transaction.kind === 'refund' && (transaction.status ?? 'success') === 'success',
+  )
   const amount =
     moved.length > 0
       ? sum(moved.map((transaction) => transaction.amount))

@@ -81,14 +81,27 @@ export function shopifyWebhookRoutes(db: Db, retention: DeliveryRetention): Fast
         try {
           json = parseJsonKeepingBigInts(raw.toString('utf8'))
         } catch (error) {
-          return reply.code(400).send({ error: 'invalid_json', message: `Body is not valid JSON: ${(error as Error).message}` } satisfies Problem)
+          return reply
+            .code(400)
+            .send({ error: 'invalid_json', message: `Body is not valid JSON: ${(error as Error).message}` } satisfies Problem)
         }
         const handler = shopifyTopics[topic]
         const parsed = handler?.schema.safeParse(json)
         if (parsed && !parsed.success) return reply.code(400).send(invalidRequest('body', parsed.error.issues))
 
-        const shopContext = { storeId: shop.storeId, shopDomain: shopDomain!, currency: shop.currency, ...(triggeredAt ? { triggeredAt } : {}) }
-        const delivery = { storeId: shop.storeId, webhookId, topic, ...(eventId ? { eventId } : {}), ...(triggeredAt ? { triggeredAt } : {}) }
+        const shopContext = {
+          storeId: shop.storeId,
+          shopDomain: shopDomain!,
+          currency: shop.currency,
+          ...(triggeredAt ? { triggeredAt } : {}),
+        }
+        const delivery = {
+          storeId: shop.storeId,
+          webhookId,
+          topic,
+          ...(eventId ? { eventId } : {}),
+          ...(triggeredAt ? { triggeredAt } : {}),
+        }
         // Shopify stopped retrying long before: this is a replay whose first delivery may be forgotten.
         const stale = triggeredAt !== undefined && triggeredAt.getTime() < Date.now() - retention.keepMs
         const outcome = stale

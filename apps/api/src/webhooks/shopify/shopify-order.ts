@@ -19,7 +19,10 @@ export const shopifyFulfillmentSchema = z.object({
   created_at: shopifyTimeSchema,
   /** `success` is a shipment; `cancelled`, `error` and `failure` are not. */
   status: z.string().nullish(),
-  line_items: z.array(lineItemSchema.pick({ id: true, product_id: true, variant_id: true, quantity: true })).max(1000).default([]),
+  line_items: z
+    .array(lineItemSchema.pick({ id: true, product_id: true, variant_id: true, quantity: true }))
+    .max(1000)
+    .default([]),
 })
 export type ShopifyFulfillment = z.infer<typeof shopifyFulfillmentSchema>
 

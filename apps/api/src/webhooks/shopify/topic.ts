@@ -27,7 +27,10 @@ export function topicHandler<S extends z.ZodType>(
   schema: S,
   record: (trx: Transaction<Database>, payload: z.output<S>, shop: ShopContext) => Promise<string>,
 ): TopicHandler {
-  return { schema, takeIn: (db, delivery, payload, shop) => takeInDelivery(db, delivery, (trx) => record(trx, payload as z.output<S>, shop)) }
+  return {
+    schema,
+    takeIn: (db, delivery, payload, shop) => takeInDelivery(db, delivery, (trx) => record(trx, payload as z.output<S>, shop)),
+  }
 }
 
 /**

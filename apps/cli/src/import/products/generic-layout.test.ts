@@ -5,19 +5,21 @@ describe('generic product rows', () => {
   const read = genericProductFormat.open(['product_id', 'title', 'price', 'category', 'available', 'url', 'image_url', 'handle'])
 
   it('reads a full row, and leaves empty fields unsaid', () => {
-    expect(read(['p-1', 'Kettle', '39.90', 'Kitchen', 'no', 'https://shop.example/kettle', 'https://cdn.example/k.jpg', 'kettle'])).toEqual({
-      row: {
-        key: 'p-1',
-        productId: 'p-1',
-        title: 'Kettle',
-        price: '39.90',
-        category: 'Kitchen',
-        listed: false,
-        url: 'https://shop.example/kettle',
-        image: { src: 'https://cdn.example/k.jpg', position: 1 },
-        handle: 'kettle',
+    expect(read(['p-1', 'Kettle', '39.90', 'Kitchen', 'no', 'https://shop.example/kettle', 'https://cdn.example/k.jpg', 'kettle'])).toEqual(
+      {
+        row: {
+          key: 'p-1',
+          productId: 'p-1',
+          title: 'Kettle',
+          price: '39.90',
+          category: 'Kitchen',
+          listed: false,
+          url: 'https://shop.example/kettle',
+          image: { src: 'https://cdn.example/k.jpg', position: 1 },
+          handle: 'kettle',
+        },
       },
-    })
+    )
     expect(read(['p-2', 'Mug', '', '', '', '', '', ''])).toEqual({ row: { key: 'p-2', productId: 'p-2', title: 'Mug' } })
   })
 

@@ -7,7 +7,16 @@ const required = ['product_id', 'title'] as const
 const optional = ['price', 'category', 'available', 'url', 'image_url', 'handle'] as const
 type Column = (typeof required)[number] | (typeof optional)[number]
 
-const names = { productId: 'product_id', title: 'title', price: 'price', category: 'category', available: 'available', url: 'url', imageUrl: 'image_url', handle: 'handle' }
+const names = {
+  productId: 'product_id',
+  title: 'title',
+  price: 'price',
+  category: 'category',
+  available: 'available',
+  url: 'url',
+  imageUrl: 'image_url',
+  handle: 'handle',
+}
 const pageSchema = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
 const rowSchema = z.object({
   productId: platformIdSchema,

@@ -9,7 +9,11 @@ const row = (line: string) => read(parseCsvLine(line))
 
 describe('Shopify product export rows', () => {
   it('reads a first row: product fields, its variant and image', () => {
-    expect(row('kettle,Blue Kettle,<p>Hi</p>,Acme,Home > Kitchen > Kettles,,tea,true,Colour,Blue,K-1,shopify,3,deny,39.90,,https://cdn.example/k1.jpg,1,active')).toEqual({
+    expect(
+      row(
+        'kettle,Blue Kettle,<p>Hi</p>,Acme,Home > Kitchen > Kettles,,tea,true,Colour,Blue,K-1,shopify,3,deny,39.90,,https://cdn.example/k1.jpg,1,active',
+      ),
+    ).toEqual({
       row: {
         key: 'kettle',
         handle: 'kettle',
@@ -30,7 +34,9 @@ describe('Shopify product export rows', () => {
   })
 
   it('reads later rows: a variant without product fields, an image-only row', () => {
-    expect(row('kettle,,,,,,,,,Green,K-2,shopify,0,continue,35.00,,,,')).toEqual({ row: { key: 'kettle', handle: 'kettle', price: '35.00', sellable: true } })
+    expect(row('kettle,,,,,,,,,Green,K-2,shopify,0,continue,35.00,,,,')).toEqual({
+      row: { key: 'kettle', handle: 'kettle', price: '35.00', sellable: true },
+    })
     expect(row('kettle,,,,,,,,,Red,K-3,shopify,0,deny,35.00,,,,')).toMatchObject({ row: { sellable: false } })
     expect(row('kettle,,,,,,,,,Grey,K-4,,,,35.00,,,,')).toMatchObject({ row: { sellable: true } })
     expect(row('kettle,,,,,,,,,,,,,,,,https://cdn.example/k0.jpg,,')).toEqual({
@@ -39,7 +45,9 @@ describe('Shopify product export rows', () => {
   })
 
   it('rejects a bad field by its column', () => {
-    expect(row('kettle,,,,,,,,,Blue,K-1,shopify,3,deny,"39,90",,,,')).toEqual({ rejected: 'Variant Price: must be a decimal amount such as "19.90"' })
+    expect(row('kettle,,,,,,,,,Blue,K-1,shopify,3,deny,"39,90",,,,')).toEqual({
+      rejected: 'Variant Price: must be a decimal amount such as "19.90"',
+    })
     expect(row('kettle,,,,,,,,,Blue,K-1,shopify,3,deny,-1,,,,')).toEqual({ rejected: 'Variant Price: must not be negative' })
     expect(row('kettle,,,,,,,,,Blue,K-1,shopify,3,deny,,,,,')).toEqual({ rejected: 'Variant Price: empty on a variant row' })
     expect(row('kettle,,,,,,,,,Blue,K-1,shopify,lots,deny,1,,,,')).toEqual({ rejected: 'Variant Inventory Qty: must be a whole number' })
@@ -51,6 +59,8 @@ describe('Shopify product export rows', () => {
   it('needs Handle and Title in the header; other columns are optional', () => {
     expect(() => shopifyExportFormat.open(['Handle', 'Variant Price'])).toThrow('the header lacks title')
     const minimal = shopifyExportFormat.open(['Handle', 'Title', 'Variant Price'])
-    expect(minimal(['tea', 'Tea', '4.50'])).toEqual({ row: { key: 'tea', handle: 'tea', title: 'Tea', listed: true, price: '4.50', sellable: true } })
+    expect(minimal(['tea', 'Tea', '4.50'])).toEqual({
+      row: { key: 'tea', handle: 'tea', title: 'Tea', listed: true, price: '4.50', sellable: true },
+    })
   })
 })

@@ -34,7 +34,11 @@ const rowSchema = z.object({
   price: priceSchema.optional(),
   quantity: z.coerce.number({ error: 'must be a whole number' }).int('must be a whole number').optional(),
   imageSrc: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
-  imagePosition: z.coerce.number({ error: 'must be a whole number from 1' }).int('must be a whole number from 1').positive('must be a whole number from 1').optional(),
+  imagePosition: z.coerce
+    .number({ error: 'must be a whole number from 1' })
+    .int('must be a whole number from 1')
+    .positive('must be a whole number from 1')
+    .optional(),
 })
 
 // An image row without a position sorts after every numbered one.
@@ -67,7 +71,9 @@ export const shopifyExportFormat: ProductFormat = {
       })
       if (!parsed.success) return { rejected: firstIssue(parsed.error, names) }
       const { handle, title, price, quantity, imageSrc, imagePosition } = parsed.data
-      const variant = (['option1_value', 'variant_sku', 'variant_price', 'variant_inventory_qty'] as const).some((name) => field(fields, name) !== undefined)
+      const variant = (['option1_value', 'variant_sku', 'variant_price', 'variant_inventory_qty'] as const).some(
+        (name) => field(fields, name) !== undefined,
+      )
       if (variant && price === undefined) return { rejected: 'Variant Price: empty on a variant row' }
 
       const productFields =
