@@ -1,0 +1,7 @@
+export { attributeOrders, type AttributableOrder, type AttributableSend, type Attribution } from './attribution.ts'
+export { cupedInterval, type CupedInterval, type Observation } from './cuped.ts'
+export { normalCdf, normalQuantile, studentTCdf, studentTQuantile } from './distributions.ts'
+export { proportionDifferenceInterval, wilsonInterval, type Proportion } from './proportion-interval.ts'
+export { sequentialTest, type SequentialTestOptions, type SequentialVerdict } from './sequential-test.ts'
+export { summarize, type DifferenceInterval, type SampleSummary } from './summary.ts'
+export { welchInterval } from './welch-interval.ts'
