@@ -1,3 +1,4 @@
+export { holdoutLift, type HoldoutLift, type HoldoutOutcome, type LiftMeasure } from './holdout-lift.ts'
 export { attributeOrders, type AttributableOrder, type AttributableSend, type Attribution } from './attribution.ts'
 export { cupedInterval, type CupedInterval, type Observation } from './cuped.ts'
 export { normalCdf, normalQuantile, studentTCdf, studentTQuantile } from './distributions.ts'
