@@ -84,6 +84,7 @@ export {
 } from './engagement/engagement.repository.ts'
 export type { DryRunEngagementKind } from './engagement/engagement.table.ts'
 export { listHoldoutAssignments, recordHoldoutAssignment, type HoldoutAssignment } from './holdout/holdout.repository.ts'
+export { holdoutOutcomes, type HoldoutOutcomeQuery, type HoldoutOutcomeRow } from './holdout/holdout-outcomes.repository.ts'
 export { ApiKeyCipher, ApiKeyCipherError } from './api-key-cipher.ts'
 export {
   describeKlaviyoAccount,

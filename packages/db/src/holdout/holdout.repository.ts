@@ -8,6 +8,8 @@ export interface HoldoutAssignment {
   heldOut: boolean
   position: number
   share: number
+  /** The point of sending; the database's clock when not given. */
+  assignedAt?: Date
 }
 
 /** Records a journey's assignment once per trigger order; a repeat changes nothing. */
@@ -21,6 +23,7 @@ export async function recordHoldoutAssignment(db: Db, assignment: HoldoutAssignm
       held_out: assignment.heldOut,
       position: assignment.position,
       share: assignment.share,
+      ...(assignment.assignedAt ? { assigned_at: assignment.assignedAt } : {}),
     })
     .onConflict((oc) => oc.columns(['store_id', 'order_id']).doNothing())
     .execute()
