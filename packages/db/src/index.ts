@@ -142,3 +142,5 @@ export {
   setRecommendationRules,
   type StoredRecommendationRules,
 } from './pairing-model/recommendation-rules.repository.ts'
+export { journeyFunnel, type JourneyFunnel } from './report/journey-funnel.repository.ts'
+export { pairingResults, type PairingResult } from './report/pairing-results.repository.ts'

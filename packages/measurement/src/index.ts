@@ -1,3 +1,11 @@
+export {
+  storeReport,
+  type FunnelCounts,
+  type PairingReport,
+  type PairingTotals,
+  type StoreReport,
+  type StoreReportInput,
+} from './store-report.ts'
 export { holdoutLift, type HoldoutLift, type HoldoutOutcome, type LiftMeasure } from './holdout-lift.ts'
 export { attributeOrders, type AttributableOrder, type AttributableSend, type Attribution } from './attribution.ts'
 export { cupedInterval, type CupedInterval, type Observation } from './cuped.ts'

@@ -5,6 +5,7 @@ import { importCommand } from './import.ts'
 import { klaviyoSetupCommand } from './klaviyo-setup.ts'
 import { mineCommand } from './mine.ts'
 import { replayCommand } from './replay.ts'
+import { reportCommand } from './report.ts'
 import { sendsCommand } from './sends.ts'
 import { simulateCommand } from './simulate.ts'
 
@@ -18,4 +19,5 @@ export const commands: Command[] = [
   replayCommand,
   simulateCommand,
   sendsCommand,
+  reportCommand,
 ]

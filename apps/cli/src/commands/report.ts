@@ -1,0 +1,105 @@
+import { parseArgs } from 'node:util'
+import { loadConfig } from '@crosswise/config'
+import { createDatabase, getStore, holdoutOutcomes, journeyFunnel, pairingResults } from '@crosswise/db'
+import { storeIdSchema } from '@crosswise/domain'
+import { storeReport } from '@crosswise/measurement'
+import { z } from 'zod'
+import { UsageError, type Command } from '../command.ts'
+import { reportText } from '../report/report-text.ts'
+
+const usage = 'crosswise report --store ID [--since DATE] [--window-days 30] [--as-of DATE] [--json] [--database-url URL]'
+
+const argsSchema = z.object({
+  store: z.string({ error: 'is required: the store to report on' }).pipe(storeIdSchema),
+  since: z.iso.date('must be a date such as 2026-11-01').optional(),
+  'window-days': z.coerce
+    .number()
+    .int('must be a whole number of days')
+    .min(1, 'must be at least 1')
+    .max(365, 'must be at most 365')
+    .default(30),
+  'as-of': z.iso.datetime({ offset: true, error: 'must be a time such as 2026-12-01T00:00:00Z' }).optional(),
+  'database-url': z.string().min(1).optional(),
+  json: z.boolean().default(false),
+})
+
+function parse(args: string[]) {
+  let parsed
+  try {
+    parsed = parseArgs({
+      args,
+      strict: true,
+      options: {
+        store: { type: 'string' },
+        since: { type: 'string' },
+        'window-days': { type: 'string' },
+        'as-of': { type: 'string' },
+        'database-url': { type: 'string' },
+        json: { type: 'boolean' },
+      },
+    })
+  } catch (error) {
+    throw new UsageError((error as Error).message)
+  }
+  const values = argsSchema.safeParse(parsed.values)
+  if (!values.success) {
+    const issue = values.error.issues[0]!
+    throw new UsageError(`--${String(issue.path[0])} ${issue.message}`)
+  }
+  return values.data
+}
+
+/** `crosswise report --store ID`: the funnel, the holdout lift and each pairing's results. */
+export const reportCommand: Command = {
+  name: 'report',
+  summary: "Show what a store's cross-sell earns: the journey funnel, holdout lift with 95 % intervals, results per pairing",
+  usage,
+  options: [
+    '--store ID           the store to report on',
+    '--since DATE         only orders and emails from this day on (default: all)',
+    '--window-days N      days after the point of sending in which a purchase counts for the lift (default 30)',
+    '--as-of TIME         count lift windows closed by this time (default now)',
+    '--json               print the report as JSON',
+    '--database-url URL   PostgreSQL to read (default DATABASE_URL, else the dev stack)',
+  ],
+  async run(args) {
+    const input = parse(args)
+    const storeId = input.store
+    const since = new Date(input.since ? `${input.since}T00:00:00Z` : 0)
+    const asOf = input['as-of'] ? new Date(input['as-of']) : new Date()
+    const config = loadConfig()
+    const db = createDatabase(
+      input['database-url'] ?? config.DATABASE_URL ?? `postgres://postgres:crosswise@127.0.0.1:${config.CROSSWISE_PG_PORT}/crosswise`,
+      { maxConnections: 3 },
+    )
+    try {
+      const store = await getStore(db, storeId)
+      if (!store) throw new UsageError(`store '${storeId}' does not exist`)
+      const windowDays = input['window-days']
+      const [funnel, outcomes, pairings] = await Promise.all([
+        journeyFunnel(db, storeId, since),
+        holdoutOutcomes(db, storeId, { windowDays, asOf, since }),
+        pairingResults(db, storeId, since),
+      ])
+      const report = storeReport({
+        funnel,
+        liftWindowDays: windowDays,
+        pairings,
+        outcomes: outcomes.map((row) => ({
+          heldOut: row.heldOut,
+          ordersInWindow: row.ordersInWindow,
+          revenueInWindow: Number(row.revenueInWindow),
+          nextOrderValue: row.nextOrderValue === null ? null : Number(row.nextOrderValue),
+          spendBefore: Number(row.spendBefore),
+        })),
+      })
+      const heading = `Cross-sell report of ${store.name} (${storeId}), ${input.since ? `since ${input.since}` : 'all time'}, amounts in ${store.currency}`
+      process.stdout.write(
+        input.json ? `${JSON.stringify({ storeId, currency: store.currency, ...report }, null, 2)}\n` : reportText(report, heading),
+      )
+      return 0
+    } finally {
+      await db.destroy()
+    }
+  },
+}

@@ -1,0 +1,82 @@
+import type { DifferenceInterval, LiftMeasure, StoreReport } from '@crosswise/measurement'
+
+const percent = (rate: number) => `${(rate * 100).toFixed(1)} %`
+const points = (difference: number) => `${difference >= 0 ? '+' : ''}${(difference * 100).toFixed(1)} pts`
+const money = (value: number) => value.toFixed(2)
+const signedMoney = (value: number) => `${value >= 0 ? '+' : ''}${money(value)}`
+const bounds = (interval: DifferenceInterval, format: (value: number) => string) =>
+  Number.isFinite(interval.low) ? `[${format(interval.low)}, ${format(interval.high)}]` : '[too few to say]'
+
+function table(header: string[], rows: string[][]): string[] {
+  const widths = header.map((title, index) => Math.max(title.length, ...rows.map((row) => row[index]!.length)))
+  const line = (row: string[]) =>
+    row
+      .map((cell, index) => (index === 0 ? cell.padEnd(widths[index]!) : cell.padStart(widths[index]!)))
+      .join('  ')
+      .trimEnd()
+  return [line(header), ...rows.map(line)]
+}
+
+function liftRow(name: string, measure: LiftMeasure, format: (value: number) => string, signed: (value: number) => string): string[] {
+  return [name, format(measure.emailed), format(measure.heldOut), signed(measure.lift.difference), bounds(measure.lift, signed)]
+}
+
+/** The report as a person reads it: the funnel, the lift with its intervals, then each pairing. */
+export function reportText(report: StoreReport, heading: string): string {
+  const { funnel, lift } = report
+  const share = (count: number, of: number) => (of === 0 ? '' : percent(count / of))
+  const lines = [
+    heading,
+    '',
+    'funnel (live orders since the start of the report)',
+    ...table(
+      ['stage', 'count', 'of the stage before'],
+      [
+        ['orders', String(funnel.orders), ''],
+        ['journeys', String(funnel.journeys), share(funnel.journeys, funnel.orders)],
+        ['fulfilled', String(funnel.fulfilled), share(funnel.fulfilled, funnel.journeys)],
+        ['reached the send', String(funnel.reachedSend), share(funnel.reachedSend, funnel.fulfilled)],
+        ['  held out', String(funnel.heldOut), share(funnel.heldOut, funnel.reachedSend)],
+        ['emailed', String(funnel.emailed), share(funnel.emailed, funnel.reachedSend - funnel.heldOut)],
+        ['purchased a pick', String(funnel.purchased), share(funnel.purchased, funnel.emailed)],
+      ],
+    ).map((line) => `  ${line}`),
+    `  ${funnel.emails} emails in all`,
+    '',
+  ]
+  if (!lift) {
+    lines.push(
+      `holdout lift: no comparison yet (it needs journeys of both groups whose ${report.liftWindowDays}-day window has closed)`,
+      '',
+    )
+  } else {
+    lines.push(
+      `holdout lift, ${report.liftWindowDays} days after the point of sending (${lift.customers.emailed} emailed, ${lift.customers.heldOut} held out; 95 % intervals)`,
+      ...table(
+        ['measure', 'emailed', 'held out', 'difference', 'interval'],
+        [
+          liftRow('bought again', lift.repeatPurchaseRate, percent, points),
+          liftRow('revenue per customer', lift.revenuePerCustomer, money, signedMoney),
+          liftRow('next order value', lift.nextOrderValue, money, signedMoney),
+        ],
+      ).map((line) => `  ${line}`),
+      '  An interval that holds 0 means the data cannot yet tell the emails apart from no emails.',
+      '',
+    )
+  }
+  lines.push(
+    'pairings (most sent first; conversion = a purchase of the recommended product after the email)',
+    ...table(
+      ['pairing', 'source', 'sends', 'conversion', '95 % interval', 'revenue / send'],
+      report.pairings.map((pairing) => [
+        pairing.pairingId,
+        pairing.source ?? '',
+        String(pairing.sends),
+        percent(pairing.conversionRate),
+        `[${percent(pairing.conversionInterval.low)}, ${percent(pairing.conversionInterval.high)}]`,
+        money(pairing.revenuePerSend),
+      ]),
+    ).map((line) => `  ${line}`),
+  )
+  return `${lines.join('\n')}\n`
+}

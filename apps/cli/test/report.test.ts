@@ -1,0 +1,152 @@
+import {
+  claimSend,
+  createDatabase,
+  ensureStore,
+  markSent,
+  migrateToLatest,
+  recordConversion,
+  recordFulfillment,
+  recordHoldoutAssignment,
+  recordOrder,
+  type Db,
+} from '@crosswise/db'
+import { orderSchema } from '@crosswise/domain'
+import type { StoreReport } from '@crosswise/measurement'
+import { createTestDatabase } from '@crosswise/testing'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { reportCommand } from '../src/commands/report.ts'
+import { capture } from './capture-output.ts'
+
+const store = 'report-shop'
+const day = 86_400_000
+const start = Date.UTC(2026, 5, 1)
+const at = (days: number) => new Date(start + days * day)
+
+/**
+ * 40 customers who ordered a kettle: 30 fulfilled, each reaching the point of sending 4 days later;
+ * every fifth held out. Emailed customers bought again in the next 30 days twice as often as held-out
+ * ones, and every third email led to a purchase of the recommended mug.
+ */
+async function seedStore(db: Db): Promise<void> {
+  await ensureStore(db, store, { name: 'Report shop', currency: 'EUR' })
+  const order = (orderId: string, customerId: string, days: number, productId: string, total: string) =>
+    recordOrder(
+      db,
+      store,
+      orderSchema.parse({
+        orderId,
+        customer: { id: customerId, email: `${customerId}@example.com` },
+        currency: 'EUR',
+        placedAt: at(days).toISOString(),
+        lineItems: [{ productId, title: productId, quantity: 1, unitPrice: total }],
+      }),
+    )
+  for (let index = 0; index < 40; index++) {
+    const customerId = `c${index}`
+    const trigger = `t${index}`
+    await order(trigger, customerId, index * 0.1, 'kettle', '40.00')
+    if (index >= 30) continue
+    await db
+      .transaction()
+      .execute((trx) => recordFulfillment(trx, store, { fulfillmentId: `f${index}`, orderId: trigger, fulfilledAt: at(1), complete: true }))
+    const heldOut = index % 5 === 0
+    await recordHoldoutAssignment(db, {
+      storeId: store,
+      orderId: trigger,
+      customerId,
+      heldOut,
+      position: heldOut ? 0.05 : 0.5,
+      share: 0.2,
+      assignedAt: at(5 + index * 0.1),
+    })
+    const buysAgain = heldOut ? index % 10 === 0 : index % 2 === 1
+    if (buysAgain) await order(`n${index}`, customerId, 12, 'mug', '12.00')
+    if (heldOut) continue
+    const sendKey = `${store}:${trigger}:first`
+    await claimSend(db, {
+      sendKey,
+      storeId: store,
+      customerId,
+      orderId: trigger,
+      step: 'first',
+      kind: 'recommendation',
+      pairingId: 'mined:kettle:mug',
+      pairingSource: 'mined',
+      productIds: ['mug'],
+    })
+    await markSent(db, sendKey, { channel: 'outbox', profileId: `crosswise:${store}:${customerId}`, at: at(5 + index * 0.1) })
+    if (buysAgain && index % 3 === 0)
+      await recordConversion(db, {
+        sendKey,
+        storeId: store,
+        customerId,
+        orderId: trigger,
+        pairingId: 'mined:kettle:mug',
+        purchaseOrderId: `n${index}`,
+      })
+  }
+}
+
+describe('crosswise report', () => {
+  let url: string
+  beforeAll(async () => {
+    url = await createTestDatabase('cli_report')
+    const db = createDatabase(url)
+    await migrateToLatest(db)
+    await seedStore(db)
+    await db.destroy()
+  })
+  afterAll(() => undefined)
+
+  it('reports the funnel, the holdout lift with intervals and each pairing, as JSON', async () => {
+    const { code, out } = await capture(() =>
+      reportCommand.run(['--store', store, '--as-of', at(60).toISOString(), '--database-url', url, '--json']),
+    )
+    expect(code).toBe(0)
+    const report = JSON.parse(out) as StoreReport
+    expect(report.funnel).toEqual({
+      orders: 40 + 15,
+      journeys: 40 + 15,
+      fulfilled: 30,
+      reachedSend: 30,
+      heldOut: 6,
+      emailed: 24,
+      emails: 24,
+      purchased: 4,
+    })
+    const lift = report.lift!
+    expect(lift.customers).toEqual({ emailed: 24, heldOut: 6 })
+    // 12 of 24 emailed bought again, 3 of 6 held out: no difference to see.
+    expect(lift.repeatPurchaseRate.emailed).toBe(0.5)
+    expect(lift.repeatPurchaseRate.heldOut).toBe(0.5)
+    expect(lift.repeatPurchaseRate.lift.low).toBeLessThan(0)
+    expect(lift.repeatPurchaseRate.lift.high).toBeGreaterThan(0)
+    expect(lift.revenuePerCustomer.emailed).toBe(6)
+    expect(report.pairings).toEqual([
+      expect.objectContaining({
+        pairingId: 'mined:kettle:mug',
+        source: 'mined',
+        sends: 24,
+        conversions: 4,
+        revenue: '48.0000',
+        revenuePerSend: 2,
+      }),
+    ])
+    expect(report.pairings[0]!.conversionInterval.low).toBeGreaterThan(0)
+  })
+
+  it('prints the same numbers for a person, and says when no window has closed yet', async () => {
+    const text = await capture(() => reportCommand.run(['--store', store, '--as-of', at(60).toISOString(), '--database-url', url]))
+    expect(text.out).toMatch(/orders\s+55/)
+    expect(text.out).toMatch(/bought again\s+50\.0 %\s+50\.0 %\s+\+0\.0 pts\s+\[-/)
+    expect(text.out).toMatch(/mined:kettle:mug\s+mined\s+24\s+16\.7 %/)
+    const early = await capture(() => reportCommand.run(['--store', store, '--as-of', at(20).toISOString(), '--database-url', url]))
+    expect(early.out).toContain('holdout lift: no comparison yet')
+  })
+
+  it('names a bad option and an unknown store', async () => {
+    await expect(reportCommand.run(['--store', store, '--window-days', 'soon', '--database-url', url])).rejects.toThrow(/--window-days/)
+    await expect(reportCommand.run(['--database-url', url])).rejects.toThrow(/--store is required/)
+    await expect(reportCommand.run(['--store', 'nobody', '--database-url', url])).rejects.toThrow(/store 'nobody' does not exist/)
+  })
+})
