@@ -6,6 +6,14 @@ export {
   type StoreReport,
   type StoreReportInput,
 } from './store-report.ts'
+export {
+  defaultPairingReviewOptions,
+  reviewPairings,
+  type PairingReviewEntry,
+  type PairingReviewOptions,
+  type PairingVerdict,
+  type ReviewedPairing,
+} from './pairing-review.ts'
 export { holdoutLift, type HoldoutLift, type HoldoutOutcome, type LiftMeasure } from './holdout-lift.ts'
 export { attributeOrders, type AttributableOrder, type AttributableSend, type Attribution } from './attribution.ts'
 export { cupedInterval, type CupedInterval, type Observation } from './cuped.ts'
