@@ -8,6 +8,7 @@ import {
   recordFulfillment,
   recordHoldoutAssignment,
   recordOrder,
+  retiredPairingIds,
   type Db,
 } from '@crosswise/db'
 import { orderSchema } from '@crosswise/domain'
@@ -15,6 +16,7 @@ import type { StoreReport } from '@crosswise/measurement'
 import { createTestDatabase } from '@crosswise/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { reportCommand } from '../src/commands/report.ts'
+import { reviewCommand } from '../src/commands/review.ts'
 import { capture } from './capture-output.ts'
 
 const store = 'report-shop'
@@ -144,9 +146,38 @@ describe('crosswise report', () => {
     expect(early.out).toContain('holdout lift: no comparison yet')
   })
 
+  it('reviews the pairings: retires one that never converts, keeps the one that does, and the report shows it', async () => {
+    const db = createDatabase(url)
+    try {
+      // A second pairing, emailed 400 times without a single purchase.
+      for (let index = 0; index < 400; index++) {
+        const sendKey = `${store}:d${index}:first`
+        const claim = { sendKey, storeId: store, customerId: `d${index}`, orderId: `d${index}`, step: 'first', kind: 'recommendation' }
+        await claimSend(db, { ...claim, pairingId: 'mined:kettle:spoon', pairingSource: 'mined', productIds: ['spoon'] })
+        await markSent(db, sendKey, { channel: 'outbox', profileId: `p${index}`, at: at(30) })
+      }
+      const { code, out } = await capture(() =>
+        reviewCommand.run(['--store', store, '--minimum-sends', '20', '--database-url', url, '--json']),
+      )
+      expect(code).toBe(0)
+      const run = JSON.parse(out) as { entries: Array<{ pairingId: string; verdict: string; reason: string }> }
+      expect(run.entries.map((entry) => [entry.pairingId, entry.verdict])).toEqual([
+        ['mined:kettle:spoon', 'retire'],
+        ['mined:kettle:mug', 'keep'],
+      ])
+      expect(await retiredPairingIds(db, store)).toEqual(['mined:kettle:spoon'])
+      const text = await capture(() => reportCommand.run(['--store', store, '--database-url', url]))
+      expect(text.out).toMatch(/latest pairing review, \d{4}-\d{2}-\d{2}: 2 pairings read, 1 retired or flagged/)
+      expect(text.out).toMatch(/retired mined:kettle:spoon: converts at most 1\.\d+ %/)
+    } finally {
+      await db.destroy()
+    }
+  })
+
   it('names a bad option and an unknown store', async () => {
     await expect(reportCommand.run(['--store', store, '--window-days', 'soon', '--database-url', url])).rejects.toThrow(/--window-days/)
     await expect(reportCommand.run(['--database-url', url])).rejects.toThrow(/--store is required/)
     await expect(reportCommand.run(['--store', 'nobody', '--database-url', url])).rejects.toThrow(/store 'nobody' does not exist/)
+    await expect(reviewCommand.run(['--store', store, '--floor', '2', '--database-url', url])).rejects.toThrow(/--floor must be a rate/)
   })
 })

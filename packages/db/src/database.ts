@@ -19,6 +19,7 @@ import type { ConversionTable } from './conversion/conversion.table.ts'
 import type { MinedPairingTable, PairingModelTable, RecommendationRulesTable } from './pairing-model/pairing-model.table.ts'
 import type { KlaviyoAccountTable } from './klaviyo-account/klaviyo-account.table.ts'
 import type { ShopifyConnectionTable } from './shopify-connection/shopify-connection.table.ts'
+import type { PairingReviewTable, RetiredPairingTable } from './pairing-review/pairing-review.table.ts'
 
 /** Every table Crosswise keeps, as Kysely sees it. */
 export interface Database {
@@ -43,6 +44,8 @@ export interface Database {
   recommendation_rules: RecommendationRulesTable
   klaviyo_accounts: KlaviyoAccountTable
   shopify_connections: ShopifyConnectionTable
+  pairing_reviews: PairingReviewTable
+  retired_pairings: RetiredPairingTable
 }
 
 export type Db = Kysely<Database>

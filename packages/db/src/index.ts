@@ -144,3 +144,10 @@ export {
 } from './pairing-model/recommendation-rules.repository.ts'
 export { journeyFunnel, type JourneyFunnel } from './report/journey-funnel.repository.ts'
 export { pairingResults, type PairingResult } from './report/pairing-results.repository.ts'
+export {
+  latestPairingReview,
+  retiredPairingIds,
+  savePairingReview,
+  type StoredPairingReview,
+  type StoredReviewEntry,
+} from './pairing-review/pairing-review.repository.ts'

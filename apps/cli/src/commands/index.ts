@@ -6,6 +6,7 @@ import { klaviyoSetupCommand } from './klaviyo-setup.ts'
 import { mineCommand } from './mine.ts'
 import { replayCommand } from './replay.ts'
 import { reportCommand } from './report.ts'
+import { reviewCommand } from './review.ts'
 import { sendsCommand } from './sends.ts'
 import { simulateCommand } from './simulate.ts'
 
@@ -20,4 +21,5 @@ export const commands: Command[] = [
   simulateCommand,
   sendsCommand,
   reportCommand,
+  reviewCommand,
 ]

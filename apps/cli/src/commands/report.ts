@@ -1,8 +1,8 @@
 import { parseArgs } from 'node:util'
 import { loadConfig } from '@crosswise/config'
-import { createDatabase, getStore, holdoutOutcomes, journeyFunnel, pairingResults } from '@crosswise/db'
+import { createDatabase, getStore } from '@crosswise/db'
 import { storeIdSchema } from '@crosswise/domain'
-import { storeReport } from '@crosswise/measurement'
+import { loadStoreReport } from '@crosswise/reports'
 import { z } from 'zod'
 import { UsageError, type Command } from '../command.ts'
 import { reportText } from '../report/report-text.ts'
@@ -49,10 +49,11 @@ function parse(args: string[]) {
   return values.data
 }
 
-/** `crosswise report --store ID`: the funnel, the holdout lift and each pairing's results. */
+/** `crosswise report --store ID`: the funnel, the holdout lift, each pairing's results and the latest review. */
 export const reportCommand: Command = {
   name: 'report',
-  summary: "Show what a store's cross-sell earns: the journey funnel, holdout lift with 95 % intervals, results per pairing",
+  summary:
+    "Show what a store's cross-sell earns: the journey funnel, holdout lift with 95 % intervals, results per pairing, the latest pairing review",
   usage,
   options: [
     '--store ID           the store to report on',
@@ -75,24 +76,7 @@ export const reportCommand: Command = {
     try {
       const store = await getStore(db, storeId)
       if (!store) throw new UsageError(`store '${storeId}' does not exist`)
-      const windowDays = input['window-days']
-      const [funnel, outcomes, pairings] = await Promise.all([
-        journeyFunnel(db, storeId, since),
-        holdoutOutcomes(db, storeId, { windowDays, asOf, since }),
-        pairingResults(db, storeId, since),
-      ])
-      const report = storeReport({
-        funnel,
-        liftWindowDays: windowDays,
-        pairings,
-        outcomes: outcomes.map((row) => ({
-          heldOut: row.heldOut,
-          ordersInWindow: row.ordersInWindow,
-          revenueInWindow: Number(row.revenueInWindow),
-          nextOrderValue: row.nextOrderValue === null ? null : Number(row.nextOrderValue),
-          spendBefore: Number(row.spendBefore),
-        })),
-      })
+      const report = await loadStoreReport(db, storeId, { since, windowDays: input['window-days'], asOf })
       const heading = `Cross-sell report of ${store.name} (${storeId}), ${input.since ? `since ${input.since}` : 'all time'}, amounts in ${store.currency}`
       process.stdout.write(
         input.json ? `${JSON.stringify({ storeId, currency: store.currency, ...report }, null, 2)}\n` : reportText(report, heading),

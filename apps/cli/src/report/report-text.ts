@@ -1,3 +1,4 @@
+import type { StoredPairingReview } from '@crosswise/db'
 import type { DifferenceInterval, LiftMeasure, StoreReport } from '@crosswise/measurement'
 
 const percent = (rate: number) => `${(rate * 100).toFixed(1)} %`
@@ -22,7 +23,7 @@ function liftRow(name: string, measure: LiftMeasure, format: (value: number) => 
 }
 
 /** The report as a person reads it: the funnel, the lift with its intervals, then each pairing. */
-export function reportText(report: StoreReport, heading: string): string {
+export function reportText(report: StoreReport & { review: StoredPairingReview | null }, heading: string): string {
   const { funnel, lift } = report
   const share = (count: number, of: number) => (of === 0 ? '' : percent(count / of))
   const lines = [
@@ -77,6 +78,17 @@ export function reportText(report: StoreReport, heading: string): string {
         money(pairing.revenuePerSend),
       ]),
     ).map((line) => `  ${line}`),
+    '',
+    ...reviewLines(report.review),
   )
   return `${lines.join('\n')}\n`
+}
+
+function reviewLines(review: StoredPairingReview | null): string[] {
+  if (!review) return ['pairing review: none yet (`crosswise review --store ID` runs one now; the worker runs one a month)']
+  const acted = review.entries.filter((entry) => entry.verdict === 'retire' || entry.verdict === 'flag')
+  return [
+    `latest pairing review, ${review.reviewedAt.toISOString().slice(0, 10)}: ${review.entries.length} pairings read, ${acted.length} retired or flagged`,
+    ...acted.map((entry) => `  ${entry.verdict === 'retire' ? 'retired' : 'flagged'} ${entry.pairingId}: ${entry.reason}`),
+  ]
 }
