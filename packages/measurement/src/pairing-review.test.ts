@@ -1,6 +1,6 @@
-import { seededRandom } from '@crosswise/domain'
 import { describe, expect, it } from 'vitest'
-import { reviewPairings, type ReviewedPairing } from './pairing-review.ts'
+import { reviewPairings } from './pairing-review.ts'
+import { reviewOfPlantedDuds } from './planted-truths.ts'
 
 describe('reviewPairings', () => {
   it('retires an unconverting mined pairing, flags a manual one, keeps good ones and waits on small ones', () => {
@@ -21,29 +21,7 @@ describe('reviewPairings', () => {
   })
 
   it('over 200 simulated stores, retires every planted dud and no good pairing', () => {
-    const random = seededRandom(707)
-    let duds = 0
-    let dudsRetired = 0
-    let goodRetired = 0
-    for (let store = 0; store < 200; store++) {
-      const pairings: Array<ReviewedPairing & { dud: boolean }> = Array.from({ length: 20 }, (_, index) => {
-        const dud = index < 3
-        // Good pairings convert 2–6 %; duds never do. A month brings 600–1,500 sends each.
-        const rate = dud ? 0 : 0.02 + 0.04 * random()
-        const sends = 600 + Math.floor(900 * random())
-        let conversions = 0
-        for (let send = 0; send < sends; send++) if (random() < rate) conversions++
-        return { pairingId: `mined:t:${index}`, source: 'mined', sends, conversions, dud }
-      })
-      const verdicts = reviewPairings(pairings)
-      for (const [index, pairing] of pairings.entries()) {
-        const retired = verdicts[index]!.verdict === 'retire'
-        if (pairing.dud) {
-          duds++
-          if (retired) dudsRetired++
-        } else if (retired) goodRetired++
-      }
-    }
+    const { duds, dudsRetired, goodRetired } = reviewOfPlantedDuds(200)
     expect(dudsRetired).toBe(duds)
     expect(goodRetired).toBe(0)
   })
