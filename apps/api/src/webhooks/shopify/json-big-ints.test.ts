@@ -21,3 +21,12 @@ describe('parseJsonKeepingBigInts', () => {
     expect(() => parseJsonKeepingBigInts('{"id": ')).toThrow(SyntaxError)
   })
 })
+
+describe('parseJsonKeepingBigInts on hostile bodies', () => {
+  it('reads a body of a million escaped quotes in one pass', () => {
+    const text = `{"note": "${'\\"'.repeat(500_000)}", "id": 9223372036854775807}`
+    // The regular expression this replaced backtracked for minutes on it, past the test's timeout.
+    expect(parseJsonKeepingBigInts(text)).toMatchObject({ id: '9223372036854775807' })
+    expect(() => parseJsonKeepingBigInts(`"${'\\"'.repeat(500_000)}`)).toThrow(SyntaxError)
+  })
+})
