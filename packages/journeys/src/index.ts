@@ -18,15 +18,20 @@ export {
   type SendResult,
 } from './activities.ts'
 export type { ActivitiesOf, ActivityContract, ActivityImplementations } from './activity-contract.ts'
+export {
+  endReasonSchema,
+  journeyStageSchema,
+  journeyStateSchema,
+  type EndReason,
+  type JourneyStage,
+  type JourneyState,
+} from './journey-state.ts'
 export type {
   CustomerRedacted,
-  EndReason,
   JourneyEvent,
   JourneyOutcome,
   JourneyRestart,
-  JourneyStage,
   JourneyStart,
-  JourneyState,
   OrderCancelled,
   OrderFacts,
   OrderFulfilled,

@@ -1,4 +1,4 @@
-import type { Segment } from '@crosswise/domain'
+import type { EndReason } from './journey-state.ts'
 
 /**
  * What a journey is started with: whose journey it is. Orders arrive as signals. A journey that
@@ -76,52 +76,6 @@ export type CustomerRedacted = JourneyEvent
 /** The `stopJourney` update's argument: why the journey is stopped (shown in its state). */
 export interface StopJourney {
   reason: string
-}
-
-/** Where a journey stands; also the `JourneyStage` search attribute. */
-export type JourneyStage = 'waiting-for-order' | 'waiting-for-fulfilment' | 'waiting-to-send' | 'waiting-for-engagement' | 'ended'
-
-/** Why a journey ended. */
-export type EndReason =
-  | 'no-order'
-  | 'never-fulfilled'
-  | 'cancelled'
-  | 'refunded'
-  | 'bought-again'
-  | 'stopped'
-  | 'redacted'
-  | 'frequency-capped'
-  | 'no-consent'
-  | 'held-out'
-  | 'nothing-to-recommend'
-  | 'converted'
-  | 'not-opened'
-  | 'not-clicked'
-  | 'not-purchased'
-  | 'email-limit'
-  | 'send-failed'
-  | 'klaviyo-refused'
-
-/** Where a journey stands, as the `journeyState` query answers. */
-export interface JourneyState {
-  storeId: string
-  customerId: string
-  stage: JourneyStage
-  /** The order this run is about. */
-  triggerOrderId?: string
-  segment?: Segment
-  /** Every order this journey has heard of, oldest first. */
-  ordersSeen: string[]
-  emailsSent: number
-  /** Pairings already emailed, in order. */
-  pairingIds: string[]
-  /** ISO 8601 of the next timed step, when one is scheduled. */
-  nextActionAt?: string
-  /** A sentence for people: what the journey does now. */
-  details: string
-  outcome?: EndReason
-  /** Why the call that ended the journey failed for good (Klaviyo's answer to a refused call). */
-  failure?: string
 }
 
 /** How a journey ended. */

@@ -1,13 +1,6 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow'
-import type {
-  CustomerRedacted,
-  JourneyState,
-  OrderCancelled,
-  OrderFulfilled,
-  OrderPlaced,
-  OrderRefunded,
-  StopJourney,
-} from './journey-types.ts'
+import type { JourneyState } from './journey-state.ts'
+import type { CustomerRedacted, OrderCancelled, OrderFulfilled, OrderPlaced, OrderRefunded, StopJourney } from './journey-types.ts'
 
 // Wire names are written into every history: they never change. The dispatcher sends each recorded
 // event as the signal whose wire name equals its dispatch `kind`.

@@ -1,7 +1,7 @@
 import { messagingActivities } from '../activity-proxies.ts'
 import type { SendCheck } from '../activities.ts'
 import type { Journey } from '../journey.ts'
-import type { EndReason } from '../journey-types.ts'
+import type { EndReason } from '../journey-state.ts'
 import { endOnKlaviyoRefusal } from '../klaviyo-refusal.ts'
 import { sleepUntilSendTime } from './sleep-until-send-time.ts'
 

@@ -3,7 +3,7 @@ import { ActivityFailure } from '@temporalio/workflow'
 import { messagingActivities } from '../activity-proxies.ts'
 import type { PairingPick } from '../activities.ts'
 import type { Journey, PlannedEmail, SentEmail } from '../journey.ts'
-import type { EndReason } from '../journey-types.ts'
+import type { EndReason } from '../journey-state.ts'
 
 /** The key of the journey's next email: `{storeId}:{orderId}:email-{n}`, stable across replays. */
 export function nextSendKey(journey: Journey): { key: string; step: string } {
