@@ -25,6 +25,7 @@ export {
   StoreConflictError,
   updateStore,
 } from './store/store.repository.ts'
+export { InvalidPolicyError } from './store/store-policy.ts'
 export {
   deleteDeliveriesReceivedBefore,
   recordDelivery,
