@@ -28,10 +28,11 @@ export {
 } from './journey-state.ts'
 export type {
   CustomerRedacted,
-  JourneyEvent,
   JourneyOutcome,
   JourneyRestart,
+  JourneySignalArgument,
   JourneyStart,
+  KeyedEvent,
   OrderCancelled,
   OrderFacts,
   OrderFulfilled,
@@ -41,6 +42,7 @@ export type {
 } from './journey-types.ts'
 export {
   customerRedactedSignal,
+  journeySignals,
   journeyStateQuery,
   orderCancelledSignal,
   orderFulfilledSignal,

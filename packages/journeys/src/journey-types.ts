@@ -1,3 +1,4 @@
+import type { JourneyEventPayload, JourneySignal } from '@crosswise/domain'
 import type { EndReason } from './journey-state.ts'
 
 /**
@@ -32,46 +33,28 @@ export interface OrderFacts {
   fullyRefunded?: boolean
 }
 
-/** What every journey signal carries: the dispatch's event key, so a redelivered signal is ignored. */
-export interface JourneyEvent {
+/** What every journey signal carries besides its event's payload: the dispatch's event key, so a redelivered signal is ignored. */
+export interface KeyedEvent {
   eventKey: string
 }
 
+/** The argument of the journey signal named `S`: the domain's event payload and its event key. */
+export type JourneySignalArgument<S extends JourneySignal> = JourneyEventPayload<S> & KeyedEvent
+
 /** The `orderPlaced` signal's payload, built by the dispatcher from a recorded order. */
-export interface OrderPlaced extends JourneyEvent {
-  orderId: string
-  /** ISO 8601. */
-  placedAt: string
-  productIds: string[]
-}
+export type OrderPlaced = JourneySignalArgument<'orderPlaced'>
 
 /** The `orderFulfilled` signal's payload. */
-export interface OrderFulfilled extends JourneyEvent {
-  orderId: string
-  /** ISO 8601. */
-  fulfilledAt: string
-  /** Every line of the order is fulfilled (false for a partial fulfilment). */
-  complete: boolean
-}
+export type OrderFulfilled = JourneySignalArgument<'orderFulfilled'>
 
 /** The `orderCancelled` signal's payload. */
-export interface OrderCancelled extends JourneyEvent {
-  orderId: string
-  /** ISO 8601. */
-  cancelledAt: string
-}
+export type OrderCancelled = JourneySignalArgument<'orderCancelled'>
 
 /** The `orderRefunded` signal's payload. */
-export interface OrderRefunded extends JourneyEvent {
-  orderId: string
-  /** ISO 8601. */
-  refundedAt: string
-  /** The whole order was refunded. */
-  full: boolean
-}
+export type OrderRefunded = JourneySignalArgument<'orderRefunded'>
 
 /** The `customerRedacted` signal's payload. */
-export type CustomerRedacted = JourneyEvent
+export type CustomerRedacted = JourneySignalArgument<'customerRedacted'>
 
 /** The `stopJourney` update's argument: why the journey is stopped (shown in its state). */
 export interface StopJourney {

@@ -1,3 +1,4 @@
+import { eventKey } from '@crosswise/domain'
 import { messagingActivities } from '../activity-proxies.ts'
 import type { SendCheck } from '../activities.ts'
 import type { Journey } from '../journey.ts'
@@ -41,7 +42,7 @@ export async function checkBeforeSend(journey: Journey, email: EmailKey): Promis
         return journey.interruption()
       case 'bought-again':
         // The key the dispatcher will use for this order, so its late signal is recognised.
-        journey.noteOrder({ ...check.order, eventKey: `order:${journey.start.storeId}:${check.order.orderId}` })
+        journey.noteOrder({ ...check.order, eventKey: eventKey('order', journey.start.storeId, check.order.orderId) })
         return 'bought-again'
       case 'no-consent':
         return 'no-consent'
