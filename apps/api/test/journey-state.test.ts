@@ -24,12 +24,19 @@ const refused: JourneyState = {
   failure: 'Klaviyo rejected GET /api/profiles with 401',
 }
 
-// Only the two handle calls the route makes; the serializer under test is the API's own.
+// Only the handle calls the routes make; the serializer under test is the API's own. Customer `c1`'s
+// journey has ended, `c2`'s runs and stops when asked.
 const temporal = {
   workflow: {
-    getHandle: () => ({
-      describe: async () => ({ status: { name: 'COMPLETED' } }),
+    getHandle: (journeyId: string) => ({
+      describe: async () => ({ status: { name: journeyId.endsWith(':c1') ? 'COMPLETED' : 'RUNNING' } }),
       query: async () => refused,
+      executeUpdate: async (_update: unknown, { args }: { args: [{ reason: string }] }) => ({
+        ...refused,
+        customerId: 'c2',
+        outcome: 'stopped',
+        details: `Stopped: ${args[0].reason}`,
+      }),
     }),
   },
 } as unknown as Client
@@ -55,5 +62,21 @@ describe('journey state through the admin API', () => {
     })
     expect(response.statusCode).toBe(200)
     expect(response.json()).toEqual({ journeyId: 'journey:acme:c1', status: 'COMPLETED', state: refused })
+  })
+
+  it('stops a running journey with its state, and refuses an ended one with 409', async () => {
+    const stop = (customerId: string) =>
+      app.inject({
+        method: 'POST',
+        url: `/v1/admin/stores/acme/journeys/${customerId}/stop`,
+        headers: { authorization: `Bearer ${adminToken}` },
+        payload: { reason: 'unsubscribed' },
+      })
+    const stopped = await stop('c2')
+    expect(stopped.statusCode).toBe(200)
+    expect(stopped.json()).toMatchObject({ journeyId: 'journey:acme:c2', status: 'RUNNING', state: { details: 'Stopped: unsubscribed' } })
+    const ended = await stop('c1')
+    expect(ended.statusCode).toBe(409)
+    expect(ended.json()).toEqual({ error: 'journey_ended', message: "Journey 'journey:acme:c1' is completed." })
   })
 })

@@ -1,6 +1,6 @@
 import { journeyWorkflowId, storeIdSchema } from '@crosswise/domain'
 import { journeyStateQuery, journeyStateSchema, stopJourneyUpdate } from '@crosswise/journeys'
-import { WorkflowNotFoundError, type Client } from '@temporalio/client'
+import { WorkflowNotFoundError, type Client, type WorkflowHandle } from '@temporalio/client'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { adminSecurity } from '../../auth/admin-auth.ts'
@@ -12,6 +12,16 @@ const journeySchema = z.object({ journeyId: z.string(), status: z.string(), stat
 
 const temporalDown: Problem = { error: 'temporal_unavailable', message: 'This API has no Temporal connection (TEMPORAL_ADDRESS).' }
 const noJourney = (id: string): Problem => ({ error: 'journey_not_found', message: `No journey '${id}'.` })
+
+/** Runs calls on a journey's workflow; undefined when Temporal knows no such journey. */
+async function onJourney<T>(temporal: Client, journeyId: string, call: (handle: WorkflowHandle) => Promise<T>): Promise<T | undefined> {
+  try {
+    return await call(temporal.workflow.getHandle(journeyId))
+  } catch (error) {
+    if (error instanceof WorkflowNotFoundError) return undefined
+    throw error
+  }
+}
 
 /**
  * The calls to a running journey: read its state through its query, or stop it (the `stopJourney`
@@ -33,15 +43,11 @@ export function journeyWorkflowRoutes(temporal: Client | undefined): FastifyPlug
       async (request, reply) => {
         if (!temporal) return reply.code(503).send(temporalDown)
         const journeyId = journeyWorkflowId(request.params.storeId, request.params.customerId)
-        const handle = temporal.workflow.getHandle(journeyId)
-        try {
+        const journey = await onJourney(temporal, journeyId, async (handle) => {
           const description = await handle.describe()
-          const state = await handle.query(journeyStateQuery)
-          return reply.send({ journeyId, status: description.status.name, state })
-        } catch (error) {
-          if (error instanceof WorkflowNotFoundError) return reply.code(404).send(noJourney(journeyId))
-          throw error
-        }
+          return { journeyId, status: description.status.name, state: await handle.query(journeyStateQuery) }
+        })
+        return journey ? reply.send(journey) : reply.code(404).send(noJourney(journeyId))
       },
     )
 
@@ -63,20 +69,16 @@ export function journeyWorkflowRoutes(temporal: Client | undefined): FastifyPlug
       async (request, reply) => {
         if (!temporal) return reply.code(503).send(temporalDown)
         const journeyId = journeyWorkflowId(request.params.storeId, request.params.customerId)
-        const handle = temporal.workflow.getHandle(journeyId)
-        try {
-          const description = await handle.describe()
-          if (description.status.name !== 'RUNNING') {
-            return reply
-              .code(409)
-              .send({ error: 'journey_ended', message: `Journey '${journeyId}' is ${description.status.name.toLowerCase()}.` })
-          }
-          const state = await handle.executeUpdate(stopJourneyUpdate, { args: [{ reason: request.body.reason }] })
-          return reply.send({ journeyId, status: 'RUNNING', state })
-        } catch (error) {
-          if (error instanceof WorkflowNotFoundError) return reply.code(404).send(noJourney(journeyId))
-          throw error
+        const stopped = await onJourney(temporal, journeyId, async (handle) => {
+          const { status } = await handle.describe()
+          if (status.name !== 'RUNNING') return { ended: status.name }
+          return { state: await handle.executeUpdate(stopJourneyUpdate, { args: [{ reason: request.body.reason }] }) }
+        })
+        if (!stopped) return reply.code(404).send(noJourney(journeyId))
+        if (stopped.ended !== undefined) {
+          return reply.code(409).send({ error: 'journey_ended', message: `Journey '${journeyId}' is ${stopped.ended.toLowerCase()}.` })
         }
+        return reply.send({ journeyId, status: 'RUNNING', state: stopped.state })
       },
     )
   }
