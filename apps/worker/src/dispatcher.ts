@@ -1,5 +1,5 @@
 import { drainDispatches, type Db, type Dispatch } from '@crosswise/db'
-import { crossSellJourney } from '@crosswise/journeys'
+import { crossSellJourney, journeySignals } from '@crosswise/journeys'
 import type { Client } from '@temporalio/client'
 import type { Logger } from 'pino'
 
@@ -98,8 +98,8 @@ export class Dispatcher {
         args: [{ storeId: dispatch.storeId, customerId: dispatch.customerId }],
         // Shown in the Temporal UI's list; set when this delivery starts the run, kept otherwise.
         staticSummary: `Cross-sell journey of customer ${dispatch.customerId} in store ${dispatch.storeId}`,
-        // The dispatch kind is the signal's wire name; ingest wrote the payload in that signal's shape.
-        signal: dispatch.kind,
+        // The recorded journey event names its signal; the argument is its payload with its event key.
+        signal: journeySignals[dispatch.signal],
         signalArgs: [{ ...dispatch.payload, eventKey: dispatch.eventKey }],
       }),
     )

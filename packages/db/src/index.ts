@@ -25,6 +25,7 @@ export {
   StoreConflictError,
   updateStore,
 } from './store/store.repository.ts'
+export { InvalidPolicyError } from './store/store-policy.ts'
 export {
   deleteDeliveriesReceivedBefore,
   recordDelivery,
@@ -41,7 +42,6 @@ export {
   type DrainOptions,
   type DrainResult,
 } from './dispatch/dispatch.repository.ts'
-export type { DispatchKind } from './dispatch/dispatch.table.ts'
 export type { FulfilledLine } from './fulfillment/fulfillment.table.ts'
 export type { OrderSource } from './order/order.table.ts'
 export {

@@ -31,6 +31,7 @@ export { isFullRefund, refundSchema, type Refund, type RefundInput } from './ref
 export { cancellationSchema, type Cancellation, type CancellationInput } from './cancellation.ts'
 export { classifySegment, type CustomerProfile, type PastOrder } from './segment.ts'
 export { segmentPriceBandsSchema, type SegmentPriceBands } from './price-band.ts'
+export { journeyEventSchema, type JourneyEvent, type JourneyEventPayload, type JourneySignal } from './journey-event.ts'
 export { journeySearchAttributes, type SearchAttributeKind } from './journey-search-attributes.ts'
 export {
   defaultJourneyPolicy,

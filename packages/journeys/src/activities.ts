@@ -35,15 +35,10 @@ export const checkBeforeSendInputSchema = z.object({
   knownOrderIds: z.array(z.string()),
   /** Idempotency key of the email about to go out (`sendKey`): a refusal is recorded under it. */
   sendKey: id,
-  policy: z.object({
-    frequencyCap: z.object({
-      maxEmails: z.number().int().positive(),
-      windowMs: z.number().nonnegative(),
-      minGapMs: z.number().nonnegative(),
-    }),
-    holdoutShare: z.number().min(0).max(1),
-    requireExplicitConsent: z.boolean(),
-  }),
+  /** The step named in `sendKey`. Optional: tasks scheduled by the previous release carry only the key. */
+  step: id.optional(),
+  /** The parts of the store's policy the guards apply, parsed with the policy's own sub-schemas. */
+  policy: journeyPolicySchema.pick({ frequencyCap: true, holdoutShare: true, requireExplicitConsent: true }),
 })
 export type CheckBeforeSendInput = z.infer<typeof checkBeforeSendInputSchema>
 

@@ -25,7 +25,7 @@ export async function crossSellJourney(start: JourneyStart): Promise<JourneyOutc
   let email = firstEmail(journey)
   for (;;) {
     if (!(await sleepUntilSendTime(journey, email.notBeforeMs))) return journey.settle()
-    const refusal = await checkBeforeSend(journey, nextSendKey(journey).key)
+    const refusal = await checkBeforeSend(journey, nextSendKey(journey))
     if (refusal) return journey.settle(refusal)
     const pairing = email.pairing ?? (await choosePairing(journey))
     if (!pairing) return journey.settle('nothing-to-recommend')

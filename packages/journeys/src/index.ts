@@ -18,15 +18,21 @@ export {
   type SendResult,
 } from './activities.ts'
 export type { ActivitiesOf, ActivityContract, ActivityImplementations } from './activity-contract.ts'
+export {
+  endReasonSchema,
+  journeyStageSchema,
+  journeyStateSchema,
+  type EndReason,
+  type JourneyStage,
+  type JourneyState,
+} from './journey-state.ts'
 export type {
   CustomerRedacted,
-  EndReason,
-  JourneyEvent,
   JourneyOutcome,
   JourneyRestart,
-  JourneyStage,
+  JourneySignalArgument,
   JourneyStart,
-  JourneyState,
+  KeyedEvent,
   OrderCancelled,
   OrderFacts,
   OrderFulfilled,
@@ -36,6 +42,7 @@ export type {
 } from './journey-types.ts'
 export {
   customerRedactedSignal,
+  journeySignals,
   journeyStateQuery,
   orderCancelledSignal,
   orderFulfilledSignal,

@@ -1,4 +1,5 @@
-import type { Segment } from '@crosswise/domain'
+import type { JourneyEventPayload, JourneySignal } from '@crosswise/domain'
+import type { EndReason } from './journey-state.ts'
 
 /**
  * What a journey is started with: whose journey it is. Orders arrive as signals. A journey that
@@ -32,96 +33,32 @@ export interface OrderFacts {
   fullyRefunded?: boolean
 }
 
-/** What every journey signal carries: the dispatch's event key, so a redelivered signal is ignored. */
-export interface JourneyEvent {
+/** What every journey signal carries besides its event's payload: the dispatch's event key, so a redelivered signal is ignored. */
+export interface KeyedEvent {
   eventKey: string
 }
 
+/** The argument of the journey signal named `S`: the domain's event payload and its event key. */
+export type JourneySignalArgument<S extends JourneySignal> = JourneyEventPayload<S> & KeyedEvent
+
 /** The `orderPlaced` signal's payload, built by the dispatcher from a recorded order. */
-export interface OrderPlaced extends JourneyEvent {
-  orderId: string
-  /** ISO 8601. */
-  placedAt: string
-  productIds: string[]
-}
+export type OrderPlaced = JourneySignalArgument<'orderPlaced'>
 
 /** The `orderFulfilled` signal's payload. */
-export interface OrderFulfilled extends JourneyEvent {
-  orderId: string
-  /** ISO 8601. */
-  fulfilledAt: string
-  /** Every line of the order is fulfilled (false for a partial fulfilment). */
-  complete: boolean
-}
+export type OrderFulfilled = JourneySignalArgument<'orderFulfilled'>
 
 /** The `orderCancelled` signal's payload. */
-export interface OrderCancelled extends JourneyEvent {
-  orderId: string
-  /** ISO 8601. */
-  cancelledAt: string
-}
+export type OrderCancelled = JourneySignalArgument<'orderCancelled'>
 
 /** The `orderRefunded` signal's payload. */
-export interface OrderRefunded extends JourneyEvent {
-  orderId: string
-  /** ISO 8601. */
-  refundedAt: string
-  /** The whole order was refunded. */
-  full: boolean
-}
+export type OrderRefunded = JourneySignalArgument<'orderRefunded'>
 
 /** The `customerRedacted` signal's payload. */
-export type CustomerRedacted = JourneyEvent
+export type CustomerRedacted = JourneySignalArgument<'customerRedacted'>
 
 /** The `stopJourney` update's argument: why the journey is stopped (shown in its state). */
 export interface StopJourney {
   reason: string
-}
-
-/** Where a journey stands; also the `JourneyStage` search attribute. */
-export type JourneyStage = 'waiting-for-order' | 'waiting-for-fulfilment' | 'waiting-to-send' | 'waiting-for-engagement' | 'ended'
-
-/** Why a journey ended. */
-export type EndReason =
-  | 'no-order'
-  | 'never-fulfilled'
-  | 'cancelled'
-  | 'refunded'
-  | 'bought-again'
-  | 'stopped'
-  | 'redacted'
-  | 'frequency-capped'
-  | 'no-consent'
-  | 'held-out'
-  | 'nothing-to-recommend'
-  | 'converted'
-  | 'not-opened'
-  | 'not-clicked'
-  | 'not-purchased'
-  | 'email-limit'
-  | 'send-failed'
-  | 'klaviyo-refused'
-
-/** Where a journey stands, as the `journeyState` query answers. */
-export interface JourneyState {
-  storeId: string
-  customerId: string
-  stage: JourneyStage
-  /** The order this run is about. */
-  triggerOrderId?: string
-  segment?: Segment
-  /** Every order this journey has heard of, oldest first. */
-  ordersSeen: string[]
-  emailsSent: number
-  /** Pairings already emailed, in order. */
-  pairingIds: string[]
-  /** ISO 8601 of the next timed step, when one is scheduled. */
-  nextActionAt?: string
-  /** A sentence for people: what the journey does now. */
-  details: string
-  outcome?: EndReason
-  /** Why the call that ended the journey failed for good (Klaviyo's answer to a refused call). */
-  failure?: string
 }
 
 /** How a journey ended. */

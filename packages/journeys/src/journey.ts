@@ -2,7 +2,8 @@ import type { SearchAttributeUpdatePair } from '@temporalio/common'
 import { continueAsNew, setCurrentDetails, upsertSearchAttributes } from '@temporalio/workflow'
 import type { EmailKind, JourneyContext, PairingPick } from './activities.ts'
 import type { crossSellJourney } from './cross-sell-journey.ts'
-import type { EndReason, JourneyOutcome, JourneyStage, JourneyStart, JourneyState, OrderFacts, OrderPlaced } from './journey-types.ts'
+import type { EndReason, JourneyStage, JourneyState } from './journey-state.ts'
+import type { JourneyOutcome, JourneyStart, OrderFacts, OrderPlaced } from './journey-types.ts'
 import {
   customerIdAttribute,
   customerSegmentAttribute,

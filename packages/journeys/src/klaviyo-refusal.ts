@@ -1,6 +1,6 @@
 import { ActivityFailure, ApplicationFailure, patched } from '@temporalio/workflow'
 import type { Journey } from './journey.ts'
-import type { EndReason } from './journey-types.ts'
+import type { EndReason } from './journey-state.ts'
 
 // The failure type the worker gives a call Klaviyo refused for good (a 4xx other than 429: a revoked
 // key, say); it is the name of the klaviyo package's KlaviyoRejectedError.

@@ -1,6 +1,6 @@
 import { setHandler } from '@temporalio/workflow'
 import { Journey } from './journey.ts'
-import type { JourneyEvent, JourneyStart } from './journey-types.ts'
+import type { JourneyStart, KeyedEvent } from './journey-types.ts'
 import {
   customerRedactedSignal,
   journeyStateQuery,
@@ -18,7 +18,7 @@ import {
  */
 export function listen(start: JourneyStart): Journey {
   const journey = new Journey(start)
-  const once = (event: JourneyEvent): boolean => {
+  const once = (event: KeyedEvent): boolean => {
     if (journey.seenEventKeys.has(event.eventKey)) return false
     journey.seenEventKeys.add(event.eventKey)
     return true

@@ -1,31 +1,36 @@
-import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow'
-import type {
-  CustomerRedacted,
-  JourneyState,
-  OrderCancelled,
-  OrderFulfilled,
-  OrderPlaced,
-  OrderRefunded,
-  StopJourney,
-} from './journey-types.ts'
+import type { JourneySignal } from '@crosswise/domain'
+import { defineQuery, defineSignal, defineUpdate, type SignalDefinition } from '@temporalio/workflow'
+import type { JourneyState } from './journey-state.ts'
+import type { JourneySignalArgument, StopJourney } from './journey-types.ts'
 
-// Wire names are written into every history: they never change. The dispatcher sends each recorded
-// event as the signal whose wire name equals its dispatch `kind`.
+// Wire names are written into every history: they never change. Each is the `signal` of a domain
+// journey event, and the signal's argument is that event's payload with its event key.
+const journeySignal = <S extends JourneySignal>(name: S): SignalDefinition<[JourneySignalArgument<S>], S> =>
+  defineSignal<[JourneySignalArgument<S>], S>(name)
 
 /** An order of the customer was recorded; starts or restarts the journey. */
-export const orderPlacedSignal = defineSignal<[OrderPlaced]>('orderPlaced')
+export const orderPlacedSignal = journeySignal('orderPlaced')
 
 /** One of the customer's orders was fulfilled, wholly or in part. */
-export const orderFulfilledSignal = defineSignal<[OrderFulfilled]>('orderFulfilled')
+export const orderFulfilledSignal = journeySignal('orderFulfilled')
 
 /** One of the customer's orders was cancelled. */
-export const orderCancelledSignal = defineSignal<[OrderCancelled]>('orderCancelled')
+export const orderCancelledSignal = journeySignal('orderCancelled')
 
 /** One of the customer's orders was refunded, wholly or in part. */
-export const orderRefundedSignal = defineSignal<[OrderRefunded]>('orderRefunded')
+export const orderRefundedSignal = journeySignal('orderRefunded')
 
 /** The store asked us to erase the customer (GDPR `customers/redact`): the journey ends at once. */
-export const customerRedactedSignal = defineSignal<[CustomerRedacted]>('customerRedacted')
+export const customerRedactedSignal = journeySignal('customerRedacted')
+
+/** Every journey signal by its wire name: the dispatcher sends each recorded event through it. */
+export const journeySignals: { [S in JourneySignal]: SignalDefinition<[JourneySignalArgument<S>], S> } = {
+  orderPlaced: orderPlacedSignal,
+  orderFulfilled: orderFulfilledSignal,
+  orderCancelled: orderCancelledSignal,
+  orderRefunded: orderRefundedSignal,
+  customerRedacted: customerRedactedSignal,
+}
 
 /** The journey's current state, for the API, the CLI and the Temporal UI. */
 export const journeyStateQuery = defineQuery<JourneyState>('journeyState')

@@ -234,7 +234,7 @@ async function applyEvent(event: SimulationEvent, context: EventContext): Promis
         storeId,
         customerId: simulated.customerId,
         workflowId,
-        kind: 'orderPlaced',
+        signal: 'orderPlaced',
         eventKey: eventKey('order', storeId, trigger.orderId),
         payload: {
           orderId: trigger.orderId,

@@ -1,5 +1,5 @@
-import { loadCustomerHistory, type CustomerHistory, type Db } from '@crosswise/db'
-import { classifySegment, journeyPolicySchema, type JourneyPolicy, type Segment } from '@crosswise/domain'
+import { InvalidPolicyError, loadCustomerHistory, type CustomerHistory, type Db } from '@crosswise/db'
+import { classifySegment, type JourneyPolicy, type Segment } from '@crosswise/domain'
 import { ApplicationFailure } from '@temporalio/common'
 
 /** A recorded customer with the store's journey policy and their segment under it. */
@@ -15,10 +15,11 @@ export interface SegmentedCustomer {
  * invalid policy cannot be fixed by a retry.
  */
 export async function loadSegmentedCustomer(db: Db, storeId: string, customerId: string): Promise<SegmentedCustomer> {
-  const history = await loadCustomerHistory(db, storeId, customerId)
+  const history = await loadCustomerHistory(db, storeId, customerId).catch((error: unknown) => {
+    if (error instanceof InvalidPolicyError) throw ApplicationFailure.nonRetryable(error.message, 'InvalidPolicy')
+    throw error
+  })
   if (!history) throw ApplicationFailure.nonRetryable(`Customer ${customerId} of store ${storeId} is not recorded`, 'UnknownCustomer')
-  const policy = journeyPolicySchema.safeParse(history.storePolicy)
-  if (!policy.success)
-    throw ApplicationFailure.nonRetryable(`Store ${storeId} has an invalid journey policy: ${policy.error.message}`, 'InvalidPolicy')
-  return { history, policy: policy.data, segment: classifySegment(history.orders, policy.data.segments).segment }
+  const policy = history.storePolicy
+  return { history, policy, segment: classifySegment(history.orders, policy.segments).segment }
 }

@@ -5,7 +5,7 @@ import { classifyGatewayFailure } from './failures.ts'
 import type { JourneyActivityImplementations } from './index.ts'
 import type { Messaging } from './messaging.ts'
 
-/** The step part of a send key `{storeId}:{orderId}:{step}`. */
+/** The step part of a send key `{storeId}:{orderId}:{step}`, for tasks that carry only the key. */
 function stepOf(sendKey: string): string {
   return sendKey.slice(sendKey.lastIndexOf(':') + 1)
 }
@@ -19,7 +19,8 @@ export function sendGuardActivities(db: Db, messaging: Messaging): Pick<JourneyA
   return {
     async checkBeforeSend(input) {
       const { storeId, customerId, orderId, sendKey, policy } = input
-      const step = stepOf(sendKey)
+      // Tasks scheduled by the previous release carry no step: cut it from the key as that release did.
+      const step = input.step ?? stepOf(sendKey)
 
       // Orders the dispatcher has not delivered yet count too: the journey must never send after one.
       const newer = await newestOrderSince(db, storeId, customerId, new Date(input.placedAt), input.knownOrderIds)

@@ -1,10 +1,11 @@
-import type { PastOrder } from '@crosswise/domain'
+import type { JourneyPolicy, PastOrder } from '@crosswise/domain'
 import type { Db } from '../database.ts'
+import { parseStorePolicy } from '../store/store-policy.ts'
 
 /** What a journey needs to know about a customer and their store when it starts. */
 export interface CustomerHistory {
-  /** The store's policy as stored (parse with journeyPolicySchema). */
-  storePolicy: Record<string, unknown>
+  /** The store's journey policy, parsed (defaults filled). */
+  storePolicy: JourneyPolicy
   storeTimeZone: string
   storeCurrency: string
   customerTimeZone: string | null
@@ -15,7 +16,10 @@ export interface CustomerHistory {
   orders: PastOrder[]
 }
 
-/** Loads a customer with their store and order history; undefined for an unknown customer. */
+/**
+ * Loads a customer with their store and order history; undefined for an unknown customer. Throws
+ * InvalidPolicyError when the store's policy does not parse.
+ */
 export async function loadCustomerHistory(db: Db, storeId: string, customerId: string): Promise<CustomerHistory | undefined> {
   const customer = await db
     .selectFrom('customers as c')
@@ -42,7 +46,7 @@ export async function loadCustomerHistory(db: Db, storeId: string, customerId: s
     order.categories.push(line.category)
   }
   return {
-    storePolicy: customer.policy,
+    storePolicy: parseStorePolicy(storeId, customer.policy),
     storeTimeZone: customer.store_time_zone,
     storeCurrency: customer.currency.trim(),
     customerTimeZone: customer.time_zone,

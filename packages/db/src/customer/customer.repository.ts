@@ -174,7 +174,7 @@ export async function redactCustomer(trx: Transaction<Database>, storeId: string
       storeId,
       customerId: found.id,
       workflowId,
-      kind: 'customerRedacted',
+      signal: 'customerRedacted',
       eventKey: eventKey('redaction', storeId, found.id),
       payload: {},
     })

@@ -1,21 +1,23 @@
+import { journeyEventSchema, type JourneyEvent } from '@crosswise/domain'
 import { sql, type Transaction } from 'kysely'
 import type { Database, Db } from '../database.ts'
-import type { DispatchKind } from './dispatch.table.ts'
 
-/** A recorded event waiting to reach its journey. */
-export interface Dispatch {
-  id: string
+/** Whose journey a recorded event goes to, and the event's key (unique: one dispatch per event). */
+interface DispatchTarget {
   storeId: string
   customerId: string
   workflowId: string
-  kind: DispatchKind
   eventKey: string
-  payload: Record<string, unknown>
-  attempts: number
 }
 
+/** A journey event to record for its journey. */
+export type NewDispatch = DispatchTarget & JourneyEvent
+
+/** A recorded event waiting to reach its journey. */
+export type Dispatch = NewDispatch & { id: string; attempts: number }
+
 /** Adds a dispatch inside the caller's transaction; a second one with the same event key is ignored. */
-export async function enqueueDispatch(trx: Transaction<Database>, dispatch: Omit<Dispatch, 'id' | 'attempts'>): Promise<void> {
+export async function enqueueDispatch(trx: Transaction<Database>, dispatch: NewDispatch): Promise<void> {
   await enqueueDispatches(trx, [dispatch])
 }
 
@@ -23,10 +25,7 @@ export async function enqueueDispatch(trx: Transaction<Database>, dispatch: Omit
  * Adds dispatches in one statement, in list order (their ids, and so their delivery order within a
  * journey, follow it); those whose event key is already recorded are ignored.
  */
-export async function enqueueDispatches(
-  trx: Transaction<Database>,
-  dispatches: readonly Omit<Dispatch, 'id' | 'attempts'>[],
-): Promise<void> {
+export async function enqueueDispatches(trx: Transaction<Database>, dispatches: readonly NewDispatch[]): Promise<void> {
   if (dispatches.length === 0) return
   await trx
     .insertInto('dispatches')
@@ -35,7 +34,7 @@ export async function enqueueDispatches(
         store_id: dispatch.storeId,
         customer_id: dispatch.customerId,
         workflow_id: dispatch.workflowId,
-        kind: dispatch.kind,
+        kind: dispatch.signal,
         event_key: dispatch.eventKey,
         payload: JSON.stringify(dispatch.payload),
         last_error: null,
@@ -96,14 +95,15 @@ export async function drainDispatches(db: Db, options: DrainOptions, deliver: (d
       while (next < rows.length) {
         const row = rows[next++]!
         try {
+          // Parsed inside the try: a row that is no journey event fails alone and keeps its error.
+          const event = journeyEventSchema.parse({ signal: row.kind, payload: row.payload })
           await deliver({
             id: row.id,
             storeId: row.store_id,
             customerId: row.customer_id,
             workflowId: row.workflow_id,
-            kind: row.kind,
             eventKey: row.event_key,
-            payload: row.payload,
+            ...event,
             attempts: row.attempts,
           })
           delivered.push(row.id)

@@ -1,10 +1,5 @@
+import type { JourneySignal } from '@crosswise/domain'
 import type { ColumnType, Generated, JSONColumnType } from 'kysely'
-
-/**
- * What a dispatch delivers to a journey: the wire name of the journey signal it becomes
- * (see packages/journeys/src/messages.ts). The payload is that signal's argument minus `eventKey`.
- */
-export type DispatchKind = 'orderPlaced' | 'orderFulfilled' | 'orderCancelled' | 'orderRefunded' | 'customerRedacted'
 
 export type DispatchStatus = 'pending' | 'done'
 
@@ -18,9 +13,11 @@ export interface DispatchTable {
   store_id: string
   customer_id: string
   workflow_id: string
-  kind: DispatchKind
+  /** The journey event's `signal`: the wire name of the journey signal the dispatch becomes. */
+  kind: JourneySignal
   /** Unique per announced event, so recording the same event twice adds no second dispatch. */
   event_key: string
+  /** The journey event's payload (the signal's argument minus `eventKey`); read through journeyEventSchema. */
   payload: JSONColumnType<Record<string, unknown>>
   status: Generated<DispatchStatus>
   attempts: Generated<number>

@@ -89,7 +89,7 @@ async function enqueueFactDispatches(
   await enqueueDispatches(trx, [
     ...fulfilments.map((fact, index) => ({
       ...target,
-      kind: 'orderFulfilled' as const,
+      signal: 'orderFulfilled' as const,
       eventKey: eventKey('fulfillment', storeId, fact.id),
       payload: {
         orderId,
@@ -100,7 +100,7 @@ async function enqueueFactDispatches(
     })),
     ...refunds.map((fact, index) => ({
       ...target,
-      kind: 'orderRefunded' as const,
+      signal: 'orderRefunded' as const,
       eventKey: eventKey('refund', storeId, fact.id),
       payload: {
         orderId,

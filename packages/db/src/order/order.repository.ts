@@ -1,4 +1,4 @@
-import { eventKey, journeyWorkflowId, orderTotal, type Cancellation, type Order } from '@crosswise/domain'
+import { eventKey, journeyWorkflowId, orderTotal, type Cancellation, type JourneyEvent, type Order } from '@crosswise/domain'
 import { sql, type Transaction } from 'kysely'
 import { resolveCustomer } from '../customer/customer.repository.ts'
 import type { Database, Db } from '../database.ts'
@@ -39,6 +39,10 @@ export async function recordOrderIn(
   const total = order.total ?? orderTotal(order)
   const announce = !order.cancelledAt
   const lines = order.lineItems
+  const placed: JourneyEvent = {
+    signal: 'orderPlaced',
+    payload: { orderId: order.orderId, placedAt: order.placedAt.toISOString(), productIds: lines.map((line) => line.productId) },
+  }
   // One statement stores the order, its lines and its orderPlaced dispatch; when the order is
   // already stored, the CTEs that read `o` insert nothing. (A webhook's round trips are its cost.)
   const { rows } = await sql<{ inserted: number; waiting: boolean }>`
@@ -58,8 +62,8 @@ export async function recordOrderIn(
            as x(line_no, product_id, variant_id, title, category, quantity, unit_price)
     ), d as (
       insert into dispatches (store_id, customer_id, workflow_id, kind, event_key, payload)
-      select ${storeId}, ${customerId}, ${workflowId}, 'orderPlaced', ${eventKey('order', storeId, order.orderId)},
-             ${JSON.stringify({ orderId: order.orderId, placedAt: order.placedAt.toISOString(), productIds: lines.map((line) => line.productId) })}::jsonb
+      select ${storeId}, ${customerId}, ${workflowId}, ${placed.signal}, ${eventKey('order', storeId, order.orderId)},
+             ${JSON.stringify(placed.payload)}::jsonb
       from o where ${announce}
       on conflict (event_key) do nothing
     )
@@ -144,7 +148,7 @@ export async function cancelOrder(trx: Transaction<Database>, storeId: string, c
       storeId,
       customerId: order.customer_id,
       workflowId: journeyWorkflowId(storeId, order.customer_id),
-      kind: 'orderCancelled',
+      signal: 'orderCancelled',
       eventKey: eventKey('cancellation', storeId, cancellation.orderId),
       payload: { orderId: cancellation.orderId, cancelledAt: cancellation.cancelledAt.toISOString() },
     })

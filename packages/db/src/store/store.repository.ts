@@ -1,6 +1,7 @@
-import { journeyPolicySchema, type JourneyPolicy, type Store, type StoreSettings } from '@crosswise/domain'
+import type { JourneyPolicy, Store, StoreSettings } from '@crosswise/domain'
 import { sql, type Selectable } from 'kysely'
 import type { Db } from '../database.ts'
+import { parseStorePolicy } from './store-policy.ts'
 import type { StoreTable } from './store.table.ts'
 
 /** Thrown when a store id or shop domain is already taken. */
@@ -18,7 +19,7 @@ function toStore(row: Selectable<StoreTable>): Store {
       ? { shopify: { domain: row.shopify_domain, webhookSecret: row.shopify_webhook_secret } }
       : {}),
     ...(row.api_token_hash ? { apiTokenHash: row.api_token_hash } : {}),
-    policy: journeyPolicySchema.parse(row.policy),
+    policy: parseStorePolicy(row.id, row.policy),
     ...(row.product_url_template ? { productUrlTemplate: row.product_url_template } : {}),
   }
 }

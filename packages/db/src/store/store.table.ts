@@ -10,7 +10,7 @@ export interface StoreTable {
   currency: ColumnType<string, string | undefined, string>
   /** IANA zone used for customers whose own zone is unknown. */
   time_zone: ColumnType<string, string | undefined, string>
-  /** The store's JourneyPolicy as set; parse with journeyPolicySchema (defaults fill the gaps). */
+  /** The store's JourneyPolicy as set; read through parseStorePolicy (defaults fill the gaps). */
   policy: JSONColumnType<Record<string, unknown>, string | undefined, string>
   /** `example.myshopify.com`; the shop a Shopify webhook names in X-Shopify-Shop-Domain. */
   shopify_domain: string | null

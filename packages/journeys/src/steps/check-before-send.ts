@@ -1,8 +1,10 @@
+import { eventKey } from '@crosswise/domain'
 import { messagingActivities } from '../activity-proxies.ts'
 import type { SendCheck } from '../activities.ts'
 import type { Journey } from '../journey.ts'
-import type { EndReason } from '../journey-types.ts'
+import type { EndReason } from '../journey-state.ts'
 import { endOnKlaviyoRefusal } from '../klaviyo-refusal.ts'
+import type { EmailKey } from './send-email.ts'
 import { sleepUntilSendTime } from './sleep-until-send-time.ts'
 
 // How often the journey waits for the frequency cap to allow an email before it gives up.
@@ -14,7 +16,7 @@ const maxCapDeferrals = 2
  * waited out (into the send window) up to twice. A check Klaviyo refused (a revoked store key) ends
  * the journey with `klaviyo-refused`. Returns why the journey must end, or undefined.
  */
-export async function checkBeforeSend(journey: Journey, sendKey: string): Promise<EndReason | undefined> {
+export async function checkBeforeSend(journey: Journey, email: EmailKey): Promise<EndReason | undefined> {
   const trigger = journey.trigger!
   const { frequencyCap, holdoutShare, requireExplicitConsent } = journey.policy
   for (let deferrals = 0; ; deferrals++) {
@@ -26,7 +28,8 @@ export async function checkBeforeSend(journey: Journey, sendKey: string): Promis
         orderId: trigger.orderId,
         placedAt: trigger.placedAt,
         knownOrderIds: journey.knownOrders(),
-        sendKey,
+        sendKey: email.key,
+        step: email.step,
         policy: { frequencyCap, holdoutShare, requireExplicitConsent },
       })
     } catch (error) {
@@ -39,7 +42,7 @@ export async function checkBeforeSend(journey: Journey, sendKey: string): Promis
         return journey.interruption()
       case 'bought-again':
         // The key the dispatcher will use for this order, so its late signal is recognised.
-        journey.noteOrder({ ...check.order, eventKey: `order:${journey.start.storeId}:${check.order.orderId}` })
+        journey.noteOrder({ ...check.order, eventKey: eventKey('order', journey.start.storeId, check.order.orderId) })
         return 'bought-again'
       case 'no-consent':
         return 'no-consent'

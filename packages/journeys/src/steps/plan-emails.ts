@@ -1,7 +1,7 @@
 import { storeActivities } from '../activity-proxies.ts'
 import type { Engagement } from '../activities.ts'
 import type { Journey, PlannedEmail, SentEmail } from '../journey.ts'
-import type { EndReason } from '../journey-types.ts'
+import type { EndReason } from '../journey-state.ts'
 
 /** The journey's first email: the segment's delay after fulfilment. */
 export function firstEmail(journey: Journey): PlannedEmail {

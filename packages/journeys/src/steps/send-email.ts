@@ -3,10 +3,16 @@ import { ActivityFailure } from '@temporalio/workflow'
 import { messagingActivities } from '../activity-proxies.ts'
 import type { PairingPick } from '../activities.ts'
 import type { Journey, PlannedEmail, SentEmail } from '../journey.ts'
-import type { EndReason } from '../journey-types.ts'
+import type { EndReason } from '../journey-state.ts'
+
+/** An email's idempotency key and the step named in it, so no reader has to cut the key apart. */
+export interface EmailKey {
+  key: string
+  step: string
+}
 
 /** The key of the journey's next email: `{storeId}:{orderId}:email-{n}`, stable across replays. */
-export function nextSendKey(journey: Journey): { key: string; step: string } {
+export function nextSendKey(journey: Journey): EmailKey {
   const step = `email-${journey.state.emailsSent + 1}`
   return { key: sendKey(journey.start.storeId, journey.trigger!.orderId, step), step }
 }

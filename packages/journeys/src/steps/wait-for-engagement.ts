@@ -2,7 +2,7 @@ import { condition } from '@temporalio/workflow'
 import { messagingActivities } from '../activity-proxies.ts'
 import type { Engagement } from '../activities.ts'
 import type { Journey, SentEmail } from '../journey.ts'
-import type { EndReason } from '../journey-types.ts'
+import type { EndReason } from '../journey-state.ts'
 import { endOnKlaviyoRefusal } from '../klaviyo-refusal.ts'
 
 /**

@@ -22,7 +22,7 @@ export async function crossSellJourney(start: JourneyStart): Promise<JourneyOutc
   for (;;) {
     if (!(await sleepUntilSendTime(journey, email.notBeforeMs))) return journey.settle()
     const pairing = email.pairing ?? (await choosePairing(journey))
-    const refusal = await checkBeforeSend(journey, nextSendKey(journey).key)
+    const refusal = await checkBeforeSend(journey, nextSendKey(journey))
     if (refusal) return journey.settle(refusal)
     if (!pairing) return journey.settle('nothing-to-recommend')
     const sent = await sendEmail(journey, email, pairing)
