@@ -26,3 +26,6 @@ export function requireAdminToken(adminToken: string | undefined) {
       } satisfies Problem)
   }
 }
+
+/** The OpenAPI security requirement of every admin route: the admin bearer token. */
+export const adminSecurity = [{ adminToken: [] }]
