@@ -8,6 +8,7 @@ import type { PayloadCodec } from '@temporalio/common'
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify'
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod'
 import type { Logger } from 'pino'
+import { requireAdminToken } from './auth/admin-auth.ts'
 import { requireStoreToken } from './auth/store-auth.ts'
 import { replyWithProblem } from './errors.ts'
 import { adminKlaviyoRoutes } from './routes/admin-klaviyo.ts'
@@ -86,21 +87,24 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     await store.register(refundRoutes(options.db))
     await store.register(productRoutes(options.db))
   })
-  await routes.register(adminStoreRoutes(options.db, options.adminToken))
-  await routes.register(
-    adminKlaviyoRoutes(options.db, options.apiKeyCipher ?? ApiKeyCipher.fromSecret(undefined), options.adminToken, options.checkKlaviyoKey),
-  )
-  await routes.register(
-    adminShopifyRoutes(options.db, options.apiKeyCipher ?? ApiKeyCipher.fromSecret(undefined), options.adminToken, {
-      ...(options.checkShopifyAccess ? { checkAccess: options.checkShopifyAccess } : {}),
-      ...(options.temporal ? { temporal: options.temporal } : {}),
-      taskQueue: options.taskQueue ?? 'crosswise-journeys',
-      callTimeoutMs: options.temporalCallTimeoutMs ?? 5_000,
-    }),
-  )
-  await routes.register(adminPairingRoutes(options.db, options.adminToken))
-  await routes.register(adminRecommendationRuleRoutes(options.db, options.adminToken))
-  await routes.register(adminMinedPairingRoutes(options.db, options.adminToken))
+  // The admin API: one scope whose hook checks the admin token before anything else runs.
+  await routes.register(async (admin) => {
+    admin.addHook('onRequest', requireAdminToken(options.adminToken))
+    const cipher = options.apiKeyCipher ?? ApiKeyCipher.fromSecret(undefined)
+    await admin.register(adminStoreRoutes(options.db))
+    await admin.register(adminKlaviyoRoutes(options.db, cipher, options.checkKlaviyoKey))
+    await admin.register(
+      adminShopifyRoutes(options.db, cipher, {
+        ...(options.checkShopifyAccess ? { checkAccess: options.checkShopifyAccess } : {}),
+        ...(options.temporal ? { temporal: options.temporal } : {}),
+        taskQueue: options.taskQueue ?? 'crosswise-journeys',
+        callTimeoutMs: options.temporalCallTimeoutMs ?? 5_000,
+      }),
+    )
+    await admin.register(adminPairingRoutes(options.db))
+    await admin.register(adminRecommendationRuleRoutes(options.db))
+    await admin.register(adminMinedPairingRoutes(options.db))
+  })
   await routes.register(journeyRoutes(options.db, options.temporal, options.adminToken))
   await routes.register(codecRoutes(options.payloadCodec, options.adminToken, options.temporalUiOrigins ?? []))
   await routes.register(shopifyWebhookRoutes(options.db, options.deliveryRetention ?? defaultDeliveryRetention))

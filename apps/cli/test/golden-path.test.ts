@@ -13,7 +13,8 @@ import {
   type FakeKlaviyo,
   type FakeShopify,
 } from '@crosswise/testing'
-import { createActivities, createJourneyWorker, Dispatcher, mineStorePairings } from '@crosswise/worker'
+import { mineStorePairings } from '@crosswise/mining'
+import { createActivities, createJourneyWorker, Dispatcher } from '@crosswise/worker'
 import { Client, Connection } from '@temporalio/client'
 import { NativeConnection, type Worker } from '@temporalio/worker'
 import { pino } from 'pino'

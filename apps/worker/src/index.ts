@@ -1,20 +1,12 @@
 export { createActivities, type ActivityDeps } from './activities/index.ts'
 export { Dispatcher, dispatchRetryDelayMs, type DispatcherOptions } from './dispatcher.ts'
 export { createJourneyWorker, NativeConnection, workflowsPath, type JourneyWorkerOptions } from './journey-worker.ts'
-export { readStoreHistory } from './mined-pairings/store-history.ts'
-export {
-  mineStorePairings,
-  type MiningProgress,
-  type StoreMiningOptions,
-  type StoreMiningResult,
-  UnknownStoreError,
-} from './mined-pairings/mine-store.ts'
 export {
   ensureRefreshSchedule,
   RefreshScheduleKeeper,
   type RefreshScheduleKeeperOptions,
   type RefreshScheduleOptions,
-} from './mined-pairings/refresh-schedules.ts'
+} from './refresh-schedules.ts'
 export {
   syncStoreCatalogue,
   type CatalogueSyncOptions,

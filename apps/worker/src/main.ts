@@ -7,7 +7,7 @@ import { createActivities } from './activities/index.ts'
 import { Dispatcher } from './dispatcher.ts'
 import { createJourneyWorker } from './journey-worker.ts'
 import { CatalogueSyncScheduleKeeper } from './catalogue/sync-schedules.ts'
-import { RefreshScheduleKeeper } from './mined-pairings/refresh-schedules.ts'
+import { RefreshScheduleKeeper } from './refresh-schedules.ts'
 
 const config = loadConfig()
 const logger = createLogger('worker', config.LOG_LEVEL)

@@ -13,8 +13,8 @@ import { createTestDatabase, temporalAddress, uniqueId } from '@crosswise/testin
 import { Client, Connection } from '@temporalio/client'
 import { NativeConnection } from '@temporalio/worker'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { minePairingsInThread } from '../src/mined-pairings/mine-in-thread.ts'
-import { createActivities, createJourneyWorker, mineStorePairings } from '../src/index.ts'
+import { minePairingsInThread, mineStorePairings } from '@crosswise/mining'
+import { createActivities, createJourneyWorker } from '../src/index.ts'
 import { givenStore } from './store-fixtures.ts'
 
 // Big enough that mining takes seconds (EASE over 1,500 products dominates), small enough to import fast.

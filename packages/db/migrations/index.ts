@@ -9,6 +9,7 @@ import * as segmentPriceBands from './0007-segment-price-bands.ts'
 import * as pairingSource from './0008-pairing-source-and-recent-sales.ts'
 import * as shopifyCatalogue from './0009-shopify-catalogue.ts'
 import * as productPages from './0010-product-pages.ts'
+import * as dropJourneySteps from './0011-drop-journey-steps.ts'
 import * as pairingReviews from './0012-pairing-reviews.ts'
 
 /** Every migration, keyed by name; names sort in the order they run. Append, never edit. */
@@ -23,5 +24,6 @@ export const migrations: Record<string, Migration> = {
   '0008-pairing-source-and-recent-sales': pairingSource,
   '0009-shopify-catalogue': shopifyCatalogue,
   '0010-product-pages': productPages,
+  '0011-drop-journey-steps': dropJourneySteps,
   '0012-pairing-reviews': pairingReviews,
 }

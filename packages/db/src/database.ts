@@ -4,7 +4,6 @@ import { preparingClient } from './prepared-client.ts'
 import type { CustomerTable } from './customer/customer.table.ts'
 import type { DispatchTable } from './dispatch/dispatch.table.ts'
 import type { FulfillmentTable } from './fulfillment/fulfillment.table.ts'
-import type { JourneyStepTable } from './journey-step/journey-step.table.ts'
 import type { OrderLineTable, OrderTable } from './order/order.table.ts'
 import type { ProductTable } from './product/product.table.ts'
 import type { RefundTable } from './refund/refund.table.ts'
@@ -28,7 +27,6 @@ export interface Database {
   orders: OrderTable
   order_lines: OrderLineTable
   dispatches: DispatchTable
-  journey_steps: JourneyStepTable
   products: ProductTable
   fulfillments: FulfillmentTable
   refunds: RefundTable

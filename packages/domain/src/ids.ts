@@ -41,3 +41,23 @@ export function pairingRefreshId(storeId: string): string {
 export function catalogueSyncId(storeId: string): string {
   return `catalogue-sync:${storeId}`
 }
+
+/** Id of a journey's pick from the store's manual pairings: `manual:{trigger}:{recommended}`. */
+export function manualPairingId(triggerProductId: string, recommendedProductId: string): string {
+  return `manual:${triggerProductId}:${recommendedProductId}`
+}
+
+/** Id of a journey's pick from the mined pairings, the same across model versions: `mined:{trigger}:{recommended}`. */
+export function minedPairingId(triggerProductId: string, recommendedProductId: string): string {
+  return `mined:${triggerProductId}:${recommendedProductId}`
+}
+
+/** Id of a journey's pick of the best seller of one of the order's categories: `best-seller:{category}:{product}`. */
+export function categoryBestSellerPairingId(category: string, productId: string): string {
+  return `best-seller:${category}:${productId}`
+}
+
+/** Id of a journey's pick of one of the store's own best sellers: `store-best-seller:{product}`. */
+export function storeBestSellerPairingId(productId: string): string {
+  return `store-best-seller:${productId}`
+}

@@ -1,4 +1,16 @@
-export { catalogueSyncId, eventKey, journeyWorkflowId, pairingRefreshId, sendKey, type EventSubject } from './ids.ts'
+export {
+  catalogueSyncId,
+  categoryBestSellerPairingId,
+  eventKey,
+  journeyWorkflowId,
+  manualPairingId,
+  minedPairingId,
+  pairingRefreshId,
+  sendKey,
+  storeBestSellerPairingId,
+  type EventSubject,
+} from './ids.ts'
+export { pairingSourceSchema, type PairingSource } from './pairing-source.ts'
 export { currencySchema, decimalToUnits, moneySchema, unitsToDecimal } from './money.ts'
 export { lineItemSchema, orderSchema, orderTotal, type LineItem, type Order, type OrderInput } from './order.ts'
 export { platformIdSchema } from './platform-id.ts'

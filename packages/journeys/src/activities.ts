@@ -1,4 +1,4 @@
-import { journeyPolicySchema, segmentSchema } from '@crosswise/domain'
+import { journeyPolicySchema, pairingSourceSchema, segmentSchema } from '@crosswise/domain'
 import { z } from 'zod'
 import type { ActivitiesOf } from './activity-contract.ts'
 
@@ -61,15 +61,16 @@ export const pickPairingInputSchema = z.object({
   excludePairingIds: z.array(z.string()),
   /** Products this journey already recommended: an alternative recommends something else. */
   excludeProductIds: z.array(z.string()),
+  /**
+   * The customer's segment as the journey classified it, for the rules' price bands. Optional only
+   * because tasks scheduled before it existed may still run: the worker then derives it as before.
+   */
+  segment: segmentSchema.optional(),
 })
 export type PickPairingInput = z.infer<typeof pickPairingInputSchema>
 
-/**
- * Where a pick came from, most trusted first: the store's own pairing, one mined from its orders, the
- * best seller of the order's category, or one of the store's best sellers overall.
- */
-export const pairingSourceSchema = z.enum(['manual', 'mined', 'best-seller', 'store-best-seller'])
-export type PairingSource = z.infer<typeof pairingSourceSchema>
+// Defined in domain, where the recommender's choice names it too; part of this contract.
+export { pairingSourceSchema, type PairingSource } from '@crosswise/domain'
 
 /** What to recommend: a product of the trigger order and the products that go with it. */
 export const pairingPickSchema = z.object({

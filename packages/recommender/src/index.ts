@@ -12,7 +12,7 @@ export { nextBaskets } from './mining/purchase-sequence.ts'
 
 export type { PriceBand, ProductCatalogue, ProductFacts, RecommendationRules } from './filters/business-rules.ts'
 export type { ManualPairing } from './filters/manual-pairings.ts'
-export { blockedCategories } from './filters/blocked-categories.ts'
+export { RuleFilter, type RuleContext } from './filters/rule-filter.ts'
 
 export { type BlendWeights, defaultWeights, type Signal, signals, sparseDefaultWeights } from './ranking/blend-weights.ts'
 export type { RankedItem } from './ranking/blend.ts'
@@ -20,6 +20,13 @@ export { rankItems } from './ranking/rank-items.ts'
 export { type Recommendation, type RecommendationRequest, recommend } from './ranking/recommend.ts'
 export { type ItemQuery, maxHistoryItems } from './ranking/signal-scores.ts'
 
+export {
+  chooseJourneyPairing,
+  type JourneyPairing,
+  type JourneyPairingRequest,
+  orderCategories,
+  type SellerProduct,
+} from './serving/journey-pairing-choice.ts'
 export { chooseStoredPairings, type StoredPairing, type StoredPairingRequest } from './serving/stored-pairing-choice.ts'
 export { type TopPairing, type TopPairingOptions, topPairings } from './serving/top-pairings.ts'
 

@@ -27,5 +27,5 @@ export function requireAdminToken(adminToken: string | undefined) {
   }
 }
 
-/** The OpenAPI security requirement of an admin route: the admin bearer token. */
+/** The OpenAPI security requirement of every admin route: the admin bearer token. */
 export const adminSecurity = [{ adminToken: [] }]

@@ -11,8 +11,8 @@ import {
 import { KlaviyoRetryableError, type KlaviyoKeyCheck } from '@crosswise/klaviyo'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import { requireAdminToken } from '../auth/admin-auth.ts'
 import { problemSchema, type Problem } from '../errors.ts'
+import { adminSecurity } from '../auth/admin-auth.ts'
 
 const accountSchema = z.object({
   apiKey: z
@@ -35,7 +35,6 @@ const accountViewSchema = z.object({
   updatedAt: z.iso.datetime().optional(),
 })
 const params = z.object({ storeId: storeIdSchema })
-const security = [{ adminToken: [] }]
 const tags = ['admin']
 const notFound = (storeId: string): Problem => ({ error: 'store_not_found', message: `No store '${storeId}'.` })
 
@@ -56,12 +55,9 @@ function view(account: KlaviyoAccountSummary): z.output<typeof accountViewSchema
 export function adminKlaviyoRoutes(
   db: Db,
   cipher: ApiKeyCipher,
-  adminToken: string | undefined,
   checkKey?: (apiKey: string) => Promise<KlaviyoKeyCheck>,
 ): FastifyPluginAsyncZod {
   return async (app) => {
-    app.addHook('onRequest', requireAdminToken(adminToken))
-
     app.put(
       '/v1/admin/stores/:storeId/klaviyo',
       {
@@ -73,7 +69,7 @@ export function adminKlaviyoRoutes(
             'a refused key gets 422, and 502 when Klaviyo cannot be asked; nothing is saved then.',
           ].join(' '),
           tags,
-          security,
+          security: adminSecurity,
           params,
           body: accountSchema,
           response: {
@@ -118,7 +114,7 @@ export function adminKlaviyoRoutes(
         schema: {
           summary: 'Read whether a store has its own Klaviyo account',
           tags,
-          security,
+          security: adminSecurity,
           params,
           response: { 200: accountViewSchema, 401: problemSchema, 404: problemSchema },
         },
@@ -135,7 +131,7 @@ export function adminKlaviyoRoutes(
         schema: {
           summary: 'Remove a store’s Klaviyo account',
           tags,
-          security,
+          security: adminSecurity,
           params,
           response: { 200: accountViewSchema, 401: problemSchema, 404: problemSchema },
         },

@@ -2,8 +2,8 @@ import { platformIdSchema, storeIdSchema } from '@crosswise/domain'
 import { getStore, reviewMinedPairings, type Db } from '@crosswise/db'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import { requireAdminToken } from '../auth/admin-auth.ts'
 import { problemSchema, type Problem } from '../errors.ts'
+import { adminSecurity } from '../auth/admin-auth.ts'
 
 const querySchema = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(50),
@@ -43,17 +43,15 @@ const notFound = (storeId: string): Problem => ({ error: 'store_not_found', mess
  * pairings for the monthly pairing review, most orders behind them first, page by page. Read-only:
  * what a review finds is acted on through the rules or manual pairings.
  */
-export function adminMinedPairingRoutes(db: Db, adminToken: string | undefined): FastifyPluginAsyncZod {
+export function adminMinedPairingRoutes(db: Db): FastifyPluginAsyncZod {
   return async (app) => {
-    app.addHook('onRequest', requireAdminToken(adminToken))
-
     app.get(
       '/v1/admin/stores/:storeId/mined-pairings',
       {
         schema: {
           summary: 'Review a store’s current mined pairings',
           tags: ['recommendations'],
-          security: [{ adminToken: [] }],
+          security: adminSecurity,
           params,
           querystring: querySchema,
           response: { 200: reviewSchema, 400: problemSchema, 401: problemSchema, 404: problemSchema },

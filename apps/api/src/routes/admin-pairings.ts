@@ -10,8 +10,8 @@ import {
 } from '@crosswise/db'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import { requireAdminToken } from '../auth/admin-auth.ts'
 import { problemSchema, type Problem } from '../errors.ts'
+import { adminSecurity } from '../auth/admin-auth.ts'
 
 const prioritySchema = z
   .number()
@@ -54,7 +54,6 @@ const pairingParams = z
     path: ['recommendedProductId'],
     message: 'must differ from triggerProductId',
   })
-const security = [{ adminToken: [] }]
 const tags = ['recommendations']
 const storeNotFound = (storeId: string): Problem => ({ error: 'store_not_found', message: `No store '${storeId}'.` })
 
@@ -65,9 +64,8 @@ const storeNotFound = (storeId: string): Problem => ({ error: 'store_not_found',
  * store's journeys (often its agency). A pairing whose product is not (yet) in the catalogue, or is
  * unavailable, is kept and simply skipped when journeys choose.
  */
-export function adminPairingRoutes(db: Db, adminToken: string | undefined): FastifyPluginAsyncZod {
+export function adminPairingRoutes(db: Db): FastifyPluginAsyncZod {
   return async (app) => {
-    app.addHook('onRequest', requireAdminToken(adminToken))
     const list = async (storeId: string) => ({ pairings: await listManualPairings(db, storeId) })
 
     app.get(
@@ -76,7 +74,7 @@ export function adminPairingRoutes(db: Db, adminToken: string | undefined): Fast
         schema: {
           summary: 'List a store’s manual pairings',
           tags,
-          security,
+          security: adminSecurity,
           params: storeParams,
           response: { 200: pairingListViewSchema, 401: problemSchema, 404: problemSchema },
         },
@@ -95,7 +93,7 @@ export function adminPairingRoutes(db: Db, adminToken: string | undefined): Fast
           description:
             'The whole list at once, in one transaction: journeys see the old list or the new one, never a mix. An empty list removes them all.',
           tags,
-          security,
+          security: adminSecurity,
           params: storeParams,
           body: pairingListSchema,
           response: { 200: pairingListViewSchema, 400: problemSchema, 401: problemSchema, 404: problemSchema, 413: problemSchema },
@@ -116,7 +114,7 @@ export function adminPairingRoutes(db: Db, adminToken: string | undefined): Fast
           summary: 'Set one manual pairing',
           description: 'Creates the pairing or changes its priority.',
           tags,
-          security,
+          security: adminSecurity,
           params: pairingParams,
           body: z.object({ priority: prioritySchema }),
           response: { 200: pairingViewSchema, 400: problemSchema, 401: problemSchema, 404: problemSchema },
@@ -137,7 +135,7 @@ export function adminPairingRoutes(db: Db, adminToken: string | undefined): Fast
         schema: {
           summary: 'Remove one manual pairing',
           tags,
-          security,
+          security: adminSecurity,
           params: pairingParams,
           response: { 204: z.null().describe('Removed'), 400: problemSchema, 401: problemSchema, 404: problemSchema },
         },

@@ -2,8 +2,8 @@ import { segmentPriceBandsSchema, storeIdSchema } from '@crosswise/domain'
 import { getStore, recommendationRulesFor, setRecommendationRules, type Db } from '@crosswise/db'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import { requireAdminToken } from '../auth/admin-auth.ts'
 import { problemSchema, type Problem } from '../errors.ts'
+import { adminSecurity } from '../auth/admin-auth.ts'
 
 const categorySchema = z.string().trim().min(1).max(200)
 const rulesSchema = z.object({
@@ -34,7 +34,6 @@ const rulesViewSchema = z.object({
   priceBands: z.object({ 'first-time': bandViewSchema.optional(), repeat: bandViewSchema.optional(), vip: bandViewSchema.optional() }),
 })
 const params = z.object({ storeId: storeIdSchema })
-const security = [{ adminToken: [] }]
 const tags = ['recommendations']
 const notFound = (storeId: string): Problem => ({ error: 'store_not_found', message: `No store '${storeId}'.` })
 
@@ -43,10 +42,8 @@ const notFound = (storeId: string): Problem => ({ error: 'store_not_found', mess
  * apply to best sellers too. Journeys read them at each pick, so a change applies from the next email
  * on; manual pairings are the store's own choice and are not filtered by them.
  */
-export function adminRecommendationRuleRoutes(db: Db, adminToken: string | undefined): FastifyPluginAsyncZod {
+export function adminRecommendationRuleRoutes(db: Db): FastifyPluginAsyncZod {
   return async (app) => {
-    app.addHook('onRequest', requireAdminToken(adminToken))
-
     app.get(
       '/v1/admin/stores/:storeId/recommendation-rules',
       {
@@ -54,7 +51,7 @@ export function adminRecommendationRuleRoutes(db: Db, adminToken: string | undef
           summary: 'Read a store’s rules for mined pairings',
           description: 'A store that never set any has none: nothing incompatible, no minimums, no price bands.',
           tags,
-          security,
+          security: adminSecurity,
           params,
           response: { 200: rulesViewSchema, 401: problemSchema, 404: problemSchema },
         },
@@ -72,7 +69,7 @@ export function adminRecommendationRuleRoutes(db: Db, adminToken: string | undef
           summary: 'Set a store’s rules for mined pairings',
           description: 'Replaces the whole set; omitted fields take their defaults (off).',
           tags,
-          security,
+          security: adminSecurity,
           params,
           body: rulesSchema,
           response: { 200: rulesViewSchema, 400: problemSchema, 401: problemSchema, 404: problemSchema },

@@ -15,8 +15,8 @@ import { ScheduleNotFoundError, WorkflowExecutionAlreadyStartedError, type Clien
 import type { FastifyBaseLogger } from 'fastify'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import { requireAdminToken } from '../auth/admin-auth.ts'
 import { problemSchema, type Problem } from '../errors.ts'
+import { adminSecurity } from '../auth/admin-auth.ts'
 
 const connectionSchema = z.object({
   shopDomain: shopDomainSchema.describe('The shop’s permanent `*.myshopify.com` domain; must be the store’s own, or becomes it'),
@@ -53,7 +53,6 @@ const connectedSchema = connectionViewSchema.extend({
   }),
 })
 const params = z.object({ storeId: storeIdSchema })
-const security = [{ adminToken: [] }]
 const tags = ['admin']
 const notFound = (storeId: string): Problem => ({ error: 'store_not_found', message: `No store '${storeId}'.` })
 
@@ -85,15 +84,8 @@ export interface ShopifyAdminSettings {
  * The admin API for a store's Shopify Admin API connection (`CROSSWISE_ADMIN_TOKEN`): set it (Shopify
  * is asked first; the catalogue sync starts at once), read it (never the token) and remove it.
  */
-export function adminShopifyRoutes(
-  db: Db,
-  cipher: ApiKeyCipher,
-  adminToken: string | undefined,
-  settings: ShopifyAdminSettings,
-): FastifyPluginAsyncZod {
+export function adminShopifyRoutes(db: Db, cipher: ApiKeyCipher, settings: ShopifyAdminSettings): FastifyPluginAsyncZod {
   return async (app) => {
-    app.addHook('onRequest', requireAdminToken(adminToken))
-
     app.put(
       '/v1/admin/stores/:storeId/shopify',
       {
@@ -106,7 +98,7 @@ export function adminShopifyRoutes(
             'which is set when the store has none (409 if it has another, or the shop belongs to another store).',
           ].join(' '),
           tags,
-          security,
+          security: adminSecurity,
           params,
           body: connectionSchema,
           response: {
@@ -155,7 +147,7 @@ export function adminShopifyRoutes(
         schema: {
           summary: 'Read a store’s Shopify Admin API connection and its last sync',
           tags,
-          security,
+          security: adminSecurity,
           params,
           response: { 200: connectionViewSchema, 401: problemSchema, 404: problemSchema },
         },
@@ -173,7 +165,7 @@ export function adminShopifyRoutes(
           summary: 'Remove a store’s Shopify Admin API connection',
           description: 'Stops the catalogue sync; the catalogue is kept, and webhooks keep updating it.',
           tags,
-          security,
+          security: adminSecurity,
           params,
           response: { 200: connectionViewSchema, 401: problemSchema, 404: problemSchema },
         },

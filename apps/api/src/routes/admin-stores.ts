@@ -11,9 +11,9 @@ import {
 import { createStore, getStore, replaceStoreToken, setStorePolicy, StoreConflictError, updateStore, type Db } from '@crosswise/db'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import { requireAdminToken } from '../auth/admin-auth.ts'
 import { generateApiToken, hashApiToken } from '../auth/api-token.ts'
 import { problemSchema, type Problem } from '../errors.ts'
+import { adminSecurity } from '../auth/admin-auth.ts'
 
 const storeViewSchema = z.object({
   id: z.string(),
@@ -52,7 +52,6 @@ const changesSchema = z.object({
 })
 const params = z.object({ storeId: storeIdSchema })
 const tokenSchema = z.object({ apiToken: z.string().describe('Shown once; only its hash is stored') })
-const security = [{ adminToken: [] }]
 const notFound = (storeId: string): Problem => ({ error: 'store_not_found', message: `No store '${storeId}'.` })
 const conflict = (error: StoreConflictError): Problem => ({ error: 'conflict', message: error.message })
 
@@ -60,17 +59,15 @@ const conflict = (error: StoreConflictError): Problem => ({ error: 'conflict', m
  * The admin API (`CROSSWISE_ADMIN_TOKEN`): create a store (its API token is returned once), change
  * its settings or Shopify connection, set its journey policy, and replace its token.
  */
-export function adminStoreRoutes(db: Db, adminToken: string | undefined): FastifyPluginAsyncZod {
+export function adminStoreRoutes(db: Db): FastifyPluginAsyncZod {
   return async (app) => {
-    app.addHook('onRequest', requireAdminToken(adminToken))
-
     app.post(
       '/v1/admin/stores',
       {
         schema: {
           summary: 'Create a store',
           tags: ['admin'],
-          security,
+          security: adminSecurity,
           body: createSchema,
           response: { 201: storeViewSchema.extend(tokenSchema.shape), 400: problemSchema, 401: problemSchema, 409: problemSchema },
         },
@@ -94,7 +91,7 @@ export function adminStoreRoutes(db: Db, adminToken: string | undefined): Fastif
         schema: {
           summary: 'Read a store',
           tags: ['admin'],
-          security,
+          security: adminSecurity,
           params,
           response: { 200: storeViewSchema, 401: problemSchema, 404: problemSchema },
         },
@@ -111,7 +108,7 @@ export function adminStoreRoutes(db: Db, adminToken: string | undefined): Fastif
         schema: {
           summary: 'Change a store’s settings',
           tags: ['admin'],
-          security,
+          security: adminSecurity,
           params,
           body: changesSchema,
           response: { 200: storeViewSchema, 400: problemSchema, 401: problemSchema, 404: problemSchema, 409: problemSchema },
@@ -135,7 +132,7 @@ export function adminStoreRoutes(db: Db, adminToken: string | undefined): Fastif
           summary: 'Set a store’s journey policy',
           description: 'Replaces the whole policy; omitted fields take their defaults. Running journeys read it when they next load it.',
           tags: ['admin'],
-          security,
+          security: adminSecurity,
           params,
           body: journeyPolicySchema,
           response: { 200: storeViewSchema, 400: problemSchema, 401: problemSchema, 404: problemSchema },
@@ -154,7 +151,7 @@ export function adminStoreRoutes(db: Db, adminToken: string | undefined): Fastif
           summary: 'Replace a store’s API token',
           description: 'The old token stops working at once.',
           tags: ['admin'],
-          security,
+          security: adminSecurity,
           params,
           response: { 200: tokenSchema, 401: problemSchema, 404: problemSchema },
         },

@@ -1,7 +1,7 @@
 import { join } from 'node:path'
 import { workspaceRoot } from '@crosswise/config'
 import type { Db } from '@crosswise/db'
-import { mineStorePairings } from '@crosswise/worker'
+import { mineStorePairings } from '@crosswise/mining'
 import { importRecordedCatalogue } from '../replay/import-recorded-catalogue.ts'
 import { importRecordedHistory } from '../replay/import-recorded-history.ts'
 import { readRecordedOrders, splitAt } from '../replay/recorded-orders.ts'

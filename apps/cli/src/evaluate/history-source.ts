@@ -1,6 +1,6 @@
 import { createDatabase, getStore } from '@crosswise/db'
 import { type LineRejection, type OrderHistory, OrderHistoryBuilder } from '@crosswise/recommender'
-import { readStoreHistory } from '@crosswise/worker'
+import { readStoreHistory } from '@crosswise/mining'
 import { UsageError } from '../command.ts'
 import { readOrderLines } from '../history/order-lines-file.ts'
 

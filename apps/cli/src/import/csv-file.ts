@@ -3,7 +3,7 @@ import { stat } from 'node:fs/promises'
 import { createInterface } from 'node:readline'
 import type { Readable } from 'node:stream'
 import { createGunzip } from 'node:zlib'
-import { parseCsvLine } from './csv-line.ts'
+import { splitCsvRow } from '@crosswise/recommender'
 
 /** A CSV file opened for streaming: its lines, and how far through the file reading is. */
 export interface CsvFile {
@@ -69,16 +69,16 @@ export async function* csvRecords(lines: AsyncIterable<string>): AsyncGenerator<
       open.text += `\n${next}`
       open.quotes += quotesIn(next)
       if (open.quotes % 2 === 1 && open.text.length < maxRecordChars) continue
-      yield { line: open.line, fields: parseCsvLine(open.text) }
+      yield { line: open.line, fields: splitCsvRow(open.text) }
       open = undefined
       continue
     }
     const text = line === 1 ? next.replace(/^\uFEFF/, '') : next
     const quotes = quotesIn(text)
     if (quotes % 2 === 1) open = { line, text, quotes }
-    else if (line === 1 || text.trim() !== '') yield { line, fields: parseCsvLine(text) }
+    else if (line === 1 || text.trim() !== '') yield { line, fields: splitCsvRow(text) }
   }
-  if (open) yield { line: open.line, fields: parseCsvLine(open.text) }
+  if (open) yield { line: open.line, fields: splitCsvRow(open.text) }
 }
 
 /** Thrown when a file cannot be imported at all (empty, unknown header). */

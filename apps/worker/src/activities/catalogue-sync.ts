@@ -4,7 +4,7 @@ import { ShopifyError } from '@crosswise/shopify'
 import { Context } from '@temporalio/activity'
 import { ApplicationFailure } from '@temporalio/common'
 import { syncStoreCatalogue, type CatalogueSyncSettings } from '../catalogue/sync-store-catalogue.ts'
-import { UnknownStoreError } from '../mined-pairings/mine-store.ts'
+import { UnknownStoreError } from '@crosswise/mining'
 
 /** Syncs a store's catalogue from Shopify, for its schedule and for a newly connected store. */
 export function catalogueSyncActivities(

@@ -2,7 +2,7 @@ import type { Db } from '@crosswise/db'
 import type { ActivityImplementations, pairingRefreshActivityContracts } from '@crosswise/journeys'
 import { Context } from '@temporalio/activity'
 import { ApplicationFailure } from '@temporalio/common'
-import { mineStorePairings, UnknownStoreError } from '../mined-pairings/mine-store.ts'
+import { mineStorePairings, UnknownStoreError } from '@crosswise/mining'
 
 /** Mines a store's pairings again for its nightly schedule, as `crosswise mine` does by hand. */
 export function pairingRefreshActivities(db: Db): ActivityImplementations<typeof pairingRefreshActivityContracts> {

@@ -1,6 +1,4 @@
-import { findProducts, recentBestSellers, recommendableProducts, type Db, type PriceLimits, type RecentSeller } from '@crosswise/db'
-import { decimalToUnits } from '@crosswise/domain'
-import type { PairingPick } from '@crosswise/journeys'
+import { recentBestSellers, type Db, type RecentSeller } from '@crosswise/db'
 
 // Enough of the store's recent best sellers to survive what one customer owns and the picks' filters.
 const rankedSellers = 200
@@ -33,66 +31,4 @@ export class RecentBestSellerCache {
     this.entries.set(storeId, { readAt: this.now(), sellers })
     return sellers
   }
-}
-
-/** Whether a decimal price lies inside a band; a band the price cannot be checked against is not met. */
-function withinBand(price: string | null, band: PriceLimits | undefined): boolean {
-  if (band?.min === undefined && band?.max === undefined) return true
-  if (price === null) return false
-  const units = decimalToUnits(price)
-  return (band.min === undefined || units >= decimalToUnits(band.min)) && (band.max === undefined || units <= decimalToUnits(band.max))
-}
-
-/** What a store best-seller pick must respect for one journey. */
-export interface StoreBestSellerRequest {
-  storeId: string
-  /** Shown as what the pick goes with: the order's first product. */
-  triggerProductId: string
-  /** Owned, ordered and already recommended products. */
-  excluded: ReadonlySet<string>
-  priceBand: PriceLimits | undefined
-  /** Categories the store's rules rule out for this order. */
-  blocked: ReadonlySet<string>
-  /** The journey's own test (pairings it already emailed). */
-  usable: (pick: PairingPick) => boolean
-}
-
-/**
- * The store's own best seller for a journey: its recent best sellers in order, then (when none
- * fits) any recommendable product of its catalogue, so a store with a catalogue always answers.
- */
-export async function pickStoreBestSeller(
-  db: Db,
-  cache: RecentBestSellerCache,
-  request: StoreBestSellerRequest,
-): Promise<PairingPick | null> {
-  const pick = (productId: string): PairingPick => ({
-    pairingId: `store-best-seller:${productId}`,
-    source: 'store-best-seller',
-    triggerProductId: request.triggerProductId,
-    productIds: [productId],
-  })
-  const allowed = (category: string | null) => category === null || !request.blocked.has(category)
-  const ranked = (await cache.read(request.storeId)).filter((seller) => !request.excluded.has(seller.productId))
-  const catalogue = new Map(
-    (
-      await findProducts(
-        db,
-        request.storeId,
-        ranked.map((seller) => seller.productId),
-      )
-    ).map((product) => [product.productId, product]),
-  )
-  for (const seller of ranked) {
-    const product = catalogue.get(seller.productId)
-    if (!product?.available || !product.url || !withinBand(product.price, request.priceBand) || !allowed(product.category)) continue
-    if (request.usable(pick(seller.productId))) return pick(seller.productId)
-  }
-  const rest = await recommendableProducts(db, request.storeId, [...request.excluded], 50, request.priceBand)
-  return (
-    rest
-      .filter((product) => allowed(product.category))
-      .map((product) => pick(product.productId))
-      .find(request.usable) ?? null
-  )
 }

@@ -16,7 +16,7 @@ import {
   type CatalogueReadOptions,
   type ThrottlingOptions,
 } from '@crosswise/shopify'
-import { UnknownStoreError } from '../mined-pairings/mine-store.ts'
+import { UnknownStoreError } from '@crosswise/mining'
 
 /** Where a running catalogue sync stands, after each page. */
 export interface CatalogueSyncProgress {

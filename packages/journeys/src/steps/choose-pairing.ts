@@ -10,5 +10,6 @@ export async function choosePairing(journey: Journey): Promise<PairingPick | nul
     orderId: journey.trigger!.orderId,
     excludePairingIds: journey.state.pairingIds,
     excludeProductIds: journey.sentProductIds,
+    segment: journey.context!.segment,
   })
 }

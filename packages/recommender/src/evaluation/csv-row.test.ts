@@ -7,4 +7,12 @@ describe('splitCsvRow', () => {
     expect(splitCsvRow('')).toEqual([''])
     expect(splitCsvRow('a,')).toEqual(['a', ''])
   })
+
+  it('splits plain fields and keeps empty ones', () => {
+    expect(splitCsvRow('536365,85123A,,6')).toEqual(['536365', '85123A', '', '6'])
+  })
+
+  it('reads quoted fields with commas and doubled quotes', () => {
+    expect(splitCsvRow('1,"SET OF 3, ""RETRO"" TINS",2')).toEqual(['1', 'SET OF 3, "RETRO" TINS', '2'])
+  })
 })

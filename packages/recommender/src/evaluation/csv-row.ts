@@ -1,8 +1,11 @@
 /**
  * Splits one CSV record into fields (RFC 4180 quoting: `"a, b"` and `""` for a quote inside quotes).
- * Records spanning several lines are not supported; order exports keep one line per record.
+ * A quoted field keeps its line breaks when the caller joins the lines of such a record (the CLI's
+ * import does; order exports keep one line per record). The one CSV splitter of the project.
  */
 export function splitCsvRow(line: string): string[] {
+  // Most lines have no quotes at all: split directly.
+  if (!line.includes('"')) return line.split(',')
   const fields: string[] = []
   let field = ''
   let quoted = false

@@ -1,7 +1,7 @@
 import type { Segment } from '@crosswise/domain'
 import type { PairingModel } from '../mining/pairing-model.ts'
-import { blockedCategories } from './blocked-categories.ts'
 import type { ProductCatalogue, ProductFacts, RecommendationRules } from './business-rules.ts'
+import { RuleFilter } from './rule-filter.ts'
 
 /** What a filter needs to know about one request. */
 export interface FilterContext {
@@ -12,13 +12,13 @@ export interface FilterContext {
 }
 
 /**
- * Decides which products the store's rules let one request recommend: never an unavailable product,
- * never a category the store marks incompatible with a trigger product's, never a price outside the
- * segment's band. (What the customer owns is excluded by the caller, by item number.) Answers for
- * model items are cached per request, since ranking asks about the same item more than once.
+ * Decides which model items the store's rules ({@link RuleFilter}) let one request recommend, over
+ * the catalogue or, without one, what the model learnt from the orders. (What the customer owns is
+ * excluded by the caller, by item number.) Answers for model items are cached per request, since
+ * ranking asks about the same item more than once.
  */
 export class CandidateFilter {
-  private readonly blockedCategories: Set<string>
+  private readonly rules: RuleFilter
   private readonly verdicts = new Map<number, boolean>()
 
   constructor(
@@ -26,7 +26,7 @@ export class CandidateFilter {
     private readonly context: FilterContext,
   ) {
     const triggerCategories = context.triggerProductIds.map((productId) => this.facts(productId)?.category)
-    this.blockedCategories = blockedCategories(triggerCategories, context.rules?.incompatibleCategories)
+    this.rules = new RuleFilter({ triggerCategories, rules: context.rules, segment: context.segment })
   }
 
   /** True when the model item numbered `item` may be recommended. */
@@ -41,17 +41,7 @@ export class CandidateFilter {
 
   /** True when `productId` (known to the model or not) may be recommended. */
   allowsProduct(productId: string): boolean {
-    const facts = this.facts(productId)
-    if (!facts?.available) return false
-    if (facts.category !== undefined && this.blockedCategories.has(facts.category)) return false
-    const band = this.context.rules?.priceBands?.[this.context.segment]
-    if (band && (band.min !== undefined || band.max !== undefined)) {
-      // A band the price cannot be checked against is not met.
-      if (facts.price === undefined) return false
-      if (band.min !== undefined && facts.price < band.min) return false
-      if (band.max !== undefined && facts.price > band.max) return false
-    }
-    return true
+    return this.rules.allows(this.facts(productId))
   }
 
   /**

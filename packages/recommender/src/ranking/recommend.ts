@@ -43,6 +43,9 @@ export interface Recommendation {
  * segment's price band, or (for mined pairings) one below the rules' minimum support or lift.
  * Deterministic for the same model and request; a model loaded in memory answers in well under a
  * millisecond.
+ *
+ * Evaluation only: the bench and tests score the model through it. Journeys choose
+ * among the stored pairings with `chooseJourneyPairing`, which holds the production order of sources.
  */
 export function recommend(model: PairingModel, request: RecommendationRequest): Recommendation[] {
   const k = request.k ?? 1

@@ -1,6 +1,6 @@
-import { blockedCategories } from '../filters/blocked-categories.ts'
 import type { Segment } from '@crosswise/domain'
 import type { ProductCatalogue, RecommendationRules } from '../filters/business-rules.ts'
+import { RuleFilter } from '../filters/rule-filter.ts'
 import { compareIds } from '../mining/item-index.ts'
 
 /** A mined pairing as read back from storage: what {@link chooseStoredPairings} needs of it. */
@@ -39,23 +39,15 @@ export function chooseStoredPairings<P extends StoredPairing>(pairings: readonly
   const { catalogue, rules } = request
   const triggerPlace = new Map(request.triggerProductIds.map((productId, index) => [productId, index]))
   const excluded = new Set([...request.triggerProductIds, ...request.excludedProductIds])
-  const blocked = blockedCategories(
-    request.triggerProductIds.map((productId) => catalogue(productId)?.category),
-    rules?.incompatibleCategories ?? [],
-  )
-  const band = request.segment === undefined ? undefined : rules?.priceBands?.[request.segment]
+  const filter = new RuleFilter({
+    triggerCategories: request.triggerProductIds.map((productId) => catalogue(productId)?.category),
+    rules,
+    segment: request.segment,
+  })
   const allowed = (pairing: P): boolean => {
     if (!triggerPlace.has(pairing.triggerProductId) || excluded.has(pairing.recommendedProductId)) return false
     if (pairing.support < (rules?.minSupport ?? 0) || pairing.lift < (rules?.minLift ?? 0)) return false
-    const facts = catalogue(pairing.recommendedProductId)
-    if (!facts?.available) return false
-    if (facts.category !== undefined && blocked.has(facts.category)) return false
-    if (band && (band.min !== undefined || band.max !== undefined)) {
-      // A band the price cannot be checked against is not met.
-      if (facts.price === undefined) return false
-      if ((band.min !== undefined && facts.price < band.min) || (band.max !== undefined && facts.price > band.max)) return false
-    }
-    return true
+    return filter.allows(catalogue(pairing.recommendedProductId))
   }
   const seen = new Set<string>()
   return pairings

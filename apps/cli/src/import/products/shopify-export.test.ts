@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { parseCsvLine } from '../csv-line.ts'
+import { splitCsvRow } from '@crosswise/recommender'
 import { shopifyExportFormat } from './shopify-export.ts'
 
 const header =
   'Handle,Title,Body (HTML),Vendor,Product Category,Type,Tags,Published,Option1 Name,Option1 Value,Variant SKU,Variant Inventory Tracker,Variant Inventory Qty,Variant Inventory Policy,Variant Price,Variant Compare At Price,Image Src,Image Position,Status'
-const read = shopifyExportFormat.open(parseCsvLine(header))
-const row = (line: string) => read(parseCsvLine(line))
+const read = shopifyExportFormat.open(splitCsvRow(header))
+const row = (line: string) => read(splitCsvRow(line))
 
 describe('Shopify product export rows', () => {
   it('reads a first row: product fields, its variant and image', () => {

@@ -3,7 +3,7 @@ import { pairingRefreshId } from '@crosswise/domain'
 import { refreshPairings } from '@crosswise/journeys'
 import { type Client, ScheduleOverlapPolicy } from '@temporalio/client'
 import type { Logger } from 'pino'
-import { ensureStoreSchedule, StoreScheduleKeeper } from '../store-schedules.ts'
+import { ensureStoreSchedule, StoreScheduleKeeper } from './store-schedules.ts'
 
 /** How stores' pairing refreshes are scheduled. */
 export interface RefreshScheduleOptions {
