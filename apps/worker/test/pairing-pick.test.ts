@@ -1,4 +1,12 @@
-import { createDatabase, migrateToLatest, saveMinedPairings, setRecommendationRules, type Db, type MinedPairing } from '@crosswise/db'
+import {
+  createDatabase,
+  migrateToLatest,
+  saveMinedPairings,
+  savePairingReview,
+  setRecommendationRules,
+  type Db,
+  type MinedPairing,
+} from '@crosswise/db'
 import type { PickPairingInput } from '@crosswise/journeys'
 import { createTestDatabase, uniqueId } from '@crosswise/testing'
 import { MockActivityEnvironment } from '@temporalio/testing'
@@ -76,6 +84,20 @@ describe('pickPairing over manual, mined and best-selling products', () => {
     })
     expect(await pick({ excludePairingIds: ['mined:kettle:tea'] })).toMatchObject({ pairingId: 'mined:kettle:honey' })
     expect(await pick({ excludeProductIds: ['tea'] })).toMatchObject({ pairingId: 'mined:kettle:honey' })
+  })
+
+  it('never picks a pairing the review retired', async () => {
+    const { storeId, pick } = await minedStore()
+    const entry = {
+      pairingId: 'mined:kettle:tea',
+      source: 'mined',
+      sends: 900,
+      conversions: 0,
+      verdict: 'retire',
+      reason: 'never converts',
+    }
+    await savePairingReview(db, { storeId, reviewedAt: new Date(), options: {}, entries: [entry] })
+    expect(await pick()).toMatchObject({ pairingId: 'mined:kettle:honey' })
   })
 
   it('never offers an unavailable product or one the store’s rules forbid', async () => {

@@ -7,6 +7,7 @@ import {
   ownedProductIds,
   recommendationRulesFor,
   recommendableProducts,
+  retiredPairingIds,
   type BoughtLine,
   type PriceLimits,
   type ShownProduct,
@@ -27,7 +28,8 @@ const recommendablePerPick = 50
 /**
  * Chooses what to recommend after an order: loads the order, what the customer owns, the store's
  * manual and mined pairings, rules and best sellers, then lets `chooseJourneyPairing` (the
- * recommender) decide: manual, mined, category best seller, store best seller.
+ * recommender) decide: manual, mined, category best seller, store best seller. Pairings the monthly
+ * review retired are never picked.
  */
 export function pairingActivities(db: Db): Pick<JourneyActivityImplementations, 'pickPairing'> {
   const storeSellers = RecentBestSellerCache.over(db)
@@ -37,7 +39,7 @@ export function pairingActivities(db: Db): Pick<JourneyActivityImplementations, 
       // An order without lines has nothing for a pick to go with.
       if (lines.length === 0) return null
       const triggerIds = [...new Set(lines.map((line) => line.productId))]
-      const [owned, manual, rules, segment, mined, sellers] = await Promise.all([
+      const [owned, manual, rules, segment, mined, sellers, retired] = await Promise.all([
         ownedProductIds(db, storeId, customerId),
         manualPairingsFor(db, storeId, triggerIds),
         recommendationRulesFor(db, storeId),
@@ -45,6 +47,7 @@ export function pairingActivities(db: Db): Pick<JourneyActivityImplementations, 
         journeySegment ?? loadSegmentedCustomer(db, storeId, customerId).then((customer) => customer.segment),
         minedPairingsFor(db, storeId, triggerIds, minedPerTrigger),
         storeSellers.read(storeId),
+        retiredPairingIds(db, storeId),
       ])
       const excluded = [...new Set([...owned, ...triggerIds, ...excludeProductIds])]
       const storeSellerIds = sellers.map((seller) => seller.productId).filter((productId) => !excluded.includes(productId))
@@ -62,7 +65,8 @@ export function pairingActivities(db: Db): Pick<JourneyActivityImplementations, 
       return chooseJourneyPairing({
         triggerProductIds: triggerIds,
         excludedProductIds: excluded,
-        excludedPairingIds: excludePairingIds,
+        // What this journey already emailed, and what the pairing review retired.
+        excludedPairingIds: [...excludePairingIds, ...retired],
         catalogue,
         rules: { ...rules, priceBands: { [segment]: numericBand(band) } },
         segment,

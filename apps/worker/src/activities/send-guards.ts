@@ -54,7 +54,15 @@ export function sendGuardActivities(db: Db, messaging: Messaging): Pick<JourneyA
 
       const position = holdoutPosition(storeId, customerId)
       const heldOut = position < policy.holdoutShare
-      await recordHoldoutAssignment(db, { storeId, orderId, customerId, heldOut, position, share: policy.holdoutShare })
+      await recordHoldoutAssignment(db, {
+        storeId,
+        orderId,
+        customerId,
+        heldOut,
+        position,
+        share: policy.holdoutShare,
+        assignedAt: new Date(now),
+      })
       if (heldOut) {
         await recordRefusal(db, { sendKey, storeId, customerId, orderId, step, status: 'held-out', reason: 'holdout' })
         return { verdict: 'held-out' }
