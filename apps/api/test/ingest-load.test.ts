@@ -6,7 +6,7 @@ import { countDispatches, createDatabase, migrateToLatest, type Db } from '@cros
 import { journeySearchAttributes } from '@crosswise/domain'
 import { freePort, startTemporalDevServer, temporalCliPath, type TemporalDevServer } from '@crosswise/local-stack'
 import { createTestDatabase, uniqueId } from '@crosswise/testing'
-import { Dispatcher } from '@crosswise/worker'
+import { Dispatcher } from '@crosswise/engine'
 import { Client, Connection, defaultPayloadConverter } from '@temporalio/client'
 import type { FastifyInstance } from 'fastify'
 import { sql } from 'kysely'

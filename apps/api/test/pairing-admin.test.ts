@@ -8,7 +8,7 @@ import {
   type MinedPairing,
 } from '@crosswise/db'
 import { createTestDatabase } from '@crosswise/testing'
-import { createActivities } from '@crosswise/worker'
+import { createActivities } from '@crosswise/engine'
 import type { FastifyInstance } from 'fastify'
 import { pino } from 'pino'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'

@@ -3,7 +3,7 @@ import { ApiKeyCipher, createDatabase, loadShopifyConnection, migrateToLatest, t
 import { catalogueSyncId } from '@crosswise/domain'
 import { checkShopifyAccess } from '@crosswise/shopify'
 import { createTestDatabase, startFakeShopify, temporalAddress, uniqueId, type FakeShopify } from '@crosswise/testing'
-import { createActivities, createJourneyWorker, NativeConnection } from '@crosswise/worker'
+import { createActivities, createJourneyWorker, NativeConnection } from '@crosswise/engine'
 import { Client, Connection } from '@temporalio/client'
 import type { FastifyInstance } from 'fastify'
 import { pino } from 'pino'

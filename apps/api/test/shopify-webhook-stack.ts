@@ -1,6 +1,6 @@
 import { countDispatches, createDatabase, migrateToLatest, type Db } from '@crosswise/db'
 import { createTestDatabase, temporalAddress, uniqueId } from '@crosswise/testing'
-import { Dispatcher } from '@crosswise/worker'
+import { Dispatcher } from '@crosswise/engine'
 import { Client, Connection } from '@temporalio/client'
 import type { FastifyInstance } from 'fastify'
 import { pino } from 'pino'

@@ -14,7 +14,7 @@ import {
   type FakeShopify,
 } from '@crosswise/testing'
 import { mineStorePairings } from '@crosswise/mining'
-import { createActivities, createJourneyWorker, Dispatcher } from '@crosswise/worker'
+import { createActivities, createJourneyWorker, Dispatcher } from '@crosswise/engine'
 import { Client, Connection } from '@temporalio/client'
 import { NativeConnection, type Worker } from '@temporalio/worker'
 import { pino } from 'pino'

@@ -1,7 +1,7 @@
 import { buildServer } from '@crosswise/api'
 import { createDatabase, migrateToLatest, type Db } from '@crosswise/db'
 import { createTestDatabase, uniqueId } from '@crosswise/testing'
-import { createActivities, createJourneyWorker, Dispatcher } from '@crosswise/worker'
+import { createActivities, createJourneyWorker, Dispatcher } from '@crosswise/engine'
 import { Client, Connection } from '@temporalio/client'
 import { NativeConnection, type Worker } from '@temporalio/worker'
 import { pino } from 'pino'

@@ -14,7 +14,7 @@ import { freePort, startEmbeddedPostgres, startTemporalDevServer, temporalCliPat
 import { Client, Connection } from '@temporalio/client'
 import { bundleWorkflowCode, DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker'
 import { sql } from 'kysely'
-import { createActivities, workflowsPath } from '../src/index.ts'
+import { createActivities, workflowsPath } from '@crosswise/engine'
 import { bareFulfilledSignal, bareJourney, barePlacedSignal } from './bare-workflow.ts'
 import { countActions } from './billable-actions.ts'
 

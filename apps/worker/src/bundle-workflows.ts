@@ -2,7 +2,7 @@
 import { mkdir, writeFile } from 'node:fs/promises'
 import { dirname, resolve } from 'node:path'
 import { bundleWorkflowCode } from '@temporalio/worker'
-import { workflowsPath } from './journey-worker.ts'
+import { workflowsPath } from '@crosswise/engine'
 
 const output = resolve(process.argv[2] ?? 'dist/workflow-bundle.js')
 const { code } = await bundleWorkflowCode({ workflowsPath })

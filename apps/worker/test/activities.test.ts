@@ -13,7 +13,7 @@ import { createTestDatabase, uniqueId } from '@crosswise/testing'
 import { MockActivityEnvironment } from '@temporalio/testing'
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createActivities } from '../src/index.ts'
+import { createActivities } from '@crosswise/engine'
 import { givenOrder, givenPairings, givenProducts, givenStore } from './store-fixtures.ts'
 
 const day = 24 * 60 * 60 * 1000

@@ -21,13 +21,8 @@ import { Client, Connection } from '@temporalio/client'
 import { NativeConnection } from '@temporalio/worker'
 import { pino } from 'pino'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import {
-  CatalogueSyncScheduleKeeper,
-  createActivities,
-  createJourneyWorker,
-  ensureCatalogueSyncSchedule,
-  syncStoreCatalogue,
-} from '../src/index.ts'
+import { createActivities, createJourneyWorker, syncStoreCatalogue } from '@crosswise/engine'
+import { CatalogueSyncScheduleKeeper, ensureCatalogueSyncSchedule } from '../src/index.ts'
 import { givenStore } from './store-fixtures.ts'
 
 const cipher = ApiKeyCipher.fromSecret(Buffer.alloc(32, 7).toString('base64'))

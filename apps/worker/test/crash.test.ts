@@ -9,7 +9,7 @@ import { createTestDatabase, temporalAddress, uniqueId } from '@crosswise/testin
 import { Client, Connection } from '@temporalio/client'
 import { bundleWorkflowCode } from '@temporalio/worker'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { workflowsPath } from '../src/index.ts'
+import { workflowsPath } from '@crosswise/engine'
 import { givenPairings, givenProducts, givenStore } from './store-fixtures.ts'
 
 const journeys = 200

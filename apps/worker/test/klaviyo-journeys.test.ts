@@ -8,7 +8,7 @@ import { Client, Connection } from '@temporalio/client'
 import { NativeConnection, type Worker } from '@temporalio/worker'
 import { pino } from 'pino'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createActivities, createJourneyWorker, Dispatcher } from '../src/index.ts'
+import { createActivities, createJourneyWorker, Dispatcher } from '@crosswise/engine'
 import { givenOrder, givenPairings, givenProducts, givenStore } from './store-fixtures.ts'
 
 const storeKey = `pk_${randomBytes(17).toString('hex')}`

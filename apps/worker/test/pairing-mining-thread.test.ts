@@ -14,7 +14,7 @@ import { Client, Connection } from '@temporalio/client'
 import { NativeConnection } from '@temporalio/worker'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { minePairingsInThread, mineStorePairings } from '@crosswise/mining'
-import { createActivities, createJourneyWorker } from '../src/index.ts'
+import { createActivities, createJourneyWorker } from '@crosswise/engine'
 import { givenStore } from './store-fixtures.ts'
 
 // Big enough that mining takes seconds (EASE over 1,500 products dominates), small enough to import fast.

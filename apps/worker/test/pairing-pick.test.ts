@@ -11,7 +11,7 @@ import type { PickPairingInput } from '@crosswise/journeys'
 import { createTestDatabase, uniqueId } from '@crosswise/testing'
 import { MockActivityEnvironment } from '@temporalio/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createActivities } from '../src/index.ts'
+import { createActivities } from '@crosswise/engine'
 import { givenOrder, givenPairings, givenProducts, givenStore } from './store-fixtures.ts'
 
 const mined = (rank: number, recommendedProductId: string, support = 10): MinedPairing => ({

@@ -5,7 +5,8 @@ import { Client, Connection } from '@temporalio/client'
 import { NativeConnection } from '@temporalio/worker'
 import { pino } from 'pino'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createActivities, createJourneyWorker, ensureRefreshSchedule, RefreshScheduleKeeper } from '../src/index.ts'
+import { createActivities, createJourneyWorker } from '@crosswise/engine'
+import { ensureRefreshSchedule, RefreshScheduleKeeper } from '../src/index.ts'
 import { givenOrder, givenStore } from './store-fixtures.ts'
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))

@@ -11,7 +11,7 @@ import {
 import { createTestDatabase, uniqueId } from '@crosswise/testing'
 import { MockActivityEnvironment } from '@temporalio/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createActivities } from '../src/index.ts'
+import { createActivities } from '@crosswise/engine'
 import { givenOrder, givenPairings, givenProducts, givenStore } from './store-fixtures.ts'
 
 // Every source pickPairing can answer from, carried through the real send activity: the pick's shape

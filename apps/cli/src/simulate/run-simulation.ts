@@ -2,7 +2,7 @@ import { ensureStore, enqueueDispatch, listSends, migrateToLatest, recordFulfill
 import { eventKey, journeySearchAttributes, journeyWorkflowId, type Segment } from '@crosswise/domain'
 import type { crossSellJourney, EndReason } from '@crosswise/journeys'
 import { mineStorePairings } from '@crosswise/mining'
-import { createActivities, createJourneyWorker, Dispatcher } from '@crosswise/worker'
+import { createActivities, createJourneyWorker, Dispatcher } from '@crosswise/engine'
 import { WorkflowContinuedAsNewError } from '@temporalio/client'
 import { TestWorkflowEnvironment } from '@temporalio/testing'
 import { pino } from 'pino'

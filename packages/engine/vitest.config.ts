@@ -1,0 +1,3 @@
+import { unitConfig } from '@crosswise/testing/vitest'
+
+export default unitConfig()

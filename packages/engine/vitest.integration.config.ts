@@ -1,0 +1,3 @@
+import { integrationConfig } from '@crosswise/testing/vitest'
+
+export default integrationConfig()
