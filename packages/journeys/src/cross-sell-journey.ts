@@ -7,7 +7,7 @@ import { branchOnEngagement, firstEmail } from './steps/plan-emails.ts'
 import { nextSendKey, sendEmail } from './steps/send-email.ts'
 import { sleepUntilSendTime } from './steps/sleep-until-send-time.ts'
 import { waitForEngagement } from './steps/wait-for-engagement.ts'
-import { waitForFulfilment } from './steps/wait-for-fulfilment.ts'
+import { waitForFulfillment } from './steps/wait-for-fulfillment.ts'
 import { waitForOrder } from './steps/wait-for-order.ts'
 
 /**
@@ -21,7 +21,7 @@ export async function crossSellJourney(start: JourneyStart): Promise<JourneyOutc
   const journey = listen(start) // handlers first, then the first await
   if (!(await waitForOrder(journey))) return journey.settle('no-order')
   await loadContext(journey)
-  if (!(await waitForFulfilment(journey))) return journey.settle('never-fulfilled')
+  if (!(await waitForFulfillment(journey))) return journey.settle('never-fulfilled')
   let email = firstEmail(journey)
   for (;;) {
     if (!(await sleepUntilSendTime(journey, email.notBeforeMs))) return journey.settle()

@@ -11,14 +11,14 @@ export interface ReplayMix {
   /** Deliveries signed with another secret, which must be refused. */
   forged: number
   /** Fulfilments delivered before their order. */
-  fulfilmentFirst: number
+  fulfillmentFirst: number
   /** Orders whose Shopify id is above 2^53. */
   bigIds: number
   /** Orders never fulfilled (their journeys wait, then end). */
   unfulfilled: number
 }
 
-export const defaultMix: ReplayMix = { duplicates: 0.05, forged: 0.02, fulfilmentFirst: 0.1, bigIds: 0.1, unfulfilled: 0.05 }
+export const defaultMix: ReplayMix = { duplicates: 0.05, forged: 0.02, fulfillmentFirst: 0.1, bigIds: 0.1, unfulfilled: 0.05 }
 
 /** One webhook delivery of a replay, due `atDay` days after the replay's first order (data time). */
 export interface ReplayDelivery {
@@ -85,10 +85,10 @@ export function planReplay(orders: readonly RecordedOrder[], options: { currency
     )
     if (rand() < mix.unfulfilled) continue
     fulfilled.add(order.orderId)
-    const fulfilAt = rand() < mix.fulfilmentFirst ? atDay - 0.01 : atDay + 1 + rand() * 2
+    const fulfillAt = rand() < mix.fulfillmentFirst ? atDay - 0.01 : atDay + 1 + rand() * 2
     deliveries.push(
       delivery({
-        atDay: fulfilAt,
+        atDay: fulfillAt,
         topic: 'fulfillments/create',
         orderId: order.orderId,
         body: writtenOnce((now) => fulfillmentCreatedBody(order, shopifyOrder, now)),

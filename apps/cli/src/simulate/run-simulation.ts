@@ -66,7 +66,7 @@ export interface SimulationRun {
 }
 
 const indexedValueType = { Keyword: 2, Int: 3, Datetime: 6 } as const
-const fulfilmentId = (orderId: string) => `${orderId}-fulfilment`
+const fulfillmentIdOf = (orderId: string) => `${orderId}-fulfilment`
 
 function shifted(order: RecordedOrder, offsetMs: number): RecordedOrder {
   return { ...order, placedAt: order.placedAt + offsetMs }
@@ -138,7 +138,7 @@ export async function runSimulation(input: SimulationInput): Promise<SimulationR
         const batch = timeline.slice(start, end)
         for (const event of batch) {
           if (await applyEvent(event, { db, storeId, currency, env, cases, mapping, runIds, emails })) delivered.add(event.caseIndex)
-          if (event.kind === 'fulfilment') fulfilledAt.set(event.caseIndex, event.atMs)
+          if (event.kind === 'fulfillment') fulfilledAt.set(event.caseIndex, event.atMs)
         }
         await dispatcher.drainOnce()
         for (const event of batch) {
@@ -246,10 +246,10 @@ async function applyEvent(event: SimulationEvent, context: EventContext): Promis
     )
     return false
   }
-  if (event.kind === 'fulfilment') {
+  if (event.kind === 'fulfillment') {
     await db.transaction().execute((trx) =>
       recordFulfillment(trx, storeId, {
-        fulfillmentId: fulfilmentId(simulated.trigger.orderId),
+        fulfillmentId: fulfillmentIdOf(simulated.trigger.orderId),
         orderId: simulated.trigger.orderId,
         fulfilledAt: new Date(event.atMs),
         complete: true,

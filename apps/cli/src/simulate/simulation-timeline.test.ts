@@ -31,8 +31,8 @@ describe('simulationTimeline', () => {
 
   it('fulfils each trigger one to three days after it, the same way every run', () => {
     for (const [caseIndex, simulated] of cases.entries()) {
-      const fulfilment = timeline.find((event) => event.kind === 'fulfilment' && event.caseIndex === caseIndex)!
-      const shipsAfter = fulfilment.atMs - toWorkflowTime(mapping, simulated.trigger.placedAt)
+      const fulfillment = timeline.find((event) => event.kind === 'fulfillment' && event.caseIndex === caseIndex)!
+      const shipsAfter = fulfillment.atMs - toWorkflowTime(mapping, simulated.trigger.placedAt)
       expect(shipsAfter).toBeGreaterThanOrEqual(day)
       expect(shipsAfter).toBeLessThanOrEqual(3 * day)
     }
@@ -44,7 +44,7 @@ describe('simulationTimeline', () => {
     expect(simulationTimeline(quick, timeMapping(quick, workflowStart)).map((event) => event.kind)).toEqual([
       'trigger',
       'next-order',
-      'fulfilment',
+      'fulfillment',
     ])
   })
 })

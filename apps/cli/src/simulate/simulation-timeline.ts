@@ -27,13 +27,13 @@ export function toWorkflowTime(mapping: TimeMapping, dataTime: number): number {
 export interface SimulationEvent {
   /** Workflow time, epoch ms. */
   atMs: number
-  /** `trigger`: the order is announced to the journey; `fulfilment`: it ships; `next-order`: the customer buys again. */
-  kind: 'trigger' | 'fulfilment' | 'next-order'
+  /** `trigger`: the order is announced to the journey; `fulfillment`: it ships; `next-order`: the customer buys again. */
+  kind: 'trigger' | 'fulfillment' | 'next-order'
   /** Index into the cases. */
   caseIndex: number
 }
 
-const kindRank = { trigger: 0, fulfilment: 1, 'next-order': 2 } as const
+const kindRank = { trigger: 0, fulfillment: 1, 'next-order': 2 } as const
 
 /**
  * Every event of the simulation in workflow time, earliest first: each trigger at its own time, its
@@ -46,7 +46,7 @@ export function simulationTimeline(cases: readonly SimulationCase[], mapping: Ti
     const placed = toWorkflowTime(mapping, simulated.trigger.placedAt)
     const shipsAfterMs = Math.round((day + rand() * 2 * day) / 60_000) * 60_000
     events.push({ atMs: placed, kind: 'trigger', caseIndex })
-    events.push({ atMs: placed + shipsAfterMs, kind: 'fulfilment', caseIndex })
+    events.push({ atMs: placed + shipsAfterMs, kind: 'fulfillment', caseIndex })
     events.push({ atMs: toWorkflowTime(mapping, simulated.next.placedAt), kind: 'next-order', caseIndex })
   })
   return events.sort((a, b) => a.atMs - b.atMs || kindRank[a.kind] - kindRank[b.kind] || a.caseIndex - b.caseIndex)

@@ -10,14 +10,14 @@ import { branchOnEngagement, firstEmail } from '../../src/steps/plan-emails.ts'
 import { nextSendKey, sendEmail } from '../../src/steps/send-email.ts'
 import { sleepUntilSendTime } from '../../src/steps/sleep-until-send-time.ts'
 import { waitForEngagement } from '../../src/steps/wait-for-engagement.ts'
-import { waitForFulfilment } from '../../src/steps/wait-for-fulfilment.ts'
+import { waitForFulfillment } from '../../src/steps/wait-for-fulfillment.ts'
 import { waitForOrder } from '../../src/steps/wait-for-order.ts'
 
 export async function crossSellJourney(start: JourneyStart): Promise<JourneyOutcome> {
   const journey = listen(start)
   if (!(await waitForOrder(journey))) return journey.settle('no-order')
   await loadContext(journey)
-  if (!(await waitForFulfilment(journey))) return journey.settle('never-fulfilled')
+  if (!(await waitForFulfillment(journey))) return journey.settle('never-fulfilled')
   let email = firstEmail(journey)
   for (;;) {
     if (!(await sleepUntilSendTime(journey, email.notBeforeMs))) return journey.settle()

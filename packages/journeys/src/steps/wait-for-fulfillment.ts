@@ -6,7 +6,7 @@ import type { Journey } from '../journey.ts'
  * to the policy's timeout. True when the journey may go on: fulfilled, or timed out under `proceed`.
  * The moment the segment delay counts from is kept on the journey.
  */
-export async function waitForFulfilment(journey: Journey): Promise<boolean> {
+export async function waitForFulfillment(journey: Journey): Promise<boolean> {
   const { fulfilment } = journey.policy
   const orderId = journey.trigger!.orderId
   const fulfilledAt = () => {
