@@ -12,7 +12,7 @@ import {
   type Db,
 } from '@crosswise/db'
 import { orderSchema } from '@crosswise/domain'
-import type { StoreReport } from '@crosswise/measurement'
+import type { FullStoreReport } from '@crosswise/reports'
 import { createTestDatabase } from '@crosswise/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { reportCommand } from '../src/commands/report.ts'
@@ -105,7 +105,7 @@ describe('crosswise report', () => {
       reportCommand.run(['--store', store, '--as-of', at(60).toISOString(), '--database-url', url, '--json']),
     )
     expect(code).toBe(0)
-    const report = JSON.parse(out) as StoreReport
+    const report = JSON.parse(out) as FullStoreReport
     expect(report.funnel).toEqual({
       orders: 40 + 15,
       journeys: 40 + 15,

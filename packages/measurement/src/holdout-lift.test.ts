@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { holdoutLift, type HoldoutOutcome } from './holdout-lift.ts'
 import { holdoutLiftCoverage } from './planted-truths.ts'
 
+// The coverage run is seconds of arithmetic; a busy machine may take several times that.
 describe('holdoutLift', () => {
   it('covers the planted repeat-purchase and revenue lifts in 93–97 % of 1,000 simulated stores', () => {
     const { repeat, revenue, cupedWidth } = holdoutLiftCoverage(1_000, 2_000)
@@ -11,7 +12,7 @@ describe('holdoutLift', () => {
     }
     // Earlier spend predicts spend on return, so CUPED narrows the revenue interval on average.
     expect(cupedWidth).toBeLessThan(0.95)
-  })
+  }, 60_000)
 
   it('counts both groups and reads each measure from its own customers', () => {
     const outcomes: HoldoutOutcome[] = [

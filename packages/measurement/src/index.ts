@@ -1,11 +1,4 @@
-export {
-  storeReport,
-  type FunnelCounts,
-  type PairingReport,
-  type PairingTotals,
-  type StoreReport,
-  type StoreReportInput,
-} from './store-report.ts'
+export { storeReport, type PairingReport, type PairingTotals, type StoreReport, type StoreReportInput } from './store-report.ts'
 export {
   defaultPairingReviewOptions,
   reviewPairings,

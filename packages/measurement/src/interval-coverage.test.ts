@@ -8,7 +8,8 @@ const expectNear95 = (coverage: number) => {
   expect(coverage).toBeLessThanOrEqual(0.97)
 }
 
-describe('interval coverage on planted effects', () => {
+// Each simulation is seconds of arithmetic; a busy machine may take several times that.
+describe('interval coverage on planted effects', { timeout: 60_000 }, () => {
   it("Welch's interval covers a planted revenue lift per customer in 93–97 % of runs", () => {
     expectNear95(welchRevenueCoverage(1_000))
   })
@@ -24,7 +25,7 @@ describe('interval coverage on planted effects', () => {
   })
 })
 
-describe('the sequential test, read after every 100 sends of each variant', () => {
+describe('the sequential test, read after every 100 sends of each variant', { timeout: 60_000 }, () => {
   it('declares a winner between two equal variants in at most 5 % of experiments', () => {
     expect(falseWinnerRate(500)).toBeLessThanOrEqual(0.05)
   })

@@ -24,5 +24,5 @@ describe('reviewPairings', () => {
     const { duds, dudsRetired, goodRetired } = reviewOfPlantedDuds(200)
     expect(dudsRetired).toBe(duds)
     expect(goodRetired).toBe(0)
-  })
+  }, 60_000)
 })

@@ -1,18 +1,6 @@
 import { holdoutLift, type HoldoutLift, type HoldoutOutcome } from './holdout-lift.ts'
 import { wilsonInterval } from './proportion-interval.ts'
 
-/** The funnel's counts as the ledger holds them (see `journeyFunnel` in `@crosswise/db`). */
-export interface FunnelCounts {
-  orders: number
-  journeys: number
-  fulfilled: number
-  reachedSend: number
-  heldOut: number
-  emailed: number
-  emails: number
-  purchased: number
-}
-
 /** One pairing's emails and what they earned; revenue a decimal string. */
 export interface PairingTotals {
   pairingId: string
@@ -29,8 +17,8 @@ export interface PairingReport extends PairingTotals {
   revenuePerSend: number
 }
 
+/** The measured part of a store's report: the lift and each pairing's results. */
 export interface StoreReport {
-  funnel: FunnelCounts
   /** Journeys whose window has closed; null before any has. */
   lift: HoldoutLift | null
   /** The lift's window, in days after the point of sending. */
@@ -38,19 +26,17 @@ export interface StoreReport {
   pairings: PairingReport[]
 }
 
-/** What the report needs from its readers: the funnel, closed-window holdout outcomes, pairing totals. */
+/** What the report needs from its readers: closed-window holdout outcomes and pairing totals. */
 export interface StoreReportInput {
-  funnel: FunnelCounts
   outcomes: readonly HoldoutOutcome[]
   liftWindowDays: number
   pairings: readonly PairingTotals[]
 }
 
-/** The numbers `crosswise report` and the admin API show, from what the database holds. */
+/** The lift and the pairing results `crosswise report` shows, from what the database holds. */
 export function storeReport(input: StoreReportInput): StoreReport {
   const groups = new Set(input.outcomes.map((outcome) => outcome.heldOut))
   return {
-    funnel: input.funnel,
     // A comparison needs both groups.
     lift: groups.size === 2 ? holdoutLift(input.outcomes) : null,
     liftWindowDays: input.liftWindowDays,

@@ -1,2 +1,2 @@
 export { runPairingReview, type PairingReviewRun } from './pairing-review-run.ts'
-export { loadStoreReport, type StoreReportQuery } from './store-report.ts'
+export { loadStoreReport, type FullStoreReport, type StoreReportQuery } from './store-report.ts'

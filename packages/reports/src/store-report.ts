@@ -1,4 +1,12 @@
-import { holdoutOutcomes, journeyFunnel, latestPairingReview, pairingResults, type Db, type StoredPairingReview } from '@crosswise/db'
+import {
+  holdoutOutcomes,
+  journeyFunnel,
+  latestPairingReview,
+  pairingResults,
+  type Db,
+  type JourneyFunnel,
+  type StoredPairingReview,
+} from '@crosswise/db'
 import { storeReport, type StoreReport } from '@crosswise/measurement'
 
 export interface StoreReportQuery {
@@ -10,12 +18,11 @@ export interface StoreReportQuery {
   asOf: Date
 }
 
+/** A store's report: the funnel, the measured lift and pairings, and the latest pairing review. */
+export type FullStoreReport = StoreReport & { funnel: JourneyFunnel; review: StoredPairingReview | null }
+
 /** The report of one store, with its latest pairing review: what `crosswise report` and the admin API show. */
-export async function loadStoreReport(
-  db: Db,
-  storeId: string,
-  query: StoreReportQuery,
-): Promise<StoreReport & { review: StoredPairingReview | null }> {
+export async function loadStoreReport(db: Db, storeId: string, query: StoreReportQuery): Promise<FullStoreReport> {
   const [funnel, outcomes, pairings, review] = await Promise.all([
     journeyFunnel(db, storeId, query.since),
     holdoutOutcomes(db, storeId, { windowDays: query.windowDays, asOf: query.asOf, since: query.since }),
@@ -23,7 +30,6 @@ export async function loadStoreReport(
     latestPairingReview(db, storeId),
   ])
   const report = storeReport({
-    funnel,
     liftWindowDays: query.windowDays,
     pairings,
     outcomes: outcomes.map((row) => ({
@@ -34,5 +40,5 @@ export async function loadStoreReport(
       spendBefore: Number(row.spendBefore),
     })),
   })
-  return { ...report, review: review ?? null }
+  return { funnel, ...report, review: review ?? null }
 }

@@ -1,10 +1,10 @@
-import { parseArgs } from 'node:util'
 import { loadConfig } from '@crosswise/config'
 import { createDatabase, getStore } from '@crosswise/db'
 import { storeIdSchema } from '@crosswise/domain'
 import { loadStoreReport } from '@crosswise/reports'
 import { z } from 'zod'
 import { UsageError, type Command } from '../command.ts'
+import { parseOptions } from '../command-options.ts'
 import { reportText } from '../report/report-text.ts'
 
 const usage = 'crosswise report --store ID [--since DATE] [--window-days 30] [--as-of DATE] [--json] [--database-url URL]'
@@ -23,31 +23,7 @@ const argsSchema = z.object({
   json: z.boolean().default(false),
 })
 
-function parse(args: string[]) {
-  let parsed
-  try {
-    parsed = parseArgs({
-      args,
-      strict: true,
-      options: {
-        store: { type: 'string' },
-        since: { type: 'string' },
-        'window-days': { type: 'string' },
-        'as-of': { type: 'string' },
-        'database-url': { type: 'string' },
-        json: { type: 'boolean' },
-      },
-    })
-  } catch (error) {
-    throw new UsageError((error as Error).message)
-  }
-  const values = argsSchema.safeParse(parsed.values)
-  if (!values.success) {
-    const issue = values.error.issues[0]!
-    throw new UsageError(`--${String(issue.path[0])} ${issue.message}`)
-  }
-  return values.data
-}
+const parse = (args: string[]) => parseOptions(args, argsSchema)
 
 /** `crosswise report --store ID`: the funnel, the holdout lift, each pairing's results and the latest review. */
 export const reportCommand: Command = {

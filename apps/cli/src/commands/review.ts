@@ -1,4 +1,3 @@
-import { parseArgs } from 'node:util'
 import { loadConfig } from '@crosswise/config'
 import { createDatabase, getStore } from '@crosswise/db'
 import { storeIdSchema } from '@crosswise/domain'
@@ -6,6 +5,7 @@ import { defaultPairingReviewOptions } from '@crosswise/measurement'
 import { runPairingReview } from '@crosswise/reports'
 import { z } from 'zod'
 import { UsageError, type Command } from '../command.ts'
+import { parseOptions } from '../command-options.ts'
 
 const usage = 'crosswise review --store ID [--minimum-sends N] [--floor RATE] [--json] [--database-url URL]'
 
@@ -25,30 +25,7 @@ const argsSchema = z.object({
   json: z.boolean().default(false),
 })
 
-function parse(args: string[]) {
-  let parsed
-  try {
-    parsed = parseArgs({
-      args,
-      strict: true,
-      options: {
-        store: { type: 'string' },
-        'minimum-sends': { type: 'string' },
-        floor: { type: 'string' },
-        'database-url': { type: 'string' },
-        json: { type: 'boolean' },
-      },
-    })
-  } catch (error) {
-    throw new UsageError((error as Error).message)
-  }
-  const values = argsSchema.safeParse(parsed.values)
-  if (!values.success) {
-    const issue = values.error.issues[0]!
-    throw new UsageError(`--${String(issue.path[0])} ${issue.message}`)
-  }
-  return values.data
-}
+const parse = (args: string[]) => parseOptions(args, argsSchema)
 
 /** `crosswise review --store ID`: the monthly pairing review, run now. */
 export const reviewCommand: Command = {

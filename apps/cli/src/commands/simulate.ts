@@ -2,13 +2,13 @@ import { randomUUID } from 'node:crypto'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { parseArgs } from 'node:util'
 import { loadConfig } from '@crosswise/config'
 import { createDatabase } from '@crosswise/db'
 import { freePort, startEmbeddedPostgres, temporalTestServerPath } from '@crosswise/local-stack'
 import { DefaultLogger, Runtime } from '@temporalio/worker'
 import { z } from 'zod'
 import { UsageError, type Command } from '../command.ts'
+import { parseOptions } from '../command-options.ts'
 import { readHistoryFile } from '../evaluate/history-source.ts'
 import { defaultValidationCutoff, evaluateOffline } from '../evaluate/offline-evaluation.ts'
 import { readRecordedOrders } from '../replay/recorded-orders.ts'
@@ -34,30 +34,7 @@ const argsSchema = z.object({
   json: z.boolean().default(false),
 })
 
-function parse(args: string[]) {
-  let parsed
-  try {
-    parsed = parseArgs({
-      args,
-      strict: true,
-      options: {
-        data: { type: 'string' },
-        cutoff: { type: 'string' },
-        customers: { type: 'string' },
-        'database-url': { type: 'string' },
-        json: { type: 'boolean' },
-      },
-    })
-  } catch (error) {
-    throw new UsageError((error as Error).message)
-  }
-  const values = argsSchema.safeParse(parsed.values)
-  if (!values.success) {
-    const issue = values.error.issues[0]!
-    throw new UsageError(`--${String(issue.path[0])} ${issue.message}`)
-  }
-  return values.data
-}
+const parse = (args: string[]) => parseOptions(args, argsSchema)
 
 /** A PostgreSQL for the run: the one given (a fresh scratch store in it) or an embedded one in a temp folder. */
 async function scratchDatabase(databaseUrl: string | undefined): Promise<{ url: string; release(): Promise<void> }> {

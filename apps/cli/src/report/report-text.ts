@@ -1,5 +1,6 @@
 import type { StoredPairingReview } from '@crosswise/db'
-import type { DifferenceInterval, LiftMeasure, StoreReport } from '@crosswise/measurement'
+import type { DifferenceInterval, LiftMeasure } from '@crosswise/measurement'
+import type { FullStoreReport } from '@crosswise/reports'
 
 const percent = (rate: number) => `${(rate * 100).toFixed(1)} %`
 const points = (difference: number) => `${difference >= 0 ? '+' : ''}${(difference * 100).toFixed(1)} pts`
@@ -23,7 +24,7 @@ function liftRow(name: string, measure: LiftMeasure, format: (value: number) => 
 }
 
 /** The report as a person reads it: the funnel, the lift with its intervals, then each pairing. */
-export function reportText(report: StoreReport & { review: StoredPairingReview | null }, heading: string): string {
+export function reportText(report: FullStoreReport, heading: string): string {
   const { funnel, lift } = report
   const share = (count: number, of: number) => (of === 0 ? '' : percent(count / of))
   const lines = [
