@@ -56,6 +56,9 @@ describe('crosswise dev on an empty database', () => {
         await connection.close()
       }
       expect((await sends()).every((send) => send.status !== 'sent' || send.pairingSource !== null)).toBe(true)
+      // The store was mined before the replay: what goes out is mostly what its customers bought together.
+      const sent = (await sends()).filter((send) => send.status === 'sent')
+      expect(sent.filter((send) => send.pairingSource === 'mined').length).toBeGreaterThan(sent.length / 2)
 
       first.child.kill('SIGINT')
       expect(await first.exited).toBe(0)
