@@ -38,6 +38,19 @@ describe('pickPairing over manual, mined and best-selling products', () => {
   })
   afterAll(async () => db?.destroy())
 
+  /** Picks for the customer's order 1001, with the exclusions a journey would pass. */
+  const picker =
+    (storeId: string, customerId: string) =>
+    (overrides: Partial<PickPairingInput> = {}) =>
+      new MockActivityEnvironment().run(activities.pickPairing, {
+        storeId,
+        customerId,
+        orderId: '1001',
+        excludePairingIds: [],
+        excludeProductIds: [],
+        ...overrides,
+      })
+
   /** A customer who bought a kettle (order 1001) and earlier a mug, in a store mined as kettle → tea, mug, honey, lead. */
   async function minedStore() {
     const storeId = uniqueId('store')
@@ -54,15 +67,7 @@ describe('pickPairing over manual, mined and best-selling products', () => {
       params: {},
       pairings: [mined(1, 'mug'), mined(2, 'tea', 12), mined(3, 'honey', 2), mined(4, 'lead', 9)],
     })
-    const pick = (overrides: Partial<PickPairingInput> = {}) =>
-      new MockActivityEnvironment().run(activities.pickPairing, {
-        storeId,
-        customerId,
-        orderId: '1001',
-        excludePairingIds: [],
-        excludeProductIds: [],
-        ...overrides,
-      })
+    const pick = picker(storeId, customerId)
     return { storeId, pick }
   }
 
@@ -201,15 +206,7 @@ describe('pickPairing over manual, mined and best-selling products', () => {
     }
     const email = `${uniqueId('c')}@example.com`
     const customerId = await givenOrder(db, storeId, '1001', email, [], uncategorised(['kettle']))
-    const pick = (overrides: Partial<PickPairingInput> = {}) =>
-      new MockActivityEnvironment().run(activities.pickPairing, {
-        storeId,
-        customerId,
-        orderId: '1001',
-        excludePairingIds: [],
-        excludeProductIds: [],
-        ...overrides,
-      })
+    const pick = picker(storeId, customerId)
     return { storeId, email, customerId, uncategorised, pick }
   }
 
