@@ -1,4 +1,5 @@
 import { mkdtemp, rm } from 'node:fs/promises'
+import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { guestCustomerId } from '@crosswise/db'
@@ -14,6 +15,14 @@ async function answers(url: string): Promise<boolean> {
   } catch {
     return false
   }
+}
+
+async function canListen(port: number): Promise<boolean> {
+  const server = createServer()
+  return new Promise((resolve) => {
+    server.once('error', () => resolve(false))
+    server.listen({ port, host: '127.0.0.1' }, () => server.close(() => resolve(true)))
+  })
 }
 
 /** The run id of a journey once the dispatcher has started it (the dev server keeps it across restarts). */
@@ -77,9 +86,28 @@ describe('crosswise dev', () => {
     expect(await second.exited).toBe(0)
   })
 
+  it('stops what has started when Ctrl-C comes while the stack is still starting', { timeout: 180_000 }, async () => {
+    const startingDir = await mkdtemp(join(tmpdir(), 'crosswise-dev-starting-'))
+    try {
+      const { env, ports } = await devStackEnv(startingDir, { LOG_LEVEL: 'info', CROSSWISE_DEMO: 'off' })
+      const stack = startDev(env)
+      running.push(stack)
+      await eventually(async () => stack.output().includes('embedded PostgreSQL started'), 120_000)
+      stack.child.kill('SIGINT')
+      expect(await stack.exited).toBe(0)
+      expect(stack.output()).toContain('stack stopped')
+      // Nothing is left behind: both servers' ports are free again.
+      expect(await canListen(ports.pg)).toBe(true)
+      expect(await canListen(ports.temporal)).toBe(true)
+    } finally {
+      await rm(startingDir, { recursive: true, force: true })
+      await rm(reachablePostgresDataFolder(join(startingDir, 'postgres')).dataDir, { recursive: true, force: true })
+    }
+  })
+
   it('names the port and the variable when a port is taken', { timeout: 120_000 }, async () => {
     const taken = await freePort()
-    const blocker = (await import('node:net')).createServer()
+    const blocker = createServer()
     await new Promise<void>((resolve) => blocker.listen({ port: taken, host: '127.0.0.1' }, () => resolve()))
     try {
       const stack = startDev({

@@ -1,7 +1,7 @@
 import { setMaxListeners } from 'node:events'
 import { PassThrough, type Writable } from 'node:stream'
 import { parseArgs } from 'node:util'
-import { createLogger, loadConfig } from '@crosswise/config'
+import { createLogger, loadConfig, type Config, type Logger } from '@crosswise/config'
 import { createDatabase, listStoreIds, migrateToLatest } from '@crosswise/db'
 import { PortInUseError } from '@crosswise/local-stack'
 import pinoPretty from 'pino-pretty'
@@ -10,6 +10,7 @@ import { localAdminToken } from '../dev/admin-token.ts'
 import { startApp, type AppProcess } from '../dev/child-process.ts'
 import { startDemo } from '../dev/demo-start.ts'
 import { startStackServers } from '../dev/local-stack.ts'
+import { listenForStop, type StopRequest } from '../dev/stop-request.ts'
 
 /** Where app logs go: pretty in a terminal, one JSON object per line otherwise (CI, log shippers). */
 function logSink(): Writable {
@@ -35,89 +36,99 @@ export const devCommand: Command = {
     const config = loadConfig()
     const sink = logSink()
     const logger = createLogger('dev', config.LOG_LEVEL)
-    let servers
+    const stop = listenForStop()
     try {
-      servers = await startStackServers(config, logger)
-    } catch (error) {
-      if (error instanceof PortInUseError) {
-        process.stderr.write(`crosswise dev: ${error.message}\n`)
-        return 1
-      }
-      throw error
+      return await runStack(config, logger, sink, stop)
+    } finally {
+      stop.dispose()
     }
-
-    const db = createDatabase(servers.databaseUrl, { maxConnections: 4 })
-    const applied = await migrateToLatest(db)
-    logger.info({ applied }, applied.length ? 'migrations applied' : 'schema is up to date')
-    // The demo only ever fills an empty database: a stack with stores of its own is left as it is.
-    const demo = config.CROSSWISE_DEMO === 'on' && (await listStoreIds(db)).length === 0
-    if (config.CROSSWISE_DEMO === 'on' && !demo)
-      logger.info('the database has stores: no demo (CROSSWISE_DEMO plays one on an empty database only)')
-
-    const adminToken = await localAdminToken(config.CROSSWISE_ADMIN_TOKEN, config.dataDir)
-    const env = {
-      ...process.env,
-      DATABASE_URL: servers.databaseUrl,
-      TEMPORAL_ADDRESS: servers.temporalAddress,
-      CROSSWISE_ADMIN_TOKEN: adminToken,
-      LOG_LEVEL: config.LOG_LEVEL,
-    }
-    const apps: AppProcess[] = [startApp('worker', '@crosswise/worker/main', env, sink), startApp('api', '@crosswise/api/main', env, sink)]
-
-    const apiUrl = `http://${config.CROSSWISE_API_HOST}:${config.CROSSWISE_API_PORT}`
-    process.stdout.write(
-      [
-        '',
-        'Crosswise is starting:',
-        `  API          ${apiUrl}  (health: ${apiUrl}/health, OpenAPI: ${apiUrl}/openapi.json)`,
-        `  Temporal UI  ${servers.temporalUiUrl ?? '(external cluster: use its own UI)'}`,
-        `  Temporal     ${servers.temporalAddress}`,
-        `  Admin token  ${config.CROSSWISE_ADMIN_TOKEN ? '(from CROSSWISE_ADMIN_TOKEN)' : `${adminToken}  (kept in ${config.dataDir}/admin-token)`}`,
-        '  Press Ctrl-C to stop.',
-        '',
-      ].join('\n') + '\n',
-    )
-    const demoStop = new AbortController()
-    // Every pending simulated reaction waits on this signal.
-    setMaxListeners(0, demoStop.signal)
-    const demoRun = demo
-      ? startDemo({
-          db,
-          apiUrl,
-          adminToken,
-          temporalUiUrl: servers.temporalUiUrl,
-          secondsPerDay: config.CROSSWISE_DEMO_DAY_SECONDS,
-          weeks: config.CROSSWISE_DEMO_WEEKS,
-          customers: config.CROSSWISE_DEMO_CUSTOMERS,
-          signal: demoStop.signal,
-          say: (line) => process.stdout.write(`${line}\n`),
-        })
-      : Promise.resolve()
-
-    let stopping = false
-    const stopAll = async (reason: string) => {
-      if (stopping) return
-      stopping = true
-      logger.info({ reason }, 'stopping the stack')
-      demoStop.abort()
-      await demoRun
-      await db.destroy()
-      await Promise.all(apps.map((app) => app.stop()))
-      await servers.stop()
-      logger.info('stack stopped')
-    }
-    const stopped = new Promise<number>((resolve) => {
-      const onSignal = (signal: NodeJS.Signals) => void stopAll(signal).then(() => resolve(0))
-      process.on('SIGINT', onSignal)
-      process.on('SIGTERM', onSignal)
-      for (const app of apps) {
-        void app.exited.then((code) => {
-          if (stopping) return
-          logger.error({ app: app.name, code }, 'an app exited unexpectedly; stopping the stack')
-          void stopAll(`${app.name} exited`).then(() => resolve(1))
-        })
-      }
-    })
-    return stopped
   },
+}
+
+/** Starts the servers, the apps and the demo; returns the exit code once the stack has stopped. */
+async function runStack(config: Config, logger: Logger, sink: Writable, stop: StopRequest): Promise<number> {
+  let servers
+  try {
+    servers = await startStackServers(config, logger)
+  } catch (error) {
+    if (error instanceof PortInUseError) {
+      process.stderr.write(`crosswise dev: ${error.message}\n`)
+      return 1
+    }
+    throw error
+  }
+  const db = createDatabase(servers.databaseUrl, { maxConnections: 4 })
+  const stopServers = async () => {
+    await db.destroy()
+    await servers.stop()
+    logger.info('stack stopped')
+  }
+  if (stop.signal.aborted) {
+    await stopServers()
+    return 0
+  }
+
+  const applied = await migrateToLatest(db)
+  logger.info({ applied }, applied.length ? 'migrations applied' : 'schema is up to date')
+  // The demo only ever fills an empty database: a stack with stores of its own is left as it is.
+  const demo = config.CROSSWISE_DEMO === 'on' && (await listStoreIds(db)).length === 0
+  if (config.CROSSWISE_DEMO === 'on' && !demo)
+    logger.info('the database has stores: no demo (CROSSWISE_DEMO plays one on an empty database only)')
+
+  const adminToken = await localAdminToken(config.CROSSWISE_ADMIN_TOKEN, config.dataDir)
+  if (stop.signal.aborted) {
+    await stopServers()
+    return 0
+  }
+  const env = {
+    ...process.env,
+    DATABASE_URL: servers.databaseUrl,
+    TEMPORAL_ADDRESS: servers.temporalAddress,
+    CROSSWISE_ADMIN_TOKEN: adminToken,
+    LOG_LEVEL: config.LOG_LEVEL,
+  }
+  const apps: AppProcess[] = [startApp('worker', '@crosswise/worker/main', env, sink), startApp('api', '@crosswise/api/main', env, sink)]
+
+  const apiUrl = `http://${config.CROSSWISE_API_HOST}:${config.CROSSWISE_API_PORT}`
+  process.stdout.write(
+    [
+      '',
+      'Crosswise is starting:',
+      `  API          ${apiUrl}  (health: ${apiUrl}/health, OpenAPI: ${apiUrl}/openapi.json)`,
+      `  Temporal UI  ${servers.temporalUiUrl ?? '(external cluster: use its own UI)'}`,
+      `  Temporal     ${servers.temporalAddress}`,
+      `  Admin token  ${config.CROSSWISE_ADMIN_TOKEN ? '(from CROSSWISE_ADMIN_TOKEN)' : `${adminToken}  (kept in ${config.dataDir}/admin-token)`}`,
+      '  Press Ctrl-C to stop.',
+      '',
+    ].join('\n') + '\n',
+  )
+  // Every pending simulated reaction waits on the stop signal.
+  setMaxListeners(0, stop.signal)
+  const demoRun = demo
+    ? startDemo({
+        db,
+        apiUrl,
+        adminToken,
+        temporalUiUrl: servers.temporalUiUrl,
+        secondsPerDay: config.CROSSWISE_DEMO_DAY_SECONDS,
+        weeks: config.CROSSWISE_DEMO_WEEKS,
+        customers: config.CROSSWISE_DEMO_CUSTOMERS,
+        signal: stop.signal,
+        say: (line) => process.stdout.write(`${line}\n`),
+      })
+    : Promise.resolve()
+
+  let died: string | undefined
+  for (const app of apps)
+    void app.exited.then((code) => {
+      if (stop.signal.aborted) return
+      died = app.name
+      logger.error({ app: app.name, code }, 'an app exited unexpectedly; stopping the stack')
+      stop.request(`${app.name} exited`)
+    })
+  logger.info({ reason: await stop.asked }, 'stopping the stack')
+  await demoRun
+  await Promise.all(apps.map((app) => app.stop()))
+  await stopServers()
+  return died ? 1 : 0
 }
