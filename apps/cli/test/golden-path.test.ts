@@ -42,7 +42,7 @@ const delayMs = 2_000
 const policy = {
   delayMs: { 'first-time': delayMs, repeat: delayMs, vip: delayMs },
   sendWindow: { startHour: 0, endHour: 24 },
-  fulfilment: { timeoutMs: 20_000, onTimeout: 'end' },
+  fulfillment: { timeoutMs: 20_000, onTimeout: 'end' },
   frequencyCap: { maxEmails: 10, windowMs: 60_000, minGapMs: 1_000 },
   engagement: { waitMs: 3_000, followUpDelayMs: 1_000, onNotOpened: 'end', pollIntervalMs: 1_000 },
   maxEmailsPerJourney: 1,

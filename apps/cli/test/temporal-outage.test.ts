@@ -19,7 +19,7 @@ describe('orders accepted while Temporal is unreachable', () => {
     const port = await freePort()
     stack = await startTestStack(`127.0.0.1:${port}`)
     // Journeys that do not wait for fulfilment: each order ends in exactly one dry-run email.
-    await createTestStore(stack.apiUrl, 'outage', { policy: quickPolicy({ fulfilment: { timeoutMs: 0, onTimeout: 'proceed' } }) })
+    await createTestStore(stack.apiUrl, 'outage', { policy: quickPolicy({ fulfillment: { timeoutMs: 0, onTimeout: 'proceed' } }) })
     await givenCatalogue(stack.apiUrl, stack.db, 'outage')
     const customers = Array.from({ length: 12 }, (_, index) => `outage-${index}@example.com`)
     for (const [index, email] of customers.entries()) {

@@ -97,7 +97,7 @@ describe('walking skeleton: order over HTTP → dispatcher → journey on Tempor
 
   it('records a repeated order once and starts no second journey run', async () => {
     const store = uniqueId('store')
-    await createTestStore(stack.apiUrl, store, { policy: quickPolicy({ fulfilment: { timeoutMs: 0, onTimeout: 'end' } }) })
+    await createTestStore(stack.apiUrl, store, { policy: quickPolicy({ fulfillment: { timeoutMs: 0, onTimeout: 'end' } }) })
     const first = await postOrder(stack.apiUrl, store, orderBody('2001', 'bo@example.com'))
     const again = await postOrder(stack.apiUrl, store, orderBody('2001', 'bo@example.com'))
     expect(first.status).toBe(202)

@@ -67,7 +67,7 @@ describe('crash: the worker process is SIGKILLed at random moments', () => {
     await givenStore(db, storeId, {
       delayMs: { 'first-time': 0, repeat: 0, vip: 0 },
       sendWindow: { startHour: 0, endHour: 24 },
-      fulfilment: { timeoutMs: 0, onTimeout: 'proceed' },
+      fulfillment: { timeoutMs: 0, onTimeout: 'proceed' },
       frequencyCap: { maxEmails: 100, windowMs: 60_000, minGapMs: 0 },
       holdoutShare: 0,
       engagement: { waitMs: 0, followUpDelayMs: 0, onNotOpened: 'alternative-pairing' },

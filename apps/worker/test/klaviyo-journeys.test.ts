@@ -16,7 +16,7 @@ const storeKey = `pk_${randomBytes(17).toString('hex')}`
 const policy = {
   delayMs: { 'first-time': 0, repeat: 0, vip: 0 },
   sendWindow: { startHour: 0, endHour: 24 },
-  fulfilment: { timeoutMs: 0, onTimeout: 'proceed' as const },
+  fulfillment: { timeoutMs: 0, onTimeout: 'proceed' as const },
   frequencyCap: { maxEmails: 100, windowMs: 60_000, minGapMs: 0 },
   holdoutShare: 0,
   engagement: { waitMs: 10_000, followUpDelayMs: 1_000, onNotOpened: 'alternative-pairing' as const, pollIntervalMs: 1_000 },

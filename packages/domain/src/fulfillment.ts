@@ -37,11 +37,11 @@ export interface ShippedPart {
  */
 export function isOrderFulfilled(
   orderLines: readonly { productId: string; quantity: number }[],
-  fulfilments: readonly ShippedPart[],
+  fulfillments: readonly ShippedPart[],
 ): boolean {
-  if (fulfilments.some((part) => part.complete === true || !part.lineItems || part.lineItems.length === 0)) return true
+  if (fulfillments.some((part) => part.complete === true || !part.lineItems || part.lineItems.length === 0)) return true
   const shipped = new Map<string, number>()
-  for (const part of fulfilments) {
+  for (const part of fulfillments) {
     for (const line of part.lineItems ?? []) shipped.set(line.productId, (shipped.get(line.productId) ?? 0) + line.quantity)
   }
   const ordered = new Map<string, number>()

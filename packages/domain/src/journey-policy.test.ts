@@ -18,4 +18,11 @@ describe('journeyPolicySchema', () => {
   it('rejects a send window that closes before it opens', () => {
     expect(journeyPolicySchema.safeParse({ sendWindow: { startHour: 18, endHour: 9 } }).success).toBe(false)
   })
+
+  it('names the new key when a policy still uses the old spelling, instead of dropping its rules', () => {
+    const result = journeyPolicySchema.safeParse({ fulfilment: { timeoutMs: 60_000 } })
+    expect(result.success).toBe(false)
+    expect(result.error?.issues[0]).toMatchObject({ path: ['fulfilment'], message: "renamed to 'fulfillment'" })
+    expect(journeyPolicySchema.parse({ fulfillment: { timeoutMs: 60_000 } }).fulfillment.timeoutMs).toBe(60_000)
+  })
 })

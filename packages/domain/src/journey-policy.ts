@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { renamedField } from './renamed-field.ts'
 
 const days = (value: number) => value * 24 * 60 * 60 * 1000
 const durationMs = z.number().int().nonnegative()
@@ -40,7 +41,7 @@ export const journeyPolicySchema = z.object({
     .object({ 'first-time': durationMs, repeat: durationMs, vip: durationMs })
     .default({ 'first-time': days(7), repeat: days(5), vip: days(3) }),
   sendWindow: sendWindowSchema.default({ startHour: 9, endHour: 20, weekdays: [1, 2, 3, 4, 5, 6, 7], defaultTimeZone: 'UTC' }),
-  fulfilment: z
+  fulfillment: z
     .object({
       /** How long to wait for fulfilment before `onTimeout` applies. */
       timeoutMs: durationMs.default(days(30)),
@@ -49,6 +50,7 @@ export const journeyPolicySchema = z.object({
       partial: z.enum(['proceed', 'wait-for-complete']).default('proceed'),
     })
     .default({ timeoutMs: days(30), onTimeout: 'end', partial: 'proceed' }),
+  fulfilment: renamedField('fulfillment'),
   /** What a new order during the wait does to the running journey. */
   onRepeatPurchase: z.enum(['restart', 'end']).default('restart'),
   frequencyCap: z

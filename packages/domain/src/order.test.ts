@@ -28,6 +28,12 @@ describe('orderSchema', () => {
     expect(result.success).toBe(false)
     expect(result.error?.issues[0]?.path).toEqual(['lineItems', 0, 'quantity'])
   })
+
+  it('names the new field when a client still sends fulfilmentStatus', () => {
+    const result = orderSchema.safeParse({ ...valid, fulfilmentStatus: 'fulfilled' })
+    expect(result.error?.issues[0]).toMatchObject({ path: ['fulfilmentStatus'], message: "renamed to 'fulfillmentStatus'" })
+    expect(orderSchema.parse({ ...valid, fulfillmentStatus: 'fulfilled' }).fulfillmentStatus).toBe('fulfilled')
+  })
 })
 
 describe('orderTotal', () => {

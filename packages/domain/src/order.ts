@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { customerSchema } from './customer.ts'
 import { currencySchema, decimalToUnits, moneySchema, unitsToDecimal } from './money.ts'
 import { platformIdSchema } from './platform-id.ts'
+import { renamedField } from './renamed-field.ts'
 
 /** One product line of an order. */
 export const lineItemSchema = z.object({
@@ -29,7 +30,8 @@ export const orderSchema = z.object({
   /** The platform's payment state (Shopify `financial_status`: `paid`, `refunded`, …). */
   financialStatus: z.string().trim().min(1).max(50).optional(),
   /** The platform's fulfilment state (Shopify `fulfillment_status`: `partial`, `fulfilled`). */
-  fulfilmentStatus: z.string().trim().min(1).max(50).optional(),
+  fulfillmentStatus: z.string().trim().min(1).max(50).optional(),
+  fulfilmentStatus: renamedField('fulfillmentStatus'),
 })
 export type Order = z.infer<typeof orderSchema>
 export type OrderInput = z.input<typeof orderSchema>

@@ -27,11 +27,11 @@ export function listen(start: JourneyStart): Journey {
     if (once(order)) journey.noteOrder(order)
   })
   // Facts are kept per order, whichever order they name: a fulfilment may arrive before its order.
-  setHandler(orderFulfilledSignal, (fulfilment) => {
-    if (!once(fulfilment)) return
+  setHandler(orderFulfilledSignal, (fulfillment) => {
+    if (!once(fulfillment)) return
     journey.noteFacts(
-      fulfilment.orderId,
-      fulfilment.complete ? { fulfilledAt: fulfilment.fulfilledAt } : { partiallyFulfilledAt: fulfilment.fulfilledAt },
+      fulfillment.orderId,
+      fulfillment.complete ? { fulfilledAt: fulfillment.fulfilledAt } : { partiallyFulfilledAt: fulfillment.fulfilledAt },
     )
   })
   setHandler(orderCancelledSignal, (cancellation) => {

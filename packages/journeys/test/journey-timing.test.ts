@@ -52,12 +52,16 @@ describe('crossSellJourney: when it sends', () => {
   })
 
   it('ends when fulfilment never comes, or proceeds after the timeout if the policy says so', async () => {
-    const ending = harness.journey({ policy: { ...instantPolicy, fulfilment: { timeoutMs: 5 * day, onTimeout: 'end' } } })
+    const ending = harness.journey({ policy: { ...instantPolicy, fulfillment: { timeoutMs: 5 * day, onTimeout: 'end' } } })
     await ending.order('3001')
     expect(await ending.result()).toMatchObject({ reason: 'never-fulfilled', emailsSent: 0 })
 
     const proceeding = harness.journey({
-      policy: { ...instantPolicy, fulfilment: { timeoutMs: 5 * day, onTimeout: 'proceed' }, engagement: { onNotOpened: 'end', waitMs: 0 } },
+      policy: {
+        ...instantPolicy,
+        fulfillment: { timeoutMs: 5 * day, onTimeout: 'proceed' },
+        engagement: { onNotOpened: 'end', waitMs: 0 },
+      },
     })
     const start = await proceeding.now()
     await proceeding.order('3002')
@@ -67,7 +71,7 @@ describe('crossSellJourney: when it sends', () => {
 
   it('waits for the complete fulfilment when partial ones do not count', async () => {
     const journey = harness.journey({
-      policy: { ...instantPolicy, fulfilment: { partial: 'wait-for-complete' } },
+      policy: { ...instantPolicy, fulfillment: { partial: 'wait-for-complete' } },
       engagement: [{ opened: true, clicked: false, purchased: false }],
     })
     await journey.order('4001')

@@ -18,7 +18,7 @@ import { instantPolicy, pairing, ScriptedActivities, type Script } from './scrip
 const opened = { opened: true, clicked: false, purchased: false }
 const clicked = { opened: true, clicked: true, purchased: false }
 const purchased = { opened: true, clicked: true, purchased: true }
-const waiting = { ...instantPolicy, fulfilment: { timeoutMs: 60_000, onTimeout: 'end' as const, partial: 'proceed' as const } }
+const waiting = { ...instantPolicy, fulfillment: { timeoutMs: 60_000, onTimeout: 'end' as const, partial: 'proceed' as const } }
 const polling = { ...instantPolicy, engagement: { waitMs: 2_000, followUpDelayMs: 0, pollIntervalMs: 500 } }
 
 interface Scenario {
@@ -76,7 +76,7 @@ const scenarios: Scenario[] = [
   { name: 'cancelled', script: { policy: waiting }, act: async (journey) => (await journey.order('1001'), journey.cancel('1001')) },
   {
     name: 'never-fulfilled',
-    script: { policy: { ...instantPolicy, fulfilment: { timeoutMs: 500, onTimeout: 'end' } } },
+    script: { policy: { ...instantPolicy, fulfillment: { timeoutMs: 500, onTimeout: 'end' } } },
     act: (journey) => journey.order('1001'),
   },
   {

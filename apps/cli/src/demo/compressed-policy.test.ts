@@ -6,7 +6,7 @@ describe('compressedPolicy', () => {
   it('shrinks every duration alike, opens the send window all day and stays a valid policy', () => {
     const policy = compressedPolicy(4)
     expect(policy.delayMs).toEqual({ 'first-time': 28_000, repeat: 20_000, vip: 12_000 })
-    expect(policy.fulfilment.timeoutMs).toBe(120_000)
+    expect(policy.fulfillment.timeoutMs).toBe(120_000)
     expect(policy.frequencyCap).toMatchObject({
       windowMs: 120_000,
       minGapMs: 12_000,

@@ -9,12 +9,12 @@ const day = 86_400_000
  */
 export function compressedPolicy(secondsPerDay: number): JourneyPolicy {
   const scale = (ms: number) => Math.max(1, Math.round((ms / day) * secondsPerDay * 1000))
-  const { delayMs, fulfilment, frequencyCap, engagement } = defaultJourneyPolicy
+  const { delayMs, fulfillment, frequencyCap, engagement } = defaultJourneyPolicy
   return {
     ...defaultJourneyPolicy,
     delayMs: { 'first-time': scale(delayMs['first-time']), repeat: scale(delayMs.repeat), vip: scale(delayMs.vip) },
     sendWindow: { ...defaultJourneyPolicy.sendWindow, startHour: 0, endHour: 24 },
-    fulfilment: { ...fulfilment, timeoutMs: scale(fulfilment.timeoutMs) },
+    fulfillment: { ...fulfillment, timeoutMs: scale(fulfillment.timeoutMs) },
     frequencyCap: { ...frequencyCap, windowMs: scale(frequencyCap.windowMs), minGapMs: scale(frequencyCap.minGapMs) },
     engagement: {
       ...engagement,

@@ -83,11 +83,11 @@ async function enqueueFactDispatches(
   lines: ReadonlyArray<{ productId: string; quantity: number }>,
 ): Promise<void> {
   const target = { storeId, customerId: order.customerId, workflowId: journeyWorkflowId(storeId, order.customerId) }
-  const fulfilments = facts.filter((fact) => fact.kind === 'fulfillment')
+  const fulfillments = facts.filter((fact) => fact.kind === 'fulfillment')
   const refunds = facts.filter((fact) => fact.kind === 'refund')
-  const parts = fulfilments.map((fact) => ({ complete: fact.said, lineItems: fact.line_items }))
+  const parts = fulfillments.map((fact) => ({ complete: fact.said, lineItems: fact.line_items }))
   await enqueueDispatches(trx, [
-    ...fulfilments.map((fact, index) => ({
+    ...fulfillments.map((fact, index) => ({
       ...target,
       signal: 'orderFulfilled' as const,
       eventKey: eventKey('fulfillment', storeId, fact.id),

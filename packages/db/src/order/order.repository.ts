@@ -47,9 +47,9 @@ export async function recordOrderIn(
   // already stored, the CTEs that read `o` insert nothing. (A webhook's round trips are its cost.)
   const { rows } = await sql<{ inserted: number; waiting: boolean }>`
     with o as (
-      insert into orders (store_id, id, customer_id, placed_at, currency, total, cancelled_at, financial_status, fulfilment_status, source, status_at)
+      insert into orders (store_id, id, customer_id, placed_at, currency, total, cancelled_at, financial_status, fulfillment_status, source, status_at)
       values (${storeId}, ${order.orderId}, ${customerId}, ${order.placedAt}, ${order.currency}, ${total}, ${order.cancelledAt ?? null},
-              ${order.financialStatus ?? null}, ${order.fulfilmentStatus ?? null}, ${source}, ${statusAt ?? null})
+              ${order.financialStatus ?? null}, ${order.fulfillmentStatus ?? null}, ${source}, ${statusAt ?? null})
       on conflict do nothing
       returning id
     ), l as (
@@ -84,12 +84,12 @@ export async function recordOrderIn(
  * unless the stored status is newer. Returns false when it was.
  */
 async function refreshStatus(trx: Transaction<Database>, storeId: string, order: Order, statusAt: Date | undefined): Promise<boolean> {
-  if (order.financialStatus === undefined && order.fulfilmentStatus === undefined) return true
+  if (order.financialStatus === undefined && order.fulfillmentStatus === undefined) return true
   const updated = await trx
     .updateTable('orders')
     .set({
       ...(order.financialStatus === undefined ? {} : { financial_status: order.financialStatus }),
-      ...(order.fulfilmentStatus === undefined ? {} : { fulfilment_status: order.fulfilmentStatus }),
+      ...(order.fulfillmentStatus === undefined ? {} : { fulfillment_status: order.fulfillmentStatus }),
       ...(statusAt === undefined ? {} : { status_at: statusAt }),
       updated_at: sql<Date>`now()`,
     })

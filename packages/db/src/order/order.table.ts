@@ -15,7 +15,7 @@ export interface OrderTable {
   total: string
   cancelled_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
   /** The platform's fulfilment status (Shopify: null, `partial`, `fulfilled`). */
-  fulfilment_status: ColumnType<string | null, string | null | undefined, string | null>
+  fulfillment_status: ColumnType<string | null, string | null | undefined, string | null>
   /** The platform's financial status (Shopify: `pending`, `paid`, `refunded`, …). */
   financial_status: ColumnType<string | null, string | null | undefined, string | null>
   source: ColumnType<OrderSource, OrderSource | undefined, OrderSource>

@@ -1,3 +1,4 @@
+import type { JourneyContext } from '../activities.ts'
 import { storeActivities } from '../activity-proxies.ts'
 import type { Journey } from '../journey.ts'
 
@@ -5,6 +6,12 @@ import type { Journey } from '../journey.ts'
 export async function loadContext(journey: Journey): Promise<void> {
   const { storeId, customerId } = journey.start
   const orderId = journey.trigger!.orderId
-  journey.context = await storeActivities.loadJourney({ storeId, customerId, orderId })
+  journey.context = withCurrentPolicyNames(await storeActivities.loadJourney({ storeId, customerId, orderId }))
   if (journey.context.redacted) journey.redacted = true
+}
+
+/** Journeys that loaded their policy before `fulfilment` became `fulfillment` replay it from their history. */
+function withCurrentPolicyNames(context: JourneyContext): JourneyContext {
+  const { fulfilment, ...policy } = context.policy as JourneyContext['policy'] & { fulfilment?: JourneyContext['policy']['fulfillment'] }
+  return fulfilment && !policy.fulfillment ? { ...context, policy: { ...policy, fulfillment: fulfilment } } : context
 }

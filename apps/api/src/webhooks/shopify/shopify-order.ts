@@ -90,7 +90,7 @@ export function toOrder(payload: ShopifyOrder): Order | undefined {
     ...(payload.total_price === undefined ? {} : { total: payload.total_price }),
     ...(payload.cancelled_at ? { cancelledAt: payload.cancelled_at } : {}),
     ...(payload.financial_status ? { financialStatus: payload.financial_status } : {}),
-    ...(payload.fulfillment_status ? { fulfilmentStatus: payload.fulfillment_status } : {}),
+    ...(payload.fulfillment_status ? { fulfillmentStatus: payload.fulfillment_status } : {}),
   }
 }
 
