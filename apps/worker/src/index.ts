@@ -1,13 +1,8 @@
 export {
-  ensureRefreshSchedule,
-  RefreshScheduleKeeper,
-  type RefreshScheduleKeeperOptions,
-  type RefreshScheduleOptions,
-} from './refresh-schedules.ts'
-export {
-  CatalogueSyncScheduleKeeper,
-  ensureCatalogueSyncSchedule,
-  type CatalogueSyncScheduleKeeperOptions,
-  type CatalogueSyncScheduleOptions,
-} from './catalogue/sync-schedules.ts'
-export { ensureStoreSchedule, StoreScheduleKeeper, type StoreSchedule, type StoreScheduleKeeperOptions } from './store-schedules.ts'
+  ensureStoreSchedule,
+  StoreScheduleKeeper,
+  type StoreScheduleKeeperOptions,
+  type StoreScheduleKind,
+  type StoreScheduleOptions,
+} from './schedules/store-schedule.ts'
+export { catalogueSyncSchedule, pairingRefreshSchedule } from './schedules/store-schedule-kinds.ts'

@@ -4,8 +4,8 @@ import { journeyDataConverter } from '@crosswise/journeys'
 import { Client, Connection } from '@temporalio/client'
 import { DefaultLogger, NativeConnection, Runtime, type LogLevel } from '@temporalio/worker'
 import { createActivities, createJourneyWorker, Dispatcher } from '@crosswise/engine'
-import { CatalogueSyncScheduleKeeper } from './catalogue/sync-schedules.ts'
-import { RefreshScheduleKeeper } from './refresh-schedules.ts'
+import { StoreScheduleKeeper } from './schedules/store-schedule.ts'
+import { catalogueSyncSchedule, pairingRefreshSchedule } from './schedules/store-schedule-kinds.ts'
 
 const config = loadConfig()
 const logger = createLogger('worker', config.LOG_LEVEL)
@@ -55,7 +55,8 @@ const dispatcher = new Dispatcher({
   callTimeoutMs: config.CROSSWISE_TEMPORAL_CALL_TIMEOUT_MS,
 })
 
-const schedules = new RefreshScheduleKeeper({
+const schedules = new StoreScheduleKeeper({
+  kind: pairingRefreshSchedule,
   client,
   db,
   logger,
@@ -66,7 +67,8 @@ const schedules = new RefreshScheduleKeeper({
   everyMs: 5 * 60_000,
 })
 
-const catalogueSchedules = new CatalogueSyncScheduleKeeper({
+const catalogueSchedules = new StoreScheduleKeeper({
+  kind: catalogueSyncSchedule,
   client,
   db,
   logger,

@@ -22,7 +22,7 @@ import { NativeConnection } from '@temporalio/worker'
 import { pino } from 'pino'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createActivities, createJourneyWorker, syncStoreCatalogue } from '@crosswise/engine'
-import { CatalogueSyncScheduleKeeper, ensureCatalogueSyncSchedule } from '../src/index.ts'
+import { catalogueSyncSchedule, ensureStoreSchedule, StoreScheduleKeeper } from '../src/index.ts'
 import { givenStore } from './store-fixtures.ts'
 
 const cipher = ApiKeyCipher.fromSecret(Buffer.alloc(32, 7).toString('base64'))
@@ -150,9 +150,16 @@ describe('Shopify catalogue sync', () => {
     const taskQueue = uniqueId('catalogue')
     const options = { taskQueue, cron: '0 */6 * * *', callTimeoutMs: 10_000 }
     try {
-      const keeper = new CatalogueSyncScheduleKeeper({ client, db, logger: pino({ level: 'silent' }), everyMs: 60_000, ...options })
+      const keeper = new StoreScheduleKeeper({
+        kind: catalogueSyncSchedule,
+        client,
+        db,
+        logger: pino({ level: 'silent' }),
+        everyMs: 60_000,
+        ...options,
+      })
       expect(await keeper.sweep()).toBeGreaterThanOrEqual(1)
-      expect(await ensureCatalogueSyncSchedule(client, storeId, options)).toBe('updated')
+      expect(await ensureStoreSchedule(client, catalogueSyncSchedule, storeId, options)).toBe('updated')
       const schedule = client.schedule.getHandle(catalogueSyncId(storeId))
       const description = await schedule.describe()
       expect(description.action).toMatchObject({ type: 'startWorkflow', workflowType: 'syncCatalogue', taskQueue, args: [{ storeId }] })

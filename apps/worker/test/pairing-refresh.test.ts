@@ -6,7 +6,7 @@ import { NativeConnection } from '@temporalio/worker'
 import { pino } from 'pino'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createActivities, createJourneyWorker } from '@crosswise/engine'
-import { ensureRefreshSchedule, RefreshScheduleKeeper } from '../src/index.ts'
+import { ensureStoreSchedule, pairingRefreshSchedule, StoreScheduleKeeper } from '../src/index.ts'
 import { givenOrder, givenStore } from './store-fixtures.ts'
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
@@ -41,7 +41,14 @@ describe('nightly pairing refresh on a real Temporal dev server', () => {
     for (const storeId of storeIds) await givenStore(db, storeId)
     scheduleIds.push(...storeIds.map(pairingRefreshId))
     const keeper = (cron: string) =>
-      new RefreshScheduleKeeper({ client, db, logger: pino({ level: 'silent' }), everyMs: 60_000, ...options(cron) })
+      new StoreScheduleKeeper({
+        kind: pairingRefreshSchedule,
+        client,
+        db,
+        logger: pino({ level: 'silent' }),
+        everyMs: 60_000,
+        ...options(cron),
+      })
     const running = keeper('0 3 * * *')
     expect(await running.sweep()).toBe(2)
     expect(await running.sweep()).toBe(0)
@@ -65,7 +72,7 @@ describe('nightly pairing refresh on a real Temporal dev server', () => {
     expect([at.getUTCHours(), at.getUTCMinutes()]).toEqual([3, 0])
     expect(at.getTime() - Date.now()).toBeLessThanOrEqual(24 * 3_600_000)
 
-    expect(await ensureRefreshSchedule(client, first, options('30 4 * * *', 'other-queue'))).toBe('updated')
+    expect(await ensureStoreSchedule(client, pairingRefreshSchedule, first, options('30 4 * * *', 'other-queue'))).toBe('updated')
     const moved = await nextRun(first)
     expect([moved.getUTCHours(), moved.getUTCMinutes()]).toEqual([4, 30])
     expect((await client.schedule.getHandle(pairingRefreshId(first)).describe()).action).toMatchObject({ taskQueue: 'other-queue' })
@@ -83,7 +90,7 @@ describe('nightly pairing refresh on a real Temporal dev server', () => {
     }
     const taskQueue = uniqueId('refresh')
     scheduleIds.push(pairingRefreshId(storeId))
-    await ensureRefreshSchedule(client, storeId, options('0 3 * * *', taskQueue))
+    await ensureStoreSchedule(client, pairingRefreshSchedule, storeId, options('0 3 * * *', taskQueue))
 
     const workerConnection = await NativeConnection.connect({ address: temporalAddress() })
     try {

@@ -1,7 +1,7 @@
 export { createDatabase, type Database, type DatabaseOptions, type Db } from './database.ts'
 export { migrateToLatest, MigrationError } from './migrate.ts'
 export { cancelOrder, recordOrder, recordOrderIn, type RecordedCancellation, type RecordedOrder } from './order/order.repository.ts'
-export { redactCustomer, resolveCustomer, type RedactionTarget } from './customer/customer.repository.ts'
+export { redactCustomer, type RedactionTarget } from './customer/customer.repository.ts'
 export { guestCustomerId } from './customer/guest-customer-id.ts'
 export { recordFulfillment, type RecordedFulfillment } from './fulfillment/fulfillment.repository.ts'
 export { recordRefund, type RecordedRefund } from './refund/refund.repository.ts'
@@ -32,7 +32,7 @@ export {
   takeInDelivery,
   type WebhookDelivery,
 } from './webhook-delivery/webhook-delivery.repository.ts'
-export { isPlaceholderEmail, placeholderEmail } from './customer/placeholder-email.ts'
+export { placeholderEmail } from './customer/placeholder-email.ts'
 export { importOrderHistory, type HistoricalOrder, type ImportCounts } from './history-import/history-import.repository.ts'
 export {
   countDispatches,
@@ -107,7 +107,7 @@ export {
   type ShopifyConnectionSave,
   type ShopifyConnectionSummary,
 } from './shopify-connection/shopify-connection.repository.ts'
-export { listConversions, recordConversion, type Conversion } from './conversion/conversion.repository.ts'
+export { recordConversion, type Conversion } from './conversion/conversion.repository.ts'
 export {
   acceptsMarketing,
   loadCustomerContact,

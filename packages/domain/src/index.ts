@@ -31,7 +31,6 @@ export { productSchema, type Product, type ProductInput } from './product.ts'
 export { catalogueProductFromShopify, type ShopifyProductFacts, type ShopifyShop, type ShopifyVariantFacts } from './shopify-product.ts'
 export { productHandleSchema, productUrlTemplateSchema } from './product-page.ts'
 export {
-  fulfilledLineSchema,
   fulfillmentSchema,
   isOrderFulfilled,
   type FulfilledLine,
@@ -49,7 +48,6 @@ export {
   defaultJourneyPolicy,
   journeyPolicySchema,
   segmentSchema,
-  sendWindowSchema,
   type JourneyPolicy,
   type JourneyPolicyInput,
   type Segment,

@@ -2,7 +2,8 @@
 // mined by our pair counter and by node-fpgrowth, on the same baskets; checks both find the same
 // pairs with the same counts, then prints one JSON line.
 import { FPGrowth } from 'node-fpgrowth'
-import { type Baskets, basketCount, countPairs } from '../src/index.ts'
+import { type Baskets, countPairs } from '../src/index.ts'
+import { basketCount } from '../src/mining/baskets.ts'
 import { generateOrders } from './generate-orders.ts'
 import { timed } from './measure.ts'
 import { hasOnlineRetail, readOnlineRetail } from './online-retail-file.ts'

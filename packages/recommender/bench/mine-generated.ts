@@ -1,6 +1,7 @@
 // Child process of run.ts: generates a large synthetic store, mines it and times recommendations,
 // then prints one JSON line. A process of its own gives a clean peak-memory reading.
-import { basketCount, mineModel, type RecommendationRequest } from '../src/index.ts'
+import { mineModel, type RecommendationRequest } from '../src/index.ts'
+import { basketCount } from '../src/mining/baskets.ts'
 import { generateOrders } from './generate-orders.ts'
 import { peakRssMb, recommendLatency, timed } from './measure.ts'
 

@@ -1,6 +1,7 @@
 // Child process of run.ts: mines the Online Retail history (all orders, EASE included) and times
 // recommendations for every customer's latest order, then prints one JSON line.
-import { basketCount, mineModel, nextBaskets, type RecommendationRequest } from '../src/index.ts'
+import { mineModel, nextBaskets, type RecommendationRequest } from '../src/index.ts'
+import { basketCount } from '../src/mining/baskets.ts'
 import { peakRssMb, recommendLatency, timed } from './measure.ts'
 import { readOnlineRetail } from './online-retail-file.ts'
 

@@ -1,12 +1,12 @@
-export { type Baskets, basketCount, BasketsBuilder } from './mining/baskets.ts'
+export { type Baskets, BasketsBuilder } from './mining/baskets.ts'
 export { type CountedPairs, countPairs, type PairCountOptions } from './mining/count-pairs.ts'
 export { customerBaskets } from './mining/customer-baskets.ts'
 export { invertPositiveDefinite } from './mining/dense-inverse.ts'
-export { fitEase, maxEaseItems } from './mining/ease.ts'
+export { maxEaseItems } from './mining/ease.ts'
 export { ItemIndex } from './mining/item-index.ts'
 export { type PairCounts, type PairLimits, type PairScores, pairCount } from './mining/pair-counts.ts'
 export { type MiningOptions, mineModel, type PairingModel } from './mining/pairing-model.ts'
-export { itemFrequencies, type PopularityRanking, rankByPopularity, recentPopularity } from './mining/popularity.ts'
+export { type PopularityRanking, recentPopularity } from './mining/popularity.ts'
 export type { PurchaseHistory } from './mining/purchase-history.ts'
 export { nextBaskets } from './mining/purchase-sequence.ts'
 
@@ -14,7 +14,7 @@ export type { PriceBand, ProductCatalogue, ProductFacts, RecommendationRules } f
 export type { ManualPairing } from './filters/manual-pairings.ts'
 export { RuleFilter, type RuleContext } from './filters/rule-filter.ts'
 
-export { type BlendWeights, defaultWeights, type Signal, signals, sparseDefaultWeights } from './ranking/blend-weights.ts'
+export { type BlendWeights, type Signal, signals, sparseDefaultWeights } from './ranking/blend-weights.ts'
 export type { RankedItem } from './ranking/blend.ts'
 export { rankItems } from './ranking/rank-items.ts'
 export { type Recommendation, type RecommendationRequest, recommend } from './ranking/recommend.ts'
@@ -27,10 +27,10 @@ export {
   orderCategories,
   type SellerProduct,
 } from './serving/journey-pairing-choice.ts'
-export { chooseStoredPairings, type StoredPairing, type StoredPairingRequest } from './serving/stored-pairing-choice.ts'
+export { type StoredPairing, type StoredPairingRequest } from './serving/stored-pairing-choice.ts'
 export { type TopPairing, type TopPairingOptions, topPairings } from './serving/top-pairings.ts'
 
-export { caseQuery, coOccurrenceRanker, modelRanker, popularityRanker } from './evaluation/case-rankers.ts'
+export { coOccurrenceRanker, modelRanker, popularityRanker } from './evaluation/case-rankers.ts'
 export { splitCsvRow } from './evaluation/csv-row.ts'
 export {
   type EvaluationCase,
@@ -39,7 +39,7 @@ export {
   splitAtCutoff,
   type SplitOptions,
 } from './evaluation/cutoff-split.ts'
-export { hitRateAt, ndcgAt, recallAt } from './evaluation/metrics.ts'
+export { hitRateAt, recallAt } from './evaluation/metrics.ts'
 export { type OrderHistory, OrderHistoryBuilder } from './evaluation/order-history.ts'
 export { type LineRejection, type OrderLine, type OrderLineReader, orderLineReader } from './evaluation/order-line.ts'
 export {
