@@ -5,4 +5,4 @@ export {
   type StoreScheduleKind,
   type StoreScheduleOptions,
 } from './schedules/store-schedule.ts'
-export { catalogueSyncSchedule, pairingRefreshSchedule } from './schedules/store-schedule-kinds.ts'
+export { catalogueSyncSchedule, pairingRefreshSchedule, pairingReviewSchedule } from './schedules/store-schedule-kinds.ts'

@@ -5,7 +5,7 @@ import { Client, Connection } from '@temporalio/client'
 import { DefaultLogger, NativeConnection, Runtime, type LogLevel } from '@temporalio/worker'
 import { createActivities, createJourneyWorker, Dispatcher } from '@crosswise/engine'
 import { StoreScheduleKeeper } from './schedules/store-schedule.ts'
-import { catalogueSyncSchedule, pairingRefreshSchedule } from './schedules/store-schedule-kinds.ts'
+import { catalogueSyncSchedule, pairingRefreshSchedule, pairingReviewSchedule } from './schedules/store-schedule-kinds.ts'
 
 const config = loadConfig()
 const logger = createLogger('worker', config.LOG_LEVEL)
@@ -55,41 +55,35 @@ const dispatcher = new Dispatcher({
   callTimeoutMs: config.CROSSWISE_TEMPORAL_CALL_TIMEOUT_MS,
 })
 
-const schedules = new StoreScheduleKeeper({
-  kind: pairingRefreshSchedule,
-  client,
-  db,
-  logger,
-  taskQueue: config.CROSSWISE_TASK_QUEUE,
-  cron: config.CROSSWISE_PAIRING_REFRESH_CRON,
-  callTimeoutMs: config.CROSSWISE_TEMPORAL_CALL_TIMEOUT_MS,
-  // New stores get their nightly refresh within minutes; a look costs one small query.
-  everyMs: 5 * 60_000,
-})
-
-const catalogueSchedules = new StoreScheduleKeeper({
-  kind: catalogueSyncSchedule,
-  client,
-  db,
-  logger,
-  taskQueue: config.CROSSWISE_TASK_QUEUE,
-  cron: config.CROSSWISE_CATALOGUE_SYNC_CRON,
-  callTimeoutMs: config.CROSSWISE_TEMPORAL_CALL_TIMEOUT_MS,
-  // A store connected while Temporal was unreachable gets its sync within minutes.
-  everyMs: 5 * 60_000,
-})
+// One Temporal Schedule per store and kind. A look for stores created or connected since costs one
+// small query, so new stores get theirs within minutes, even if Temporal was unreachable at the time.
+const schedules = [
+  { kind: pairingRefreshSchedule, cron: config.CROSSWISE_PAIRING_REFRESH_CRON },
+  { kind: pairingReviewSchedule, cron: config.CROSSWISE_PAIRING_REVIEW_CRON },
+  { kind: catalogueSyncSchedule, cron: config.CROSSWISE_CATALOGUE_SYNC_CRON },
+].map(
+  ({ kind, cron }) =>
+    new StoreScheduleKeeper({
+      kind,
+      cron,
+      client,
+      db,
+      logger,
+      taskQueue: config.CROSSWISE_TASK_QUEUE,
+      callTimeoutMs: config.CROSSWISE_TEMPORAL_CALL_TIMEOUT_MS,
+      everyMs: 5 * 60_000,
+    }),
+)
 
 // The SDK's own signal handling shuts the worker down on SIGINT/SIGTERM; run() then resolves. Under
 // `crosswise dev` the IPC channel to the dev process closing means that process is gone: stop too.
 process.once('disconnect', () => worker.shutdown())
 dispatcher.start()
-schedules.start()
-catalogueSchedules.start()
+for (const keeper of schedules) keeper.start()
 logger.info({ taskQueue: config.CROSSWISE_TASK_QUEUE, temporal: config.TEMPORAL_ADDRESS }, 'worker started')
 await worker.run()
 await dispatcher.stop()
-await schedules.stop()
-await catalogueSchedules.stop()
+for (const keeper of schedules) await keeper.stop()
 await clientConnection.close()
 await workerConnection.close()
 await db.destroy()

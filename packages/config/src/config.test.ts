@@ -22,6 +22,12 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ CROSSWISE_PAIRING_REFRESH_CRON: '0 3 * *' })).toThrow(ConfigError)
   })
 
+  it('reviews pairings monthly unless told otherwise', () => {
+    expect(loadConfig({}).CROSSWISE_PAIRING_REVIEW_CRON).toBe('0 4 1 * *')
+    expect(loadConfig({ CROSSWISE_PAIRING_REVIEW_CRON: '0 4 * * 1' }).CROSSWISE_PAIRING_REVIEW_CRON).toBe('0 4 * * 1')
+    expect(() => loadConfig({ CROSSWISE_PAIRING_REVIEW_CRON: 'monthly' })).toThrow(/CROSSWISE_PAIRING_REVIEW_CRON/)
+  })
+
   it('syncs Shopify catalogues every six hours unless told otherwise', () => {
     expect(loadConfig({}).CROSSWISE_CATALOGUE_SYNC_CRON).toBe('0 */6 * * *')
     expect(loadConfig({ CROSSWISE_CATALOGUE_SYNC_CRON: '@every 1h' }).CROSSWISE_CATALOGUE_SYNC_CRON).toBe('@every 1h')

@@ -54,6 +54,11 @@ export const configSchema = z.object({
    * UTC, or a Temporal shorthand. Default: every six hours, on the hour.
    */
   CROSSWISE_CATALOGUE_SYNC_CRON: cron.default('0 */6 * * *'),
+  /**
+   * When each store's pairings are reviewed (retiring those that do not convert): a cron expression
+   * in UTC, or a Temporal shorthand. Default: monthly, on the 1st at 04:00 UTC.
+   */
+  CROSSWISE_PAIRING_REVIEW_CRON: cron.default('0 4 1 * *'),
   /** Origin of the Shopify Admin API instead of each shop's own; point it at a fake Shopify for demos. */
   SHOPIFY_ADMIN_URL: optionalText.pipe(z.url().optional()),
   /** Klaviyo private key of stores that have none of their own; unset: those stores run dry. */

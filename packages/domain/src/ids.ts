@@ -34,6 +34,11 @@ export function pairingRefreshId(storeId: string): string {
   return `pairing-refresh:${storeId}`
 }
 
+/** Id of a store's monthly pairing review schedule, and of the workflow each run starts. */
+export function pairingReviewId(storeId: string): string {
+  return `pairing-review:${storeId}`
+}
+
 /**
  * Id of a store's Shopify catalogue sync: the Temporal Schedule's id and the id of the sync started
  * when the store connects, `catalogue-sync:{storeId}` (scheduled runs get it with a time suffix).

@@ -6,6 +6,7 @@ export {
   manualPairingId,
   minedPairingId,
   pairingRefreshId,
+  pairingReviewId,
   sendKey,
   storeBestSellerPairingId,
   type EventSubject,

@@ -67,6 +67,13 @@ export {
   type PairingRefreshOutcome,
   type RefreshPairingsInput,
 } from './refresh-pairings-contract.ts'
+export { reviewStorePairings } from './review-pairings.ts'
+export {
+  pairingReviewActivityContracts,
+  type PairingReviewActivities,
+  type PairingReviewOutcome,
+  type ReviewPairingsInput,
+} from './review-pairings-contract.ts'
 export { syncCatalogue } from './sync-catalogue.ts'
 export {
   catalogueSyncActivityContracts,

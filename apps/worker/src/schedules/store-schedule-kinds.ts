@@ -1,6 +1,6 @@
 import { listShopifyConnectedStoreIds, listStoreIds } from '@crosswise/db'
-import { catalogueSyncId, pairingRefreshId } from '@crosswise/domain'
-import { refreshPairings, syncCatalogue } from '@crosswise/journeys'
+import { catalogueSyncId, pairingRefreshId, pairingReviewId } from '@crosswise/domain'
+import { refreshPairings, reviewStorePairings, syncCatalogue } from '@crosswise/journeys'
 import type { StoreScheduleKind } from './store-schedule.ts'
 
 /**
@@ -26,4 +26,17 @@ export const catalogueSyncSchedule: StoreScheduleKind = {
   scheduleId: catalogueSyncId,
   workflowType: syncCatalogue.name,
   catchupWindow: '1 hour',
+}
+
+/**
+ * Every store's pairings, reviewed monthly (`CROSSWISE_PAIRING_REVIEW_CRON`): those that do not
+ * convert are retired and no longer picked; manual ones are only flagged. A review missed while the
+ * worker was down is made up within the day.
+ */
+export const pairingReviewSchedule: StoreScheduleKind = {
+  what: 'pairing review',
+  stores: listStoreIds,
+  scheduleId: pairingReviewId,
+  workflowType: reviewStorePairings.name,
+  catchupWindow: '1 day',
 }

@@ -3,6 +3,7 @@ import {
   catalogueSyncActivityContracts,
   journeyActivityContracts,
   pairingRefreshActivityContracts,
+  pairingReviewActivityContracts,
   type ActivityImplementations,
 } from '@crosswise/journeys'
 import type { CatalogueSyncSettings } from '../catalogue/sync-store-catalogue.ts'
@@ -13,6 +14,7 @@ import { journeyContextActivities } from './journey-context.ts'
 import { KlaviyoGateways, type KlaviyoSettings } from './klaviyo-gateways.ts'
 import { createMessaging } from './messaging.ts'
 import { pairingRefreshActivities } from './pairing-refresh.ts'
+import { pairingReviewActivities } from './pairing-review.ts'
 import { pairingActivities } from './pairings.ts'
 import { sendGuardActivities } from './send-guards.ts'
 import { sendActivities } from './sends.ts'
@@ -29,7 +31,7 @@ export interface ActivityDeps {
 /** What the worker implements for the journey's activities: inputs arrive parsed by their contracts. */
 export type JourneyActivityImplementations = ActivityImplementations<typeof journeyActivityContracts>
 
-/** Every journey activity, the nightly pairing refresh and the catalogue sync, wired to real adapters behind their contracts. */
+/** Every journey activity, the nightly pairing refresh, the monthly pairing review and the catalogue sync, wired to real adapters behind their contracts. */
 export function createActivities(deps: ActivityDeps) {
   const messaging = createMessaging(deps.db, new KlaviyoGateways(deps.db, deps.klaviyo))
   return {
@@ -41,6 +43,7 @@ export function createActivities(deps: ActivityDeps) {
       ...engagementActivities(deps.db, messaging),
     }),
     ...withContracts(pairingRefreshActivityContracts, pairingRefreshActivities(deps.db)),
+    ...withContracts(pairingReviewActivityContracts, pairingReviewActivities(deps.db)),
     ...withContracts(
       catalogueSyncActivityContracts,
       catalogueSyncActivities(deps.db, deps.catalogue ?? { cipher: ApiKeyCipher.fromSecret(undefined) }),
