@@ -30,11 +30,11 @@ const nodeBuiltins = [
   'zlib',
 ]
 
-export default [
-  ...base,
-  {
-    files: ['src/**/*.ts'],
-    ignores: ['src/**/*.test.ts'],
+/** The fence for workflow code under `root` (a folder glob, default the package's own `src`). */
+export function workflowFence(root = 'src') {
+  return {
+    files: [`${root}/**/*.ts`],
+    ignores: [`${root}/**/*.test.ts`],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -70,5 +70,7 @@ export default [
         { name: 'process', message: 'Workflow code must not read the environment.' },
       ],
     },
-  },
-]
+  }
+}
+
+export default [...base, workflowFence()]

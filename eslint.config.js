@@ -1,0 +1,13 @@
+// The whole tree in one lint run (`npm run lint`, `npm test`): one TypeScript program from the root
+// tsconfig instead of one per package, which is several times faster than linting package by package.
+import base from '@crosswise/eslint-config'
+import { workflowFence } from '@crosswise/eslint-config/workflow'
+
+export default [
+  ...base,
+  {
+    files: ['**/*.ts'],
+    languageOptions: { parserOptions: { projectService: false, project: './tsconfig.json', tsconfigRootDir: import.meta.dirname } },
+  },
+  workflowFence('packages/journeys/src'),
+]
