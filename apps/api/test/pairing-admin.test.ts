@@ -1,12 +1,5 @@
-import {
-  createDatabase,
-  listManualPairings,
-  migrateToLatest,
-  replaceManualPairings,
-  saveMinedPairings,
-  type Db,
-  type MinedPairing,
-} from '@crosswise/db'
+import type { MinedPairing } from '@crosswise/domain'
+import { createDatabase, listManualPairings, migrateToLatest, replaceManualPairings, saveMinedPairings, type Db } from '@crosswise/db'
 import { createTestDatabase } from '@crosswise/testing'
 import { createActivities } from '@crosswise/engine'
 import type { FastifyInstance } from 'fastify'

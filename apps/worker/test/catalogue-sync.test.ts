@@ -18,12 +18,12 @@ import {
   type FakeShopifyProductInput,
 } from '@crosswise/testing'
 import { Client, Connection } from '@temporalio/client'
-import { NativeConnection } from '@temporalio/worker'
 import { pino } from 'pino'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createActivities, createJourneyWorker, syncStoreCatalogue } from '@crosswise/engine'
+import { createActivities, syncStoreCatalogue } from '@crosswise/engine'
 import { catalogueSyncSchedule, ensureStoreSchedule, StoreScheduleKeeper } from '../src/index.ts'
 import { givenStore } from './store-fixtures.ts'
+import { waitUntil, withEngineWorker } from './engine-worker.ts'
 
 const cipher = ApiKeyCipher.fromSecret(Buffer.alloc(32, 7).toString('base64'))
 const accessToken = 'shpat_0123456789abcdef0123456789abcdef'
@@ -165,19 +165,11 @@ describe('Shopify catalogue sync', () => {
       expect(description.action).toMatchObject({ type: 'startWorkflow', workflowType: 'syncCatalogue', taskQueue, args: [{ storeId }] })
       expect(description.info.nextActionTimes[0]!.getUTCHours() % 6).toBe(0)
 
-      const workerConnection = await NativeConnection.connect({ address: temporalAddress() })
-      try {
-        const activities = createActivities({ db, catalogue: { cipher, shopifyBaseUrl: shop.url, pageSize: 5 } })
-        const worker = await createJourneyWorker({ connection: workerConnection, namespace: 'default', taskQueue, activities })
-        await worker.runUntil(async () => {
-          await schedule.trigger()
-          for (let waited = 0; waited < 120_000 && (await describeShopifyConnection(db, storeId)).lastSync === undefined; waited += 250) {
-            await new Promise((resolve) => setTimeout(resolve, 250))
-          }
-        })
-      } finally {
-        await workerConnection.close()
-      }
+      const activities = createActivities({ db, catalogue: { cipher, shopifyBaseUrl: shop.url, pageSize: 5 } })
+      await withEngineWorker(activities, taskQueue, async () => {
+        await schedule.trigger()
+        await waitUntil(async () => (await describeShopifyConnection(db, storeId)).lastSync !== undefined, 120_000, 250)
+      })
       expect((await describeShopifyConnection(db, storeId)).lastSync).toMatchObject({ status: 'synced', pages: 2, products: 8 })
       expect((await product('8100000000007')).title).toBe('Tea 7')
     } finally {

@@ -8,14 +8,15 @@ import {
   type HistoricalOrder,
 } from '@crosswise/db'
 import { refreshPairings } from '@crosswise/journeys'
-import { mineModel, OrderHistoryBuilder, type OrderHistory, type TopPairing, topPairings } from '@crosswise/recommender'
+import type { MinedPairing } from '@crosswise/domain'
+import { mineModel, OrderHistoryBuilder, type OrderHistory, topPairings } from '@crosswise/recommender'
 import { createTestDatabase, temporalAddress, uniqueId } from '@crosswise/testing'
 import { Client, Connection } from '@temporalio/client'
-import { NativeConnection } from '@temporalio/worker'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { minePairingsInThread, mineStorePairings } from '@crosswise/mining'
-import { createActivities, createJourneyWorker } from '@crosswise/engine'
+import { createActivities } from '@crosswise/engine'
 import { givenStore } from './store-fixtures.ts'
+import { withEngineWorker } from './engine-worker.ts'
 
 // Big enough that mining takes seconds (EASE over 1,500 products dominates), small enough to import fast.
 const productCount = 1_500
@@ -57,7 +58,7 @@ async function storedHistory(db: Db, storeId: string): Promise<OrderHistory> {
   return builder.build()
 }
 
-const byTriggerAndRank = (a: TopPairing, b: TopPairing) =>
+const byTriggerAndRank = (a: MinedPairing, b: MinedPairing) =>
   a.triggerProductId < b.triggerProductId ? -1 : a.triggerProductId > b.triggerProductId ? 1 : a.rank - b.rank
 
 describe('mining a store in a worker thread', () => {
@@ -82,21 +83,10 @@ describe('mining a store in a worker thread', () => {
     const expected = [...topPairings(mineModel(history), { perProduct: 20 })]
 
     const taskQueue = uniqueId('mining-thread')
-    const workerConnection = await NativeConnection.connect({ address: temporalAddress() })
-    try {
-      const worker = await createJourneyWorker({
-        connection: workerConnection,
-        namespace: 'default',
-        taskQueue,
-        activities: createActivities({ db }),
-      })
-      const outcome = await worker.runUntil(
-        new Client({ connection }).workflow.execute(refreshPairings, { taskQueue, workflowId: uniqueId('refresh'), args: [{ storeId }] }),
-      )
-      expect(outcome).toMatchObject({ status: 'mined', orders: orderCount, products: history.products.size, pairings: expected.length })
-    } finally {
-      await workerConnection.close()
-    }
+    const outcome = await withEngineWorker(createActivities({ db }), taskQueue, () =>
+      new Client({ connection }).workflow.execute(refreshPairings, { taskQueue, workflowId: uniqueId('refresh'), args: [{ storeId }] }),
+    )
+    expect(outcome).toMatchObject({ status: 'mined', orders: orderCount, products: history.products.size, pairings: expected.length })
     const stored = await minedPairingsFor(db, storeId, history.products.ids(), 20)
     expect(stored.sort(byTriggerAndRank)).toEqual(expected.sort(byTriggerAndRank))
   })

@@ -1,12 +1,5 @@
-import {
-  createDatabase,
-  migrateToLatest,
-  saveMinedPairings,
-  savePairingReview,
-  setRecommendationRules,
-  type Db,
-  type MinedPairing,
-} from '@crosswise/db'
+import type { MinedPairing } from '@crosswise/domain'
+import { createDatabase, migrateToLatest, saveMinedPairings, savePairingReview, setRecommendationRules, type Db } from '@crosswise/db'
 import type { PickPairingInput } from '@crosswise/journeys'
 import { createTestDatabase, uniqueId } from '@crosswise/testing'
 import { MockActivityEnvironment } from '@temporalio/testing'

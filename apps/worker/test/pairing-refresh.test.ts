@@ -2,14 +2,12 @@ import { createDatabase, listPairingModels, migrateToLatest, minedPairingsFor, t
 import { pairingRefreshId } from '@crosswise/domain'
 import { createTestDatabase, temporalAddress, uniqueId } from '@crosswise/testing'
 import { Client, Connection } from '@temporalio/client'
-import { NativeConnection } from '@temporalio/worker'
 import { pino } from 'pino'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createActivities, createJourneyWorker } from '@crosswise/engine'
+import { createActivities } from '@crosswise/engine'
 import { ensureStoreSchedule, pairingRefreshSchedule, StoreScheduleKeeper } from '../src/index.ts'
 import { givenOrder, givenStore } from './store-fixtures.ts'
-
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+import { waitUntil, withEngineWorker } from './engine-worker.ts'
 
 describe('nightly pairing refresh on a real Temporal dev server', () => {
   let db: Db
@@ -92,21 +90,10 @@ describe('nightly pairing refresh on a real Temporal dev server', () => {
     scheduleIds.push(pairingRefreshId(storeId))
     await ensureStoreSchedule(client, pairingRefreshSchedule, storeId, options('0 3 * * *', taskQueue))
 
-    const workerConnection = await NativeConnection.connect({ address: temporalAddress() })
-    try {
-      const worker = await createJourneyWorker({
-        connection: workerConnection,
-        namespace: 'default',
-        taskQueue,
-        activities: createActivities({ db }),
-      })
-      await worker.runUntil(async () => {
-        await client.schedule.getHandle(pairingRefreshId(storeId)).trigger()
-        for (let waited = 0; waited < 120_000 && (await listPairingModels(db, storeId)).length === 0; waited += 500) await pause(500)
-      })
-    } finally {
-      await workerConnection.close()
-    }
+    await withEngineWorker(createActivities({ db }), taskQueue, async () => {
+      await client.schedule.getHandle(pairingRefreshId(storeId)).trigger()
+      await waitUntil(async () => (await listPairingModels(db, storeId)).length > 0)
+    })
     expect(await listPairingModels(db, storeId)).toMatchObject([{ status: 'current', orderCount: 3, productCount: 3 }])
     expect(await minedPairingsFor(db, storeId, ['kettle'], 1)).toMatchObject([{ recommendedProductId: 'tea', support: 2 }])
     const runs = await client.schedule.getHandle(pairingRefreshId(storeId)).describe()

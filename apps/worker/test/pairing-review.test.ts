@@ -9,15 +9,13 @@ import {
   type Db,
 } from '@crosswise/db'
 import { pairingReviewId, type PairingSource } from '@crosswise/domain'
-import { createActivities, createJourneyWorker } from '@crosswise/engine'
+import { createActivities } from '@crosswise/engine'
 import { createTestDatabase, temporalAddress, uniqueId } from '@crosswise/testing'
 import { Client, Connection } from '@temporalio/client'
-import { NativeConnection } from '@temporalio/worker'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ensureStoreSchedule, pairingReviewSchedule } from '../src/index.ts'
 import { givenStore } from './store-fixtures.ts'
-
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+import { waitUntil, withEngineWorker } from './engine-worker.ts'
 
 /** Records `count` sent emails of one pairing to one customer, the first `converted` of which led to a purchase. */
 async function givenSends(db: Db, storeId: string, pairingId: string, source: PairingSource, count: number, converted = 0): Promise<void> {
@@ -81,21 +79,10 @@ describe('monthly pairing review on a real Temporal dev server', () => {
         const next = description.info.nextActionTimes[0]!
         expect([next.getUTCDate(), next.getUTCHours()]).toEqual([1, 4])
 
-        const workerConnection = await NativeConnection.connect({ address: temporalAddress() })
-        try {
-          const worker = await createJourneyWorker({
-            connection: workerConnection,
-            namespace: 'default',
-            taskQueue,
-            activities: createActivities({ db }),
-          })
-          await worker.runUntil(async () => {
-            await schedule.trigger()
-            for (let waited = 0; waited < 120_000 && !(await latestPairingReview(db, storeId)); waited += 500) await pause(500)
-          })
-        } finally {
-          await workerConnection.close()
-        }
+        await withEngineWorker(createActivities({ db }), taskQueue, async () => {
+          await schedule.trigger()
+          await waitUntil(async () => (await latestPairingReview(db, storeId)) !== undefined)
+        })
       } finally {
         await schedule.delete().catch(() => undefined)
       }

@@ -131,7 +131,6 @@ export {
   listPairingModels,
   minedPairingsFor,
   saveMinedPairings,
-  type MinedPairing,
   type NewPairingModel,
   type PairingModelVersion,
 } from './pairing-model/pairing-model.repository.ts'

@@ -1,3 +1,4 @@
+import type { MinedPairing } from '@crosswise/domain'
 import { createTestDatabase } from '@crosswise/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
@@ -10,7 +11,6 @@ import {
   saveMinedPairings,
   setRecommendationRules,
   type Db,
-  type MinedPairing,
 } from '../src/index.ts'
 
 const pairing = (triggerProductId: string, rank: number, recommendedProductId: string, support = 5): MinedPairing => ({

@@ -1,4 +1,5 @@
-import { ItemIndex, type PurchaseHistory, signals, type TopPairing } from '@crosswise/recommender'
+import type { MinedPairing } from '@crosswise/domain'
+import { ItemIndex, type PurchaseHistory, signals } from '@crosswise/recommender'
 import { z } from 'zod'
 
 const count = z.number().int().nonnegative()
@@ -41,7 +42,7 @@ const pairingSchema = z.object({
   recommendedOrders: count,
   nextOrderCount: count,
   reason: z.string(),
-}) satisfies z.ZodType<TopPairing>
+}) satisfies z.ZodType<MinedPairing>
 
 /** What the mining thread answers: every product's best partners and how the model was blended. @internal */
 export const miningReplySchema = z.object({

@@ -28,7 +28,7 @@ export {
   type SellerProduct,
 } from './serving/journey-pairing-choice.ts'
 export { type StoredPairing, type StoredPairingRequest } from './serving/stored-pairing-choice.ts'
-export { type TopPairing, type TopPairingOptions, topPairings } from './serving/top-pairings.ts'
+export { type TopPairingOptions, topPairings } from './serving/top-pairings.ts'
 
 export { coOccurrenceRanker, modelRanker, popularityRanker } from './evaluation/case-rankers.ts'
 export { splitCsvRow } from './evaluation/csv-row.ts'

@@ -1,5 +1,6 @@
 import type { Db } from '../database.ts'
-import { listPairingModels, type MinedPairing, type PairingModelVersion, toMinedPairing } from './pairing-model.repository.ts'
+import type { MinedPairing } from '@crosswise/domain'
+import { listPairingModels, type PairingModelVersion, toMinedPairing } from './pairing-model.repository.ts'
 
 /** Which page of the current model's pairings to read, and for which trigger product. */
 export interface MinedPairingPage {

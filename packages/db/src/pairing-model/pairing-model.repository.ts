@@ -1,28 +1,7 @@
 import { type Selectable, sql } from 'kysely'
+import type { MinedPairing } from '@crosswise/domain'
 import type { Db } from '../database.ts'
 import type { MinedPairingTable, PairingModelStatus } from './pairing-model.table.ts'
-
-/** One mined pairing as stored: the trigger product, its partner, the rank and the facts behind it. */
-export interface MinedPairing {
-  triggerProductId: string
-  /** 1 = the trigger's best partner. */
-  rank: number
-  recommendedProductId: string
-  /** The recommender's blended score; only the order matters. */
-  score: number
-  /** Orders holding both products. */
-  support: number
-  /** support / triggerOrders. */
-  confidence: number
-  lift: number
-  /** Orders holding the trigger product; orders holding the recommended one. */
-  triggerOrders: number
-  recommendedOrders: number
-  /** Times the recommended product was bought in the order after one with the trigger. */
-  nextOrderCount: number
-  /** A readable reason, e.g. "Bought with Earl Grey in 7 orders". */
-  reason: string
-}
 
 /** A version of a store's mined pairings. */
 export interface PairingModelVersion {

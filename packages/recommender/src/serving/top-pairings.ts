@@ -1,30 +1,8 @@
+import type { MinedPairing } from '@crosswise/domain'
 import { pairCount } from '../mining/pair-counts.ts'
 import type { PairingModel } from '../mining/pairing-model.ts'
 import { rankItems } from '../ranking/rank-items.ts'
 import { explain } from '../ranking/reasons.ts'
-
-/** One stored "bought X → recommend Y": the model's ranking for X alone, with the counts behind it. */
-export interface TopPairing {
-  triggerProductId: string
-  /** 1 = the trigger's best partner. */
-  rank: number
-  recommendedProductId: string
-  /** The model's blended score for a query of the trigger alone; only the order matters. */
-  score: number
-  /** Orders holding both products. */
-  support: number
-  /** support / triggerOrders: how often the trigger's orders held the partner too. */
-  confidence: number
-  /** support relative to chance; a filter, never a score. */
-  lift: number
-  /** Orders holding the trigger product; orders holding the recommended one (orders counted for pairs). */
-  triggerOrders: number
-  recommendedOrders: number
-  /** Times the recommended product was bought in the order after one holding the trigger. */
-  nextOrderCount: number
-  /** Why, in words, e.g. "Bought with Earl Grey in 7 orders". */
-  reason: string
-}
 
 /** Knobs of {@link topPairings}. */
 export interface TopPairingOptions {
@@ -40,7 +18,7 @@ export interface TopPairingOptions {
  * pairings only (the popular fallback is served from the live catalogue instead). Yields product by
  * product in item order, so a caller can write a large model in batches. Deterministic.
  */
-export function* topPairings(model: PairingModel, options: TopPairingOptions = {}): Generator<TopPairing> {
+export function* topPairings(model: PairingModel, options: TopPairingOptions = {}): Generator<MinedPairing> {
   const perProduct = options.perProduct ?? 20
   if (!Number.isInteger(perProduct) || perProduct < 1) throw new RangeError(`perProduct must be a positive integer, got ${perProduct}`)
   const { coPurchases, transitions, products } = model
