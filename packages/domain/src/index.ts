@@ -57,4 +57,4 @@ export { nextSendTime, isKnownTimeZone, type SendWindow } from './send-window.ts
 export { holdoutPosition, isHeldOut } from './holdout.ts'
 export { checkFrequencyCap, type FrequencyCapVerdict } from './frequency-cap.ts'
 export { seededRandom } from './seeded-random.ts'
-export type { MinedPairing } from './mined-pairing.ts'
+export { minedPairingSchema, type MinedPairing } from './mined-pairing.ts'

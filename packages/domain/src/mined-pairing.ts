@@ -1,25 +1,23 @@
+import { z } from 'zod'
+
+const count = z.number().int().nonnegative()
+
 /**
  * One mined "bought X → recommend Y": the recommender's ranking for X alone, with the counts behind
- * it, as the recommender yields it and the database stores it.
+ * it, as the recommender yields it, the mining thread passes it on, the database stores it and the
+ * admin API shows it.
  */
-export interface MinedPairing {
-  triggerProductId: string
-  /** 1 = the trigger's best partner. */
-  rank: number
-  recommendedProductId: string
-  /** The model's blended score for a query of the trigger alone; only the order matters. */
-  score: number
-  /** Orders holding both products. */
-  support: number
-  /** support / triggerOrders: how often the trigger's orders held the partner too. */
-  confidence: number
-  /** support relative to chance; a filter, never a score. */
-  lift: number
-  /** Orders holding the trigger product; orders holding the recommended one (orders counted for pairs). */
-  triggerOrders: number
-  recommendedOrders: number
-  /** Times the recommended product was bought in the order after one holding the trigger. */
-  nextOrderCount: number
-  /** Why, in words, e.g. "Bought with Earl Grey in 7 orders". */
-  reason: string
-}
+export const minedPairingSchema = z.object({
+  triggerProductId: z.string(),
+  rank: z.number().int().min(1).describe('1 = the trigger product’s best partner'),
+  recommendedProductId: z.string(),
+  score: z.number().describe('The model’s blended score for a query of the trigger alone; only the order matters'),
+  support: count.describe('Orders holding both products'),
+  confidence: z.number().describe('support / triggerOrders: the share of the trigger product’s orders that hold the recommended one'),
+  lift: z.number().describe('support relative to chance; a filter, never a score'),
+  triggerOrders: count.describe('Orders holding the trigger product (orders counted for pairs)'),
+  recommendedOrders: count.describe('Orders holding the recommended product'),
+  nextOrderCount: count.describe('Times the recommended product was bought in the order after one holding the trigger'),
+  reason: z.string().describe('Why, in words, e.g. "Bought with Earl Grey in 7 orders"'),
+})
+export type MinedPairing = z.infer<typeof minedPairingSchema>

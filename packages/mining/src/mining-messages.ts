@@ -1,4 +1,4 @@
-import type { MinedPairing } from '@crosswise/domain'
+import { minedPairingSchema } from '@crosswise/domain'
 import { ItemIndex, type PurchaseHistory, signals } from '@crosswise/recommender'
 import { z } from 'zod'
 
@@ -30,23 +30,9 @@ export const miningRequestSchema = z.object({ history: historySchema, perProduct
 /** @internal */
 export type MiningRequest = z.infer<typeof miningRequestSchema>
 
-const pairingSchema = z.object({
-  triggerProductId: z.string(),
-  rank: z.number().int().min(1),
-  recommendedProductId: z.string(),
-  score: z.number(),
-  support: count,
-  confidence: z.number(),
-  lift: z.number(),
-  triggerOrders: count,
-  recommendedOrders: count,
-  nextOrderCount: count,
-  reason: z.string(),
-}) satisfies z.ZodType<MinedPairing>
-
 /** What the mining thread answers: every product's best partners and how the model was blended. @internal */
 export const miningReplySchema = z.object({
-  pairings: z.array(pairingSchema),
+  pairings: z.array(minedPairingSchema),
   /** Whether EASE took part (it is left out for large catalogues). */
   ease: z.boolean(),
   weights: z.record(z.enum(signals), z.number()),

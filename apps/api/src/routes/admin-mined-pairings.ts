@@ -1,4 +1,4 @@
-import { platformIdSchema, storeIdSchema } from '@crosswise/domain'
+import { minedPairingSchema, platformIdSchema, storeIdSchema } from '@crosswise/domain'
 import { getStore, reviewMinedPairings, type Db } from '@crosswise/db'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
@@ -18,21 +18,9 @@ const modelSchema = z.object({
   pairingCount: z.number().int(),
   params: z.record(z.string(), z.unknown()).describe('The mining options used'),
 })
-const minedPairingSchema = z.object({
-  triggerProductId: z.string(),
-  rank: z.number().int().describe('1 = the trigger product’s best partner'),
-  recommendedProductId: z.string(),
-  support: z.number().int().describe('Orders holding both products'),
-  confidence: z.number().describe('Share of the trigger product’s orders that hold the recommended one'),
-  lift: z.number(),
-  triggerOrders: z.number().int(),
-  recommendedOrders: z.number().int(),
-  nextOrderCount: z.number().int().describe('Times the recommended product was bought in the order after one with the trigger'),
-  reason: z.string(),
-})
 const reviewSchema = z.object({
   model: modelSchema.nullable().describe('The current version; null when the store was never mined'),
-  pairings: z.array(minedPairingSchema),
+  pairings: z.array(minedPairingSchema.omit({ score: true })),
   nextOffset: z.number().int().nullable().describe('Offset of the next page; null on the last one'),
 })
 const params = z.object({ storeId: storeIdSchema })
