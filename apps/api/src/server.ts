@@ -15,6 +15,7 @@ import { adminKlaviyoRoutes } from './routes/admin-klaviyo.ts'
 import { adminMinedPairingRoutes } from './routes/admin-mined-pairings.ts'
 import { adminPairingRoutes } from './routes/admin-pairings.ts'
 import { adminRecommendationRuleRoutes } from './routes/admin-recommendation-rules.ts'
+import { adminReportRoutes } from './routes/admin-reports.ts'
 import { adminShopifyRoutes } from './routes/admin-shopify.ts'
 import { adminStoreRoutes } from './routes/admin-stores.ts'
 import { cancellationRoutes } from './routes/cancellations.ts'
@@ -104,6 +105,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     await admin.register(adminPairingRoutes(options.db))
     await admin.register(adminRecommendationRuleRoutes(options.db))
     await admin.register(adminMinedPairingRoutes(options.db))
+    await admin.register(adminReportRoutes(options.db))
   })
   await routes.register(journeyRoutes(options.db, options.temporal, options.adminToken))
   await routes.register(codecRoutes(options.payloadCodec, options.adminToken, options.temporalUiOrigins ?? []))

@@ -1,7 +1,7 @@
 import { loadConfig } from '@crosswise/config'
 import { createDatabase, getStore } from '@crosswise/db'
 import { storeIdSchema } from '@crosswise/domain'
-import { loadStoreReport } from '@crosswise/reports'
+import { loadStoreReport, storeReportView } from '@crosswise/reports'
 import { z } from 'zod'
 import { UsageError, type Command } from '../command.ts'
 import { parseOptions } from '../command-options.ts'
@@ -55,7 +55,9 @@ export const reportCommand: Command = {
       const report = await loadStoreReport(db, storeId, { since, windowDays: input['window-days'], asOf })
       const heading = `Cross-sell report of ${store.name} (${storeId}), ${input.since ? `since ${input.since}` : 'all time'}, amounts in ${store.currency}`
       process.stdout.write(
-        input.json ? `${JSON.stringify({ storeId, currency: store.currency, ...report }, null, 2)}\n` : reportText(report, heading),
+        input.json
+          ? `${JSON.stringify({ storeId, currency: store.currency, ...storeReportView(report) }, null, 2)}\n`
+          : reportText(report, heading),
       )
       return 0
     } finally {
