@@ -19,6 +19,7 @@ import type { MinedPairingTable, PairingModelTable, RecommendationRulesTable } f
 import type { KlaviyoAccountTable } from './klaviyo-account/klaviyo-account.table.ts'
 import type { ShopifyConnectionTable } from './shopify-connection/shopify-connection.table.ts'
 import type { PairingReviewTable, RetiredPairingTable } from './pairing-review/pairing-review.table.ts'
+import type { ExperimentTable } from './experiment/experiment.table.ts'
 
 /** Every table Crosswise keeps, as Kysely sees it. */
 export interface Database {
@@ -43,6 +44,7 @@ export interface Database {
   klaviyo_accounts: KlaviyoAccountTable
   shopify_connections: ShopifyConnectionTable
   pairing_reviews: PairingReviewTable
+  experiments: ExperimentTable
   retired_pairings: RetiredPairingTable
 }
 

@@ -150,3 +150,14 @@ export {
   type StoredPairingReview,
   type StoredReviewEntry,
 } from './pairing-review/pairing-review.repository.ts'
+export {
+  ExperimentConflictError,
+  findExperiment,
+  listExperiments,
+  runningExperiment,
+  startExperiment,
+  stopExperiment,
+  variantResults,
+  type StoredExperiment,
+  type VariantTotals,
+} from './experiment/experiment.repository.ts'

@@ -58,3 +58,12 @@ export { holdoutPosition, isHeldOut } from './holdout.ts'
 export { checkFrequencyCap, type FrequencyCapVerdict } from './frequency-cap.ts'
 export { seededRandom } from './seeded-random.ts'
 export { minedPairingSchema, type MinedPairing } from './mined-pairing.ts'
+export {
+  assignVariant,
+  experimentPosition,
+  experimentSchema,
+  experimentVariantSchema,
+  type Experiment,
+  type ExperimentInput,
+  type ExperimentVariant,
+} from './experiment.ts'

@@ -45,6 +45,15 @@ export const recommendationSchema = z.object({
   triggerProduct: productCardSchema,
   products: z.array(productCardSchema).min(1).max(12),
   discountCode: z.string().min(1).optional(),
+  /** The experiment variant this email belongs to: the template renders its subject and offer. */
+  experiment: z
+    .object({
+      id: z.string().min(1),
+      variant: z.string().min(1),
+      subject: z.string().min(1).optional(),
+      percentOff: z.number().positive().max(100).optional(),
+    })
+    .optional(),
   /** Value Klaviyo attributes to the event (decimal string, major units) and its currency. */
   value: decimal,
   currency: z

@@ -51,6 +51,24 @@ describe('recommendationEventProperties', () => {
       recommended_product_count: 1,
       discount_code: 'THANKS10',
       currency: 'EUR',
+      experiment_id: null,
+      variant: null,
+      subject: null,
+      discount_percent: null,
+    })
+  })
+
+  it('names the experiment variant with its subject line and offer, for the template to render', () => {
+    const properties = recommendationEventProperties({
+      ...recommendation,
+      experiment: { id: 'offer-test', variant: 'ten-off', subject: 'A little extra for your teapot', percentOff: 10 },
+    })
+    expect(properties).toMatchObject({
+      experiment_id: 'offer-test',
+      variant: 'ten-off',
+      subject: 'A little extra for your teapot',
+      discount_code: 'THANKS10',
+      discount_percent: 10,
     })
   })
 

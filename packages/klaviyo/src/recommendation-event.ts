@@ -53,6 +53,10 @@ export function recommendationEventProperties(recommendation: Recommendation): R
     recommended_product_count: parsed.products.length,
     discount_code: parsed.discountCode ?? null,
     currency: parsed.currency,
+    experiment_id: parsed.experiment?.id ?? null,
+    variant: parsed.experiment?.variant ?? null,
+    subject: parsed.experiment?.subject ?? null,
+    discount_percent: parsed.experiment?.percentOff ?? null,
   }
 }
 

@@ -15,3 +15,11 @@ export { proportionDifferenceInterval, wilsonInterval, type Proportion } from '.
 export { sequentialTest, type SequentialTestOptions, type SequentialVerdict } from './sequential-test.ts'
 export { summarize, type DifferenceInterval, type SampleSummary } from './summary.ts'
 export { welchInterval } from './welch-interval.ts'
+export {
+  defaultExperimentTestOptions,
+  experimentResults,
+  type ExperimentResults,
+  type ExperimentTestOptions,
+  type VariantResult,
+  type VariantTotals,
+} from './experiment-results.ts'

@@ -17,6 +17,8 @@ const entry = (overrides: Partial<LedgerEntry>): LedgerEntry => ({
   channel: 'outbox',
   profileId: 'crosswise:demo:12347',
   sentAt: new Date('2026-12-05T17:10:03.412Z'),
+  experimentId: null,
+  variantId: null,
   ...overrides,
 })
 

@@ -18,6 +18,8 @@ export interface LedgerEntry {
   channel: string | null
   profileId: string | null
   sentAt: Date | null
+  experimentId: string | null
+  variantId: string | null
 }
 
 /** What a journey is about to send, under its idempotency key. */
@@ -31,6 +33,9 @@ export interface SendClaim {
   pairingId: string
   pairingSource: string
   productIds: string[]
+  /** The experiment and variant this email goes out under, if the store runs one. */
+  experimentId?: string
+  variantId?: string
 }
 
 const columns = [
@@ -48,6 +53,8 @@ const columns = [
   'channel',
   'profile_id',
   'sent_at',
+  'experiment_id',
+  'variant_id',
 ] as const
 
 type Row = { [K in (typeof columns)[number]]: unknown }
@@ -68,6 +75,8 @@ function toEntry(row: Row): LedgerEntry {
     channel: row.channel as string | null,
     profileId: row.profile_id as string | null,
     sentAt: row.sent_at as Date | null,
+    experimentId: row.experiment_id as string | null,
+    variantId: row.variant_id as string | null,
   }
 }
 
@@ -92,6 +101,8 @@ export async function claimSend(db: Db, claim: SendClaim): Promise<LedgerEntry> 
       reason: null,
       channel: null,
       profile_id: null,
+      experiment_id: claim.experimentId ?? null,
+      variant_id: claim.variantId ?? null,
     })
     .onConflict((oc) => oc.column('send_key').doNothing())
     .execute()

@@ -24,6 +24,9 @@ export interface SendLedgerTable {
   channel: string | null
   /** Klaviyo's profile id (or the dry run's external id) the email went to. */
   profile_id: string | null
+  /** The experiment and variant the email went out under; null outside experiments. */
+  experiment_id: string | null
+  variant_id: string | null
   created_at: ColumnType<Date, Date | string | undefined, never>
   sent_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
 }

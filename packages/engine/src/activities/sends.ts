@@ -7,10 +7,14 @@ import {
   markUnsendable,
   orderLines,
   ownedProductIds,
+  findExperiment,
+  runningExperiment,
   type Db,
+  type LedgerEntry,
   type ShownProduct,
 } from '@crosswise/db'
 import type { ProductCard } from '@crosswise/klaviyo'
+import { assignVariant, type Experiment } from '@crosswise/domain'
 import { ApplicationFailure } from '@temporalio/common'
 import { activityNow } from './activity-clock.ts'
 import { classifyGatewayFailure } from './failures.ts'
@@ -36,6 +40,22 @@ function sumPrices(prices: readonly string[]): string {
   return `${units / 10_000n}.${String(units % 10_000n).padStart(4, '0')}`
 }
 
+/** What an email of an experiment variant carries to Klaviyo: the variant the ledger holds (its experiment given), its subject and offer. */
+function experimentProperties(entry: LedgerEntry, experiment: Experiment | undefined) {
+  if (!entry.experimentId || !entry.variantId) return {}
+  const variant = experiment?.variants.find((one) => one.id === entry.variantId)
+  const offer = variant?.offer.kind === 'code' ? variant.offer : undefined
+  return {
+    ...(offer ? { discountCode: offer.code } : {}),
+    experiment: {
+      id: entry.experimentId,
+      variant: entry.variantId,
+      ...(variant?.subject ? { subject: variant.subject } : {}),
+      ...(offer?.percentOff ? { percentOff: offer.percentOff } : {}),
+    },
+  }
+}
+
 /**
  * Sends one recommendation email, exactly once per send key: the ledger row is claimed first, the
  * gateway call carries the key as Klaviyo's `unique_id` (or the outbox's key), and the row is marked
@@ -45,6 +65,11 @@ export function sendActivities(db: Db, messaging: Messaging): Pick<JourneyActivi
   return {
     async sendRecommendation(input) {
       const { storeId, customerId, sendKey, pairing } = input
+      const experimentOf = async (claimed: LedgerEntry) =>
+        claimed.experimentId ? (await findExperiment(db, storeId, claimed.experimentId))?.experiment : undefined
+      // The variant is fixed at the first claim: a retry after the experiment changed sends the same email.
+      const experiment = (await runningExperiment(db, storeId))?.experiment
+      const variant = experiment && assignVariant(experiment, customerId)
       const entry = await claimSend(db, {
         sendKey,
         storeId,
@@ -55,6 +80,7 @@ export function sendActivities(db: Db, messaging: Messaging): Pick<JourneyActivi
         pairingId: pairing.pairingId,
         pairingSource: pairing.source,
         productIds: pairing.productIds,
+        ...(experiment && variant ? { experimentId: experiment.id, variantId: variant.id } : {}),
       })
       if (entry.status === 'sent' && entry.sentAt) return { status: 'already-sent', sentAt: entry.sentAt.toISOString() }
       if (entry.status === 'unavailable') return { status: 'unavailable' }
@@ -86,6 +112,7 @@ export function sendActivities(db: Db, messaging: Messaging): Pick<JourneyActivi
             price: triggerLine?.unitPrice ?? '0',
           }
 
+      const variantShown = experimentProperties(entry, experiment?.id === entry.experimentId ? experiment : await experimentOf(entry))
       const { channel, gateway } = await messaging.current(storeId)
       const identity = { storeId, customerId, email: contact.email }
       // A refusal (4xx) ends the step for good: the ledger keeps Klaviyo's answer as the reason.
@@ -100,6 +127,7 @@ export function sendActivities(db: Db, messaging: Messaging): Pick<JourneyActivi
             triggerProduct: triggerCard,
             products: cards,
             value: sumPrices(recommended.map((product) => product!.price ?? '0')),
+            ...variantShown,
             currency: recommended[0]!.currency ?? contact.storeCurrency,
           }),
         onRefusal,

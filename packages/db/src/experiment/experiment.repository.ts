@@ -1,0 +1,97 @@
+import { experimentSchema, type Experiment } from '@crosswise/domain'
+import { sql } from 'kysely'
+import type { Db } from '../database.ts'
+
+/** An experiment with its life so far. */
+export interface StoredExperiment {
+  experiment: Experiment
+  startedAt: Date
+  stoppedAt: Date | null
+  winner: string | null
+}
+
+/** Thrown when a store starts an experiment while another runs, or reuses an id. */
+export class ExperimentConflictError extends Error {
+  override name = 'ExperimentConflictError'
+}
+
+/** Starts an experiment; a store runs one at a time and never reuses an id (its sends keep it). */
+export async function startExperiment(db: Db, storeId: string, experiment: Experiment): Promise<StoredExperiment> {
+  try {
+    const row = await db
+      .insertInto('experiments')
+      .values({ store_id: storeId, id: experiment.id, definition: JSON.stringify(experiment) })
+      .returningAll()
+      .executeTakeFirstOrThrow()
+    return { experiment, startedAt: row.started_at, stoppedAt: null, winner: null }
+  } catch (error) {
+    if ((error as { code?: string }).code === '23505')
+      throw new ExperimentConflictError(`Store ${storeId} already runs an experiment or had one with id '${experiment.id}'`)
+    throw error
+  }
+}
+
+/** The store's running experiment, if any. */
+export async function runningExperiment(db: Db, storeId: string): Promise<StoredExperiment | undefined> {
+  const row = await db
+    .selectFrom('experiments')
+    .selectAll()
+    .where('store_id', '=', storeId)
+    .where('stopped_at', 'is', null)
+    .executeTakeFirst()
+  return row && toStored(row)
+}
+
+/** One experiment of the store by id, running or stopped. */
+export async function findExperiment(db: Db, storeId: string, id: string): Promise<StoredExperiment | undefined> {
+  const row = await db.selectFrom('experiments').selectAll().where('store_id', '=', storeId).where('id', '=', id).executeTakeFirst()
+  return row && toStored(row)
+}
+
+/** Every experiment of the store, newest first. */
+export async function listExperiments(db: Db, storeId: string): Promise<StoredExperiment[]> {
+  const rows = await db.selectFrom('experiments').selectAll().where('store_id', '=', storeId).orderBy('started_at', 'desc').execute()
+  return rows.map(toStored)
+}
+
+/** Stops the running experiment, keeping the variant promoted (or none); returns it, or undefined when none ran. */
+export async function stopExperiment(db: Db, storeId: string, winner: string | null): Promise<StoredExperiment | undefined> {
+  const row = await db
+    .updateTable('experiments')
+    .set({ stopped_at: sql<Date>`now()`, winner })
+    .where('store_id', '=', storeId)
+    .where('stopped_at', 'is', null)
+    .returningAll()
+    .executeTakeFirst()
+  return row && toStored(row)
+}
+
+/** One variant's sends, the conversions they led to and the revenue of those purchases. */
+export interface VariantTotals {
+  variantId: string
+  sends: number
+  conversions: number
+  revenue: string
+}
+
+/** An experiment's totals per variant, from the send ledger. */
+export async function variantResults(db: Db, storeId: string, experimentId: string): Promise<VariantTotals[]> {
+  const result = await sql<{ variant_id: string; sends: string; conversions: string; revenue: string }>`
+    select s.variant_id, count(*) as sends, count(c.send_key) as conversions, coalesce(sum(o.total), 0) as revenue
+    from journey_sends s
+    left join journey_conversions c on c.send_key = s.send_key
+    left join orders o on o.store_id = s.store_id and o.id = c.purchase_order_id
+    where s.store_id = ${storeId} and s.experiment_id = ${experimentId} and s.status = 'sent'
+    group by s.variant_id
+    order by s.variant_id`.execute(db)
+  return result.rows.map((row) => ({
+    variantId: row.variant_id,
+    sends: Number(row.sends),
+    conversions: Number(row.conversions),
+    revenue: String(row.revenue),
+  }))
+}
+
+function toStored(row: { definition: unknown; started_at: Date; stopped_at: Date | null; winner: string | null }): StoredExperiment {
+  return { experiment: experimentSchema.parse(row.definition), startedAt: row.started_at, stoppedAt: row.stopped_at, winner: row.winner }
+}
