@@ -11,6 +11,7 @@ import type { Logger } from 'pino'
 import { requireAdminToken } from './auth/admin-auth.ts'
 import { requireStoreToken } from './auth/store-auth.ts'
 import { replyWithProblem } from './errors.ts'
+import { adminExperimentRoutes } from './routes/admin-experiments.ts'
 import { adminKlaviyoRoutes } from './routes/admin-klaviyo.ts'
 import { adminMinedPairingRoutes } from './routes/admin-mined-pairings.ts'
 import { adminPairingRoutes } from './routes/admin-pairings.ts'
@@ -106,6 +107,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     await admin.register(adminRecommendationRuleRoutes(options.db))
     await admin.register(adminMinedPairingRoutes(options.db))
     await admin.register(adminReportRoutes(options.db))
+    await admin.register(adminExperimentRoutes(options.db))
   })
   await routes.register(journeyRoutes(options.db, options.temporal, options.adminToken))
   await routes.register(codecRoutes(options.payloadCodec, options.adminToken, options.temporalUiOrigins ?? []))

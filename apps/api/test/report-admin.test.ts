@@ -1,5 +1,5 @@
 import { claimSend, createDatabase, markSent, migrateToLatest, recordConversion, type Db } from '@crosswise/db'
-import type { PairingReviewView, StoreReportView } from '@crosswise/reports'
+import type { ExperimentView, PairingReviewView, StoreReportView } from '@crosswise/reports'
 import { createTestDatabase } from '@crosswise/testing'
 import type { FastifyInstance } from 'fastify'
 import { pino } from 'pino'
@@ -86,5 +86,58 @@ describe('admin API: what a store’s cross-sell earns', () => {
     expect(review.options).toMatchObject({ minimumSends: 10, conversionFloor: 0.005 })
     expect((await call('GET', `${base}/pairing-reviews/latest`)).json()).toEqual(review)
     expect(((await call('GET', `${base}/report`)).json() as StoreReportView).review).toEqual(review)
+  })
+
+  it('runs an experiment: start, read its results per variant, refuse a second one, stop it promoting a variant', async () => {
+    const experiment = {
+      id: 'subject-test',
+      name: 'Which subject line',
+      variants: [{ id: 'control' }, { id: 'named', subject: 'Made for your lamp', offer: { kind: 'code', code: 'LAMP5', percentOff: 5 } }],
+    }
+    const started = await call('POST', `${base}/experiments`, experiment)
+    expect(started.statusCode).toBe(201)
+    expect(started.json()).toMatchObject({ id: 'subject-test', stoppedAt: null, winner: null, minimumSendsPerVariant: 500 })
+    expect((await call('POST', `${base}/experiments`, { ...experiment, id: 'another' })).statusCode).toBe(409)
+    expect((await call('POST', `${base}/experiments`, { ...experiment, variants: [{ id: 'only' }] })).statusCode).toBe(400)
+
+    for (const [index, variantId] of ['control', 'named', 'named'].entries()) {
+      const sendKey = `lamp-shop:experiment:${index}`
+      await claimSend(db, {
+        sendKey,
+        storeId: 'lamp-shop',
+        customerId: 'c1',
+        orderId: `x${index}`,
+        step: 'email-1',
+        kind: 'first',
+        pairingId: 'mined:lamp:bulb',
+        pairingSource: 'mined',
+        productIds: ['bulb'],
+        experimentId: 'subject-test',
+        variantId,
+      })
+      await markSent(db, sendKey, { channel: 'outbox', profileId: 'crosswise:lamp-shop:c1', at: new Date() })
+    }
+    const current = (await call('GET', `${base}/experiments/current`)).json() as ExperimentView
+    expect(
+      current.variants.map(({ id, sends, offer, subject, versusControl }) => ({
+        id,
+        sends,
+        offer,
+        subject,
+        state: versusControl?.state ?? null,
+      })),
+    ).toEqual([
+      { id: 'control', sends: 1, offer: null, subject: null, state: null },
+      { id: 'named', sends: 2, offer: 'LAMP5', subject: 'Made for your lamp', state: 'collecting' },
+    ])
+    const withExperiment = await call('GET', `${base}/report`)
+    expect(withExperiment.statusCode, withExperiment.body).toBe(200)
+    expect((withExperiment.json() as StoreReportView).experiment?.id).toBe('subject-test')
+
+    expect((await call('POST', `${base}/experiments/current/stop`, { promote: 'nope' })).json()).toMatchObject({ error: 'unknown_variant' })
+    const stopped = await call('POST', `${base}/experiments/current/stop`, { promote: 'named' })
+    expect(stopped.statusCode).toBe(200)
+    expect(stopped.json()).toMatchObject({ promoted: 'named', stoppedAt: expect.any(String) })
+    expect((await call('POST', `${base}/experiments/current/stop`, {})).json()).toMatchObject({ error: 'no_running_experiment' })
   })
 })

@@ -9,10 +9,12 @@ import {
   recordHoldoutAssignment,
   recordOrder,
   retiredPairingIds,
+  startExperiment,
   type Db,
 } from '@crosswise/db'
-import { orderSchema } from '@crosswise/domain'
-import type { FullStoreReport } from '@crosswise/reports'
+import { experimentSchema, orderSchema } from '@crosswise/domain'
+import { sql } from 'kysely'
+import type { FullStoreReport, StoreReportView } from '@crosswise/reports'
 import { createTestDatabase } from '@crosswise/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { reportCommand } from '../src/commands/report.ts'
@@ -179,5 +181,36 @@ describe('crosswise report', () => {
     await expect(reportCommand.run(['--database-url', url])).rejects.toThrow(/--store is required/)
     await expect(reportCommand.run(['--store', 'nobody', '--database-url', url])).rejects.toThrow(/store 'nobody' does not exist/)
     await expect(reviewCommand.run(['--store', store, '--floor', '2', '--database-url', url])).rejects.toThrow(/--floor must be a rate/)
+  })
+
+  it('shows the store’s experiment: each variant’s sends, conversion and verdict against the control', async () => {
+    const db = createDatabase(url)
+    try {
+      await startExperiment(
+        db,
+        store,
+        experimentSchema.parse({ id: 'cli-test', name: 'A code or none', variants: [{ id: 'control' }, { id: 'code' }] }),
+      )
+      // Every email of the store so far, split between the variants by the customer's number.
+      await sql`update journey_sends set experiment_id = 'cli-test',
+                  variant_id = case when substring(customer_id from 2)::int % 2 = 0 then 'control' else 'code' end
+                where store_id = ${store} and status = 'sent'`.execute(db)
+      const text = await capture(() => reportCommand.run(['--store', store, '--database-url', url]))
+      expect(text.out).toContain("experiment 'cli-test' (A code or none): no winner yet (at least 500 sends per variant")
+      expect(text.out).toMatch(/control\s+\d+\s+[\d.]+ %\s+\[[^\]]+\]\s+[\d.]+\s+control/)
+      expect(text.out).toMatch(/code\s+\d+\s+[\d.]+ %\s+\[[^\]]+\]\s+[\d.]+\s+collecting/)
+      const json = await capture(() => reportCommand.run(['--store', store, '--database-url', url, '--json']))
+      const sends = (JSON.parse(json.out) as StoreReportView).experiment!.variants.map((variant) => variant.sends)
+      const sent = await db
+        .selectFrom('journey_sends')
+        .select(db.fn.countAll<string>().as('n'))
+        .where('store_id', '=', store)
+        .where('status', '=', 'sent')
+        .executeTakeFirstOrThrow()
+      expect(sends.reduce((sum, count) => sum + count, 0)).toBe(Number(sent.n))
+      expect(sends.every((count) => count > 0)).toBe(true)
+    } finally {
+      await db.destroy()
+    }
   })
 })

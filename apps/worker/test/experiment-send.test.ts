@@ -1,13 +1,19 @@
 import {
+  claimSend,
   createDatabase,
+  listExperiments,
   listOutboxEvents,
   listSends,
+  markSent,
   migrateToLatest,
   recordConversion,
+  runningExperiment,
   startExperiment,
+  stopExperiment,
   variantResults,
   type Db,
 } from '@crosswise/db'
+import { promoteDeclaredWinner } from '@crosswise/reports'
 import { assignVariant, experimentSchema, sendKey } from '@crosswise/domain'
 import { createActivities } from '@crosswise/engine'
 import type { PairingPick, PickPairingInput, SendRecommendationInput, SendResult } from '@crosswise/journeys'
@@ -98,5 +104,77 @@ describe('an experiment on the email, through the real pick and send activities'
       { variantId: 'control', sends: inVariant('control').length, conversions: 0, revenue: '0' },
       { variantId: 'ten-off', sends: inVariant('ten-off').length, conversions: 1, revenue: '0' },
     ])
+  })
+
+  it('sends the promoted variant to everyone once the experiment stops, outside the experiment’s results', async () => {
+    const storeId = uniqueId('store')
+    await givenStore(db, storeId)
+    await givenProducts(db, storeId, ['kettle', 'lamp'])
+    await givenPairings(db, storeId, [['kettle', 'lamp']])
+    await startExperiment(db, storeId, experiment)
+    await stopExperiment(db, storeId, 'ten-off')
+    const env = new MockActivityEnvironment()
+    const customerId = await givenOrder(db, storeId, '3001', `${uniqueId('c')}@example.com`, ['kettle'])
+    const pickInput: PickPairingInput = { storeId, customerId, orderId: '3001', excludePairingIds: [], excludeProductIds: [] }
+    const pick = await env.run<[PickPairingInput], PairingPick | null, typeof activities.pickPairing>(activities.pickPairing, pickInput)
+    const key = sendKey(storeId, '3001', 'email-1')
+    const send: SendRecommendationInput = {
+      storeId,
+      customerId,
+      orderId: '3001',
+      sendKey: key,
+      step: 'email-1',
+      kind: 'first',
+      pairing: pick!,
+    }
+    await env.run<[SendRecommendationInput], SendResult, typeof activities.sendRecommendation>(activities.sendRecommendation, send)
+    expect(await listSends(db, storeId)).toMatchObject([{ sendKey: key, experimentId: null, variantId: null }])
+    const [event] = await listOutboxEvents(db, storeId)
+    expect((event!.event as { data: { attributes: { properties: Record<string, unknown> } } }).data.attributes.properties).toMatchObject({
+      discount_code: 'PAIR10',
+      subject: 'Ten percent off what goes with your kettle',
+      experiment_id: null,
+      variant: null,
+    })
+    expect(await variantResults(db, storeId, 'offer-test')).toEqual([])
+  })
+
+  it('promotes a declared winner by itself only when the store lets it', async () => {
+    const storeId = uniqueId('store')
+    await givenStore(db, storeId)
+    const results = async (autoPromote: boolean, id: string) => {
+      await startExperiment(db, storeId, experimentSchema.parse({ ...experiment, id, autoPromote, minimumSendsPerVariant: 200 }))
+      // 300 sends each: the control converts 2 %, the code 12 %, far past the sequential test's bar.
+      for (const [variantId, converting] of [
+        ['control', 6],
+        ['ten-off', 36],
+      ] as const) {
+        for (let index = 0; index < 300; index++) {
+          const key = `${storeId}:${id}:${variantId}:${index}`
+          const send = { storeId, customerId: 'c1', orderId: `${variantId}-${index}` }
+          await claimSend(db, {
+            sendKey: key,
+            ...send,
+            step: 'email-1',
+            kind: 'first',
+            pairingId: 'manual:kettle:lamp',
+            pairingSource: 'manual',
+            productIds: ['lamp'],
+            experimentId: id,
+            variantId,
+          })
+          await markSent(db, key, { channel: 'outbox', profileId: 'p', at: new Date() })
+          if (index < converting)
+            await recordConversion(db, { sendKey: key, ...send, pairingId: 'manual:kettle:lamp', purchaseOrderId: null })
+        }
+      }
+      return promoteDeclaredWinner(db, storeId)
+    }
+    expect(await results(false, 'by-hand')).toBeNull()
+    expect((await runningExperiment(db, storeId))?.experiment.id).toBe('by-hand')
+    await stopExperiment(db, storeId, null)
+    expect(await results(true, 'automatic')).toBe('ten-off')
+    expect(await runningExperiment(db, storeId)).toBeUndefined()
+    expect((await listExperiments(db, storeId))[0]).toMatchObject({ winner: 'ten-off', stoppedAt: expect.any(Date) })
   })
 })

@@ -154,6 +154,7 @@ export {
   ExperimentConflictError,
   findExperiment,
   listExperiments,
+  promotedVariant,
   runningExperiment,
   startExperiment,
   stopExperiment,

@@ -18,6 +18,8 @@ export const pairingReviewOutcomeSchema = z.object({
   reviewed: z.number().int().nonnegative(),
   retired: z.array(reviewedPairingSchema),
   flagged: z.array(reviewedPairingSchema),
+  /** The experiment variant promoted because the store lets declared winners be promoted; null when none was. */
+  promotedVariant: z.string().nullable().default(null),
 })
 export type PairingReviewOutcome = z.infer<typeof pairingReviewOutcomeSchema>
 

@@ -45,15 +45,12 @@ export const recommendationSchema = z.object({
   triggerProduct: productCardSchema,
   products: z.array(productCardSchema).min(1).max(12),
   discountCode: z.string().min(1).optional(),
-  /** The experiment variant this email belongs to: the template renders its subject and offer. */
-  experiment: z
-    .object({
-      id: z.string().min(1),
-      variant: z.string().min(1),
-      subject: z.string().min(1).optional(),
-      percentOff: z.number().positive().max(100).optional(),
-    })
-    .optional(),
+  /** The percentage the discount code gives, for the copy. */
+  discountPercent: z.number().positive().max(100).optional(),
+  /** Subject line the template renders (`event.subject`); the flow's own subject when absent. */
+  subject: z.string().min(1).optional(),
+  /** The experiment and variant this email belongs to, for Klaviyo's reporting and the template. */
+  experiment: z.object({ id: z.string().min(1), variant: z.string().min(1) }).optional(),
   /** Value Klaviyo attributes to the event (decimal string, major units) and its currency. */
   value: decimal,
   currency: z

@@ -61,7 +61,9 @@ describe('recommendationEventProperties', () => {
   it('names the experiment variant with its subject line and offer, for the template to render', () => {
     const properties = recommendationEventProperties({
       ...recommendation,
-      experiment: { id: 'offer-test', variant: 'ten-off', subject: 'A little extra for your teapot', percentOff: 10 },
+      experiment: { id: 'offer-test', variant: 'ten-off' },
+      subject: 'A little extra for your teapot',
+      discountPercent: 10,
     })
     expect(properties).toMatchObject({
       experiment_id: 'offer-test',

@@ -55,8 +55,8 @@ export function recommendationEventProperties(recommendation: Recommendation): R
     currency: parsed.currency,
     experiment_id: parsed.experiment?.id ?? null,
     variant: parsed.experiment?.variant ?? null,
-    subject: parsed.experiment?.subject ?? null,
-    discount_percent: parsed.experiment?.percentOff ?? null,
+    subject: parsed.subject ?? null,
+    discount_percent: parsed.discountPercent ?? null,
   }
 }
 

@@ -1,6 +1,16 @@
 export { runPairingReview, type PairingReviewRun } from './pairing-review-run.ts'
-export { loadStoreReport, type FullStoreReport, type StoreReportQuery } from './store-report.ts'
 export {
+  latestExperimentReport,
+  loadStoreReport,
+  promoteDeclaredWinner,
+  type ExperimentReport,
+  type FullStoreReport,
+  type StoreReportQuery,
+} from './store-report.ts'
+export {
+  experimentView,
+  experimentViewSchema,
+  type ExperimentView,
   pairingReviewView,
   pairingReviewViewSchema,
   storeReportView,

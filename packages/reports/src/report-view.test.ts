@@ -1,3 +1,5 @@
+import { experimentSchema } from '@crosswise/domain'
+import { experimentResults } from '@crosswise/measurement'
 import { describe, expect, it } from 'vitest'
 import { storeReportView } from './report-view.ts'
 import type { FullStoreReport } from './store-report.ts'
@@ -26,6 +28,7 @@ const report: FullStoreReport = {
       revenuePerSend: 0,
     },
   ],
+  experiment: null,
   review: {
     id: '7',
     storeId: 'shop',
@@ -45,5 +48,27 @@ describe('storeReportView', () => {
     expect(view.review?.reviewedAt).toBe('2026-12-01T04:00:00.000Z')
     expect(view.pairings[0]?.conversionInterval.high).toBe(0.79)
     expect(JSON.parse(JSON.stringify(view))).toEqual(view)
+  })
+
+  it('shows an experiment with each variant’s content, results and verdict against the control', () => {
+    const experiment = experimentSchema.parse({
+      id: 'subject-test',
+      name: 'Which subject line',
+      variants: [{ id: 'control' }, { id: 'named', subject: 'Made for your lamp', offer: { kind: 'code', code: 'LAMP5', percentOff: 5 } }],
+    })
+    const results = experimentResults([{ variantId: 'control', sends: 1, conversions: 0, revenue: '0' }], ['control', 'named'], {
+      minimumSendsPerVariant: 500,
+      alpha: 0.05,
+      tau: 0.02,
+    })
+    const view = storeReportView({
+      ...report,
+      experiment: { experiment: { experiment, startedAt: new Date('2026-12-01T00:00:00Z'), stoppedAt: null, winner: null }, ...results },
+    })
+    expect(view.experiment).toMatchObject({ id: 'subject-test', startedAt: '2026-12-01T00:00:00.000Z', stoppedAt: null, winner: null })
+    expect(view.experiment?.variants).toMatchObject([
+      { id: 'control', offer: null, subject: null, sends: 1, versusControl: null },
+      { id: 'named', offer: 'LAMP5', subject: 'Made for your lamp', sends: 0, versusControl: { state: 'collecting' } },
+    ])
   })
 })

@@ -1,6 +1,6 @@
 import type { StoredPairingReview } from '@crosswise/db'
 import { z } from 'zod'
-import type { FullStoreReport } from './store-report.ts'
+import type { ExperimentReport, FullStoreReport } from './store-report.ts'
 
 // An interval bound is null where the data cannot bound it (too few customers in a group): JSON has
 // no infinity, and a reader must not mistake "unbounded" for zero.
@@ -31,6 +31,40 @@ export const pairingReviewViewSchema = z.object({
   ),
 })
 export type PairingReviewView = z.infer<typeof pairingReviewViewSchema>
+
+/** An experiment with its results per variant, as the report and the admin API show it. */
+export const experimentViewSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  startedAt: z.iso.datetime(),
+  stoppedAt: z.iso.datetime().nullable(),
+  promoted: z.string().nullable().describe('The variant promoted when the experiment stopped'),
+  minimumSendsPerVariant: z.number().int(),
+  autoPromote: z.boolean(),
+  winner: z.string().nullable().describe('The variant the sequential test declares best at this look; null while it cannot tell'),
+  variants: z.array(
+    z.object({
+      id: z.string(),
+      subject: z.string().nullable(),
+      offer: z.string().nullable().describe('The discount code the variant offers'),
+      sends: z.number().int(),
+      conversions: z.number().int(),
+      revenue: z.string(),
+      conversionRate: z.number(),
+      conversionInterval: interval.describe('Wilson 95 %'),
+      revenuePerSend: z.number(),
+      versusControl: z
+        .object({
+          state: z.enum(['collecting', 'winner', 'no-difference']),
+          winner: z.enum(['treated', 'control']).optional(),
+          pValue: z.number(),
+        })
+        .nullable()
+        .describe('The always-valid sequential test against the control (null for the control)'),
+    }),
+  ),
+})
+export type ExperimentView = z.infer<typeof experimentViewSchema>
 
 /** A store's report in JSON: what `crosswise report --json` prints and `GET …/report` answers. */
 export const storeReportViewSchema = z.object({
@@ -66,16 +100,52 @@ export const storeReportViewSchema = z.object({
       revenuePerSend: z.number(),
     }),
   ),
+  experiment: experimentViewSchema.nullable(),
   review: pairingReviewViewSchema.nullable(),
 })
 export type StoreReportView = z.infer<typeof storeReportViewSchema>
 
 /** Infinite bounds become null, dates ISO strings; everything else as computed. */
 export function storeReportView(report: FullStoreReport): StoreReportView {
-  return storeReportViewSchema.parse(JSON.parse(JSON.stringify({ ...report, review: report.review && pairingReviewView(report.review) })))
+  const view = {
+    ...report,
+    experiment: report.experiment && experimentView(report.experiment),
+    review: report.review && pairingReviewView(report.review),
+  }
+  return storeReportViewSchema.parse(JSON.parse(JSON.stringify(view)))
 }
 
 /** A stored review in JSON. */
 export function pairingReviewView(review: StoredPairingReview): PairingReviewView {
   return { id: review.id, reviewedAt: review.reviewedAt.toISOString(), options: review.options, entries: review.entries }
+}
+
+/** An experiment and its results in JSON. */
+export function experimentView(report: ExperimentReport): ExperimentView {
+  const { experiment, startedAt, stoppedAt, winner: promoted } = report.experiment
+  return {
+    id: experiment.id,
+    name: experiment.name,
+    startedAt: startedAt.toISOString(),
+    stoppedAt: stoppedAt?.toISOString() ?? null,
+    promoted,
+    minimumSendsPerVariant: experiment.minimumSendsPerVariant,
+    autoPromote: experiment.autoPromote,
+    winner: report.winner,
+    variants: report.variants.map((result, index) => {
+      const variant = experiment.variants[index]!
+      return {
+        id: result.variantId,
+        subject: variant.subject ?? null,
+        offer: variant.offer.kind === 'code' ? variant.offer.code : null,
+        sends: result.sends,
+        conversions: result.conversions,
+        revenue: result.revenue,
+        conversionRate: result.conversionRate,
+        conversionInterval: result.conversionInterval,
+        revenuePerSend: result.revenuePerSend,
+        versusControl: result.versusControl ?? null,
+      }
+    }),
+  }
 }

@@ -20,7 +20,11 @@ const usage =
 const options = {
   layout: { type: 'string', default: 'product-grid' },
   metric: { type: 'string' },
-  subject: { type: 'string', default: 'Goes well with your {{ event.trigger_product.title }}' },
+  // An experiment variant's own subject line wins; every other email gets the default.
+  subject: {
+    type: 'string',
+    default: '{% if event.subject %}{{ event.subject }}{% else %}Goes well with your {{ event.trigger_product.title }}{% endif %}',
+  },
   'preview-text': { type: 'string' },
   'from-email': { type: 'string' },
   'from-label': { type: 'string' },

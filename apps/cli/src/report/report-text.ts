@@ -1,6 +1,6 @@
 import type { StoredPairingReview } from '@crosswise/db'
 import type { DifferenceInterval, LiftMeasure } from '@crosswise/measurement'
-import type { FullStoreReport } from '@crosswise/reports'
+import type { ExperimentReport, FullStoreReport } from '@crosswise/reports'
 
 const percent = (rate: number) => `${(rate * 100).toFixed(1)} %`
 const points = (difference: number) => `${difference >= 0 ? '+' : ''}${(difference * 100).toFixed(1)} pts`
@@ -80,6 +80,7 @@ export function reportText(report: FullStoreReport, heading: string): string {
       ]),
     ).map((line) => `  ${line}`),
     '',
+    ...experimentLines(report.experiment),
     ...reviewLines(report.review),
   )
   return `${lines.join('\n')}\n`
@@ -91,5 +92,36 @@ function reviewLines(review: StoredPairingReview | null): string[] {
   return [
     `latest pairing review, ${review.reviewedAt.toISOString().slice(0, 10)}: ${review.entries.length} pairings read, ${acted.length} retired or flagged`,
     ...acted.map((entry) => `  ${entry.verdict === 'retire' ? 'retired' : 'flagged'} ${entry.pairingId}: ${entry.reason}`),
+  ]
+}
+
+function experimentLines(report: ExperimentReport | null): string[] {
+  if (!report) return []
+  const { experiment, stoppedAt, winner: promoted } = report.experiment
+  const state = stoppedAt
+    ? `stopped ${stoppedAt.toISOString().slice(0, 10)}${promoted ? `, '${promoted}' promoted` : ''}`
+    : report.winner
+      ? `'${report.winner}' is ahead beyond doubt`
+      : `no winner yet (at least ${experiment.minimumSendsPerVariant} sends per variant, then a clear difference)`
+  const verdict = (result: ExperimentReport['variants'][number]) => {
+    const test = result.versusControl
+    if (!test) return 'control'
+    if (test.state === 'winner') return test.winner === 'treated' ? 'better' : 'worse'
+    return test.state === 'no-difference' ? 'no difference' : 'collecting'
+  }
+  return [
+    `experiment '${experiment.id}' (${experiment.name}): ${state}`,
+    ...table(
+      ['variant', 'sends', 'conversion', '95 % interval', 'revenue / send', 'vs control'],
+      report.variants.map((result) => [
+        result.variantId,
+        String(result.sends),
+        percent(result.conversionRate),
+        `[${percent(result.conversionInterval.low)}, ${percent(result.conversionInterval.high)}]`,
+        money(result.revenuePerSend),
+        verdict(result),
+      ]),
+    ).map((line) => `  ${line}`),
+    '',
   ]
 }

@@ -42,6 +42,20 @@ export async function runningExperiment(db: Db, storeId: string): Promise<Stored
   return row && toStored(row)
 }
 
+/** The variant the store promoted when its last experiment stopped: every email now goes out as it. */
+export async function promotedVariant(db: Db, storeId: string): Promise<Experiment['variants'][number] | undefined> {
+  const row = await db
+    .selectFrom('experiments')
+    .selectAll()
+    .where('store_id', '=', storeId)
+    .where('stopped_at', 'is not', null)
+    .orderBy('stopped_at', 'desc')
+    .limit(1)
+    .executeTakeFirst()
+  if (!row?.winner) return undefined
+  return toStored(row).experiment.variants.find((variant) => variant.id === row.winner)
+}
+
 /** One experiment of the store by id, running or stopped. */
 export async function findExperiment(db: Db, storeId: string, id: string): Promise<StoredExperiment | undefined> {
   const row = await db.selectFrom('experiments').selectAll().where('store_id', '=', storeId).where('id', '=', id).executeTakeFirst()

@@ -8,13 +8,14 @@ import {
   orderLines,
   ownedProductIds,
   findExperiment,
+  promotedVariant,
   runningExperiment,
   type Db,
   type LedgerEntry,
   type ShownProduct,
 } from '@crosswise/db'
 import type { ProductCard } from '@crosswise/klaviyo'
-import { assignVariant, type Experiment } from '@crosswise/domain'
+import { assignVariant, type Experiment, type ExperimentVariant } from '@crosswise/domain'
 import { ApplicationFailure } from '@temporalio/common'
 import { activityNow } from './activity-clock.ts'
 import { classifyGatewayFailure } from './failures.ts'
@@ -40,19 +41,25 @@ function sumPrices(prices: readonly string[]): string {
   return `${units / 10_000n}.${String(units % 10_000n).padStart(4, '0')}`
 }
 
-/** What an email of an experiment variant carries to Klaviyo: the variant the ledger holds (its experiment given), its subject and offer. */
-function experimentProperties(entry: LedgerEntry, experiment: Experiment | undefined) {
-  if (!entry.experimentId || !entry.variantId) return {}
-  const variant = experiment?.variants.find((one) => one.id === entry.variantId)
+/** What a variant's email says and offers: its subject line and discount code for the template. */
+function variantContent(variant: ExperimentVariant | undefined) {
   const offer = variant?.offer.kind === 'code' ? variant.offer : undefined
   return {
     ...(offer ? { discountCode: offer.code } : {}),
-    experiment: {
-      id: entry.experimentId,
-      variant: entry.variantId,
-      ...(variant?.subject ? { subject: variant.subject } : {}),
-      ...(offer?.percentOff ? { percentOff: offer.percentOff } : {}),
-    },
+    ...(offer?.percentOff ? { discountPercent: offer.percentOff } : {}),
+    ...(variant?.subject ? { subject: variant.subject } : {}),
+  }
+}
+
+/**
+ * What an email carries to Klaviyo beyond the products: the experiment variant the ledger holds (its
+ * experiment given), or outside experiments the variant the store promoted from its last one.
+ */
+function emailContent(entry: LedgerEntry, experiment: Experiment | undefined, promoted: ExperimentVariant | undefined) {
+  if (!entry.experimentId || !entry.variantId) return variantContent(promoted)
+  return {
+    ...variantContent(experiment?.variants.find((one) => one.id === entry.variantId)),
+    experiment: { id: entry.experimentId, variant: entry.variantId },
   }
 }
 
@@ -112,7 +119,11 @@ export function sendActivities(db: Db, messaging: Messaging): Pick<JourneyActivi
             price: triggerLine?.unitPrice ?? '0',
           }
 
-      const variantShown = experimentProperties(entry, experiment?.id === entry.experimentId ? experiment : await experimentOf(entry))
+      const variantShown = emailContent(
+        entry,
+        experiment?.id === entry.experimentId ? experiment : await experimentOf(entry),
+        entry.experimentId ? undefined : await promotedVariant(db, storeId),
+      )
       const { channel, gateway } = await messaging.current(storeId)
       const identity = { storeId, customerId, email: contact.email }
       // A refusal (4xx) ends the step for good: the ledger keeps Klaviyo's answer as the reason.
