@@ -8,6 +8,7 @@ import {
   recordFulfillment,
   recordHoldoutAssignment,
   recordOrder,
+  recordSendEngagement,
   retiredPairingIds,
   startExperiment,
   type Db,
@@ -181,6 +182,26 @@ describe('crosswise report', () => {
     await expect(reportCommand.run(['--database-url', url])).rejects.toThrow(/--store is required/)
     await expect(reportCommand.run(['--store', 'nobody', '--database-url', url])).rejects.toThrow(/store 'nobody' does not exist/)
     await expect(reviewCommand.run(['--store', store, '--floor', '2', '--database-url', url])).rejects.toThrow(/--floor must be a rate/)
+  })
+
+  it('credits orders to an email opened or clicked within the store’s window before them', async () => {
+    const db = createDatabase(url)
+    try {
+      // c1 opened on day 10 and bought the mug on day 12: credited. c3 opened on day 6, six days before
+      // buying: outside the five-day window.
+      await recordSendEngagement(db, store, `${store}:t1:first`, [{ kind: 'opened', at: at(10) }])
+      await recordSendEngagement(db, store, `${store}:t3:first`, [{ kind: 'clicked', at: at(6) }])
+      const { out } = await capture(() => reportCommand.run(['--store', store, '--database-url', url, '--json']))
+      const { attribution } = JSON.parse(out) as StoreReportView
+      expect(attribution.windowDays).toBe(5)
+      expect(attribution.total).toMatchObject({ orders: 1, direct: 1, influenced: 0, revenue: 12, averageOrderValue: 12 })
+      expect(attribution.byPairing.find((pairing) => pairing.pairingId === 'mined:kettle:mug')).toMatchObject({ orders: 1, revenue: 12 })
+      const text = await capture(() => reportCommand.run(['--store', store, '--database-url', url]))
+      expect(text.out).toContain('credited revenue (an order within 5 days after an open or click of an email')
+      expect(text.out).toMatch(/mined:kettle:mug\s+24\s+1\s+1\s+0\s+12\.00\s+12\.00\s+0\.50/)
+    } finally {
+      await db.destroy()
+    }
   })
 
   it('shows the store’s experiment: each variant’s sends, conversion and verdict against the control', async () => {

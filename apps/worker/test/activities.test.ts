@@ -164,6 +164,9 @@ describe('journey activities over PostgreSQL and the dry-run outbox', () => {
     const email = (await db.selectFrom('customers').select('email').where('id', '=', customerId).executeTakeFirstOrThrow()).email
     await givenOrder(db, storeId, '1003', email, ['tea'])
     expect(await fetch()).toEqual({ opened: true, clicked: true, purchased: true, purchaseOrderId: '1003' })
+    // The click is kept once for attribution, however often engagement is read.
+    const kept = await db.selectFrom('send_engagements').select(['kind']).where('send_key', '=', input.sendKey).execute()
+    expect(kept).toEqual([{ kind: 'clicked' }])
   })
 
   it('fails for good on input that can never succeed', async () => {

@@ -13,6 +13,7 @@ import * as dropJourneySteps from './0011-drop-journey-steps.ts'
 import * as pairingReviews from './0012-pairing-reviews.ts'
 import * as fulfillmentSpelling from './0013-fulfillment-spelling.ts'
 import * as experiments from './0014-experiments.ts'
+import * as sendEngagements from './0015-send-engagements.ts'
 
 /** Every migration, keyed by name; names sort in the order they run. Append, never edit. */
 export const migrations: Record<string, Migration> = {
@@ -30,4 +31,5 @@ export const migrations: Record<string, Migration> = {
   '0012-pairing-reviews': pairingReviews,
   '0013-fulfillment-spelling': fulfillmentSpelling,
   '0014-experiments': experiments,
+  '0015-send-engagements': sendEngagements,
 }

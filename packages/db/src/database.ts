@@ -20,6 +20,7 @@ import type { KlaviyoAccountTable } from './klaviyo-account/klaviyo-account.tabl
 import type { ShopifyConnectionTable } from './shopify-connection/shopify-connection.table.ts'
 import type { PairingReviewTable, RetiredPairingTable } from './pairing-review/pairing-review.table.ts'
 import type { ExperimentTable } from './experiment/experiment.table.ts'
+import type { SendEngagementTable } from './attribution/send-engagement.table.ts'
 
 /** Every table Crosswise keeps, as Kysely sees it. */
 export interface Database {
@@ -45,6 +46,7 @@ export interface Database {
   shopify_connections: ShopifyConnectionTable
   pairing_reviews: PairingReviewTable
   experiments: ExperimentTable
+  send_engagements: SendEngagementTable
   retired_pairings: RetiredPairingTable
 }
 

@@ -162,3 +162,9 @@ export {
   type StoredExperiment,
   type VariantTotals,
 } from './experiment/experiment.repository.ts'
+export {
+  attributionInputs,
+  recordSendEngagement,
+  type AttributableStoreOrder,
+  type EngagedSend,
+} from './attribution/attribution.repository.ts'

@@ -78,6 +78,11 @@ export const journeyPolicySchema = z.object({
       pollIntervalMs: z.number().int().positive().default(days(1)),
     })
     .default({ waitMs: days(4), followUpDelayMs: days(2), onNotOpened: 'alternative-pairing', pollIntervalMs: days(1) }),
+  /**
+   * Days after an open or click of an email in which the customer's order is credited to it (the
+   * report's attribution; Klaviyo's default for email is five).
+   */
+  attributionWindowDays: z.number().int().min(1).max(30).default(5),
   /** Most emails one journey sends, follow-ups and alternatives included. */
   maxEmailsPerJourney: z.number().int().min(1).max(5).default(2),
 })

@@ -23,3 +23,10 @@ export {
   type VariantResult,
   type VariantTotals,
 } from './experiment-results.ts'
+export {
+  attributedRevenue,
+  type AttributedRevenue,
+  type AttributedTotals,
+  type GroupedSend,
+  type OrderWithTotal,
+} from './attributed-revenue.ts'

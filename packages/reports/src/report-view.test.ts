@@ -28,6 +28,12 @@ const report: FullStoreReport = {
       revenuePerSend: 0,
     },
   ],
+  attribution: {
+    windowDays: 5,
+    total: { sends: 1, orders: 0, direct: 0, influenced: 0, revenue: 0, averageOrderValue: null, revenuePerSend: 0 },
+    byPairing: [],
+    byVariant: [],
+  },
   experiment: null,
   review: {
     id: '7',

@@ -66,6 +66,16 @@ export const experimentViewSchema = z.object({
 })
 export type ExperimentView = z.infer<typeof experimentViewSchema>
 
+const attributedTotals = z.object({
+  sends: z.number().int(),
+  orders: z.number().int().describe('Orders credited: each to the latest email opened or clicked within the window before it'),
+  direct: z.number().int().describe('Credited orders holding a recommended product'),
+  influenced: z.number().int().describe('Credited orders without one'),
+  revenue: z.number(),
+  averageOrderValue: z.number().nullable(),
+  revenuePerSend: z.number(),
+})
+
 /** A store's report in JSON: what `crosswise report --json` prints and `GET …/report` answers. */
 export const storeReportViewSchema = z.object({
   funnel: z.object({
@@ -100,6 +110,14 @@ export const storeReportViewSchema = z.object({
       revenuePerSend: z.number(),
     }),
   ),
+  attribution: z
+    .object({
+      windowDays: z.number().int(),
+      total: attributedTotals,
+      byPairing: z.array(attributedTotals.extend({ pairingId: z.string() })),
+      byVariant: z.array(attributedTotals.extend({ variantId: z.string() })),
+    })
+    .describe('What the emails were credited with (not what they caused: see lift)'),
   experiment: experimentViewSchema.nullable(),
   review: pairingReviewViewSchema.nullable(),
 })

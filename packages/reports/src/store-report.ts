@@ -1,4 +1,6 @@
 import {
+  attributionInputs,
+  getStore,
   holdoutOutcomes,
   listExperiments,
   stopExperiment,
@@ -12,9 +14,11 @@ import {
   type StoredPairingReview,
 } from '@crosswise/db'
 import {
+  attributedRevenue,
   defaultExperimentTestOptions,
   experimentResults,
   storeReport,
+  type AttributedRevenue,
   type ExperimentResults,
   type StoreReport,
 } from '@crosswise/measurement'
@@ -33,21 +37,23 @@ export interface ExperimentReport extends ExperimentResults {
   experiment: StoredExperiment
 }
 
-/** A store's report: the funnel, the measured lift and pairings, the experiment and the latest pairing review. */
+/** A store's report: the funnel, the measured lift and pairings, the credited revenue, the experiment and the latest pairing review. */
 export type FullStoreReport = StoreReport & {
   funnel: JourneyFunnel
+  attribution: AttributedRevenue
   experiment: ExperimentReport | null
   review: StoredPairingReview | null
 }
 
 /** The report of one store, with its latest pairing review: what `crosswise report` and the admin API show. */
 export async function loadStoreReport(db: Db, storeId: string, query: StoreReportQuery): Promise<FullStoreReport> {
-  const [funnel, outcomes, pairings, review, experiment] = await Promise.all([
+  const [funnel, outcomes, pairings, review, experiment, attribution] = await Promise.all([
     journeyFunnel(db, storeId, query.since),
     holdoutOutcomes(db, storeId, { windowDays: query.windowDays, asOf: query.asOf, since: query.since }),
     pairingResults(db, storeId, query.since),
     latestPairingReview(db, storeId),
     latestExperimentReport(db, storeId),
+    storeAttribution(db, storeId, query.since),
   ])
   const report = storeReport({
     liftWindowDays: query.windowDays,
@@ -60,7 +66,13 @@ export async function loadStoreReport(db: Db, storeId: string, query: StoreRepor
       spendBefore: Number(row.spendBefore),
     })),
   })
-  return { funnel, ...report, experiment, review: review ?? null }
+  return { funnel, ...report, attribution, experiment, review: review ?? null }
+}
+
+/** Orders credited to the store's emails within its attribution window after an open or click. */
+async function storeAttribution(db: Db, storeId: string, since: Date): Promise<AttributedRevenue> {
+  const [store, { sends, orders }] = await Promise.all([getStore(db, storeId), attributionInputs(db, storeId, since)])
+  return attributedRevenue(sends, orders, store?.policy.attributionWindowDays ?? 5)
 }
 
 /** The running experiment, else the last one, with its results per variant. */

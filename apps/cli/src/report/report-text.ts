@@ -1,5 +1,5 @@
 import type { StoredPairingReview } from '@crosswise/db'
-import type { DifferenceInterval, LiftMeasure } from '@crosswise/measurement'
+import type { AttributedRevenue, AttributedTotals, DifferenceInterval, LiftMeasure } from '@crosswise/measurement'
 import type { ExperimentReport, FullStoreReport } from '@crosswise/reports'
 
 const percent = (rate: number) => `${(rate * 100).toFixed(1)} %`
@@ -80,6 +80,7 @@ export function reportText(report: FullStoreReport, heading: string): string {
       ]),
     ).map((line) => `  ${line}`),
     '',
+    ...attributionLines(report.attribution),
     ...experimentLines(report.experiment),
     ...reviewLines(report.review),
   )
@@ -121,6 +122,33 @@ function experimentLines(report: ExperimentReport | null): string[] {
         money(result.revenuePerSend),
         verdict(result),
       ]),
+    ).map((line) => `  ${line}`),
+    '',
+  ]
+}
+
+function attributionLines(attribution: AttributedRevenue): string[] {
+  const row = (name: string, totals: AttributedTotals) => [
+    name,
+    String(totals.sends),
+    String(totals.orders),
+    String(totals.direct),
+    String(totals.influenced),
+    money(totals.revenue),
+    totals.averageOrderValue === null ? '' : money(totals.averageOrderValue),
+    money(totals.revenuePerSend),
+  ]
+  // The ten pairings credited with most revenue; the rest are in the JSON.
+  const pairings = [...attribution.byPairing].sort((a, b) => b.revenue - a.revenue).slice(0, 10)
+  return [
+    `credited revenue (an order within ${attribution.windowDays} days after an open or click of an email; credit, not cause: see the lift)`,
+    ...table(
+      ['emails', 'sends', 'orders', 'direct', 'influenced', 'revenue', 'avg order', 'revenue / send'],
+      [
+        row('all', attribution.total),
+        ...pairings.map((pairing) => row(pairing.pairingId, pairing)),
+        ...attribution.byVariant.map((variant) => row(`variant ${variant.variantId}`, variant)),
+      ],
     ).map((line) => `  ${line}`),
     '',
   ]

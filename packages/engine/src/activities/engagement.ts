@@ -1,4 +1,4 @@
-import { findSend, hasDryRunPurchase, purchaseOfProductsSince, recordConversion, type Db } from '@crosswise/db'
+import { findSend, hasDryRunPurchase, purchaseOfProductsSince, recordConversion, recordSendEngagement, type Db } from '@crosswise/db'
 import { ApplicationFailure } from '@temporalio/common'
 import { classifyGatewayFailure } from './failures.ts'
 import type { JourneyActivityImplementations } from './index.ts'
@@ -22,6 +22,13 @@ export function engagementActivities(
       const channel = send.channel as Channel
       const events = await classifyGatewayFailure(async () =>
         (await messaging.gateway(storeId, channel)).readEngagement({ profileId: send.profileId!, since: input.sentAt }),
+      )
+      // Kept for attribution: an order within the store's window after an open or click is credited to the email.
+      await recordSendEngagement(
+        db,
+        storeId,
+        sendKey,
+        events.map((event) => ({ kind: event.kind, at: new Date(event.at) })),
       )
       const clicked = events.some((event) => event.kind === 'clicked')
       const purchaseOrderId = await purchaseOfProductsSince(db, storeId, customerId, input.productIds, new Date(input.sentAt))
