@@ -10,6 +10,9 @@ export const problemSchema = z.object({
 })
 export type Problem = z.infer<typeof problemSchema>
 
+/** The 404 of every admin route about a store that does not exist. */
+export const storeNotFound = (storeId: string): Problem => ({ error: 'store_not_found', message: `No store '${storeId}'.` })
+
 /** `body` + `/lineItems/0/quantity` → `body.lineItems[0].quantity`. */
 function fieldName(part: string, instancePath: string): string {
   const segments = instancePath.split('/').filter(Boolean)

@@ -4,13 +4,12 @@ import { experimentView, experimentViewSchema, latestExperimentReport } from '@c
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { adminSecurity } from '../auth/admin-auth.ts'
-import { problemSchema, type Problem } from '../errors.ts'
+import { problemSchema, storeNotFound } from '../errors.ts'
 
 const params = z.object({ storeId: storeIdSchema })
 const stopBody = z.object({
   promote: z.string().min(1).optional().describe('The variant every email goes out as from now on; none: back to the plain email'),
 })
-const notFound = (storeId: string): Problem => ({ error: 'store_not_found', message: `No store '${storeId}'.` })
 
 /**
  * A store's experiment on its cross-sell email (`CROSSWISE_ADMIN_TOKEN`): start one, read it with its
@@ -37,7 +36,7 @@ export function adminExperimentRoutes(db: Db): FastifyPluginAsyncZod {
       },
       async (request, reply) => {
         const { storeId } = request.params
-        if (!(await getStore(db, storeId))) return reply.code(404).send(notFound(storeId))
+        if (!(await getStore(db, storeId))) return reply.code(404).send(storeNotFound(storeId))
         try {
           await startExperiment(db, storeId, request.body)
         } catch (error) {
@@ -62,7 +61,7 @@ export function adminExperimentRoutes(db: Db): FastifyPluginAsyncZod {
       },
       async (request, reply) => {
         const { storeId } = request.params
-        if (!(await getStore(db, storeId))) return reply.code(404).send(notFound(storeId))
+        if (!(await getStore(db, storeId))) return reply.code(404).send(storeNotFound(storeId))
         const view = await current(storeId)
         if (!view) return reply.code(404).send({ error: 'no_experiment', message: `Store '${storeId}' has had no experiment.` })
         return reply.send(view)
@@ -83,7 +82,7 @@ export function adminExperimentRoutes(db: Db): FastifyPluginAsyncZod {
       },
       async (request, reply) => {
         const { storeId } = request.params
-        if (!(await getStore(db, storeId))) return reply.code(404).send(notFound(storeId))
+        if (!(await getStore(db, storeId))) return reply.code(404).send(storeNotFound(storeId))
         const running = await latestExperimentReport(db, storeId)
         if (!running || running.experiment.stoppedAt)
           return reply.code(404).send({ error: 'no_running_experiment', message: `Store '${storeId}' runs no experiment.` })

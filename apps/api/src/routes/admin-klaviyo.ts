@@ -11,7 +11,7 @@ import {
 import { KlaviyoRetryableError, type KlaviyoKeyCheck } from '@crosswise/klaviyo'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import { problemSchema, type Problem } from '../errors.ts'
+import { problemSchema, storeNotFound } from '../errors.ts'
 import { adminSecurity } from '../auth/admin-auth.ts'
 
 const accountSchema = z.object({
@@ -36,7 +36,6 @@ const accountViewSchema = z.object({
 })
 const params = z.object({ storeId: storeIdSchema })
 const tags = ['admin']
-const notFound = (storeId: string): Problem => ({ error: 'store_not_found', message: `No store '${storeId}'.` })
 
 function view(account: KlaviyoAccountSummary): z.output<typeof accountViewSchema> {
   return {
@@ -84,7 +83,7 @@ export function adminKlaviyoRoutes(
       },
       async (request, reply) => {
         const { apiKey, metricName } = request.body
-        if (!(await getStore(db, request.params.storeId))) return reply.code(404).send(notFound(request.params.storeId))
+        if (!(await getStore(db, request.params.storeId))) return reply.code(404).send(storeNotFound(request.params.storeId))
         if (checkKey) {
           const checked = await checkKey(apiKey).catch((error: unknown) => {
             if (error instanceof KlaviyoRetryableError) return error
@@ -104,7 +103,7 @@ export function adminKlaviyoRoutes(
           }
         }
         const saved = await saveKlaviyoAccount(db, cipher, request.params.storeId, { apiKey, ...(metricName ? { metricName } : {}) })
-        return saved ? reply.send(view(saved)) : reply.code(404).send(notFound(request.params.storeId))
+        return saved ? reply.send(view(saved)) : reply.code(404).send(storeNotFound(request.params.storeId))
       },
     )
 
@@ -120,7 +119,7 @@ export function adminKlaviyoRoutes(
         },
       },
       async (request, reply) => {
-        if (!(await getStore(db, request.params.storeId))) return reply.code(404).send(notFound(request.params.storeId))
+        if (!(await getStore(db, request.params.storeId))) return reply.code(404).send(storeNotFound(request.params.storeId))
         return reply.send(view(await describeKlaviyoAccount(db, request.params.storeId)))
       },
     )
@@ -137,7 +136,7 @@ export function adminKlaviyoRoutes(
         },
       },
       async (request, reply) => {
-        if (!(await getStore(db, request.params.storeId))) return reply.code(404).send(notFound(request.params.storeId))
+        if (!(await getStore(db, request.params.storeId))) return reply.code(404).send(storeNotFound(request.params.storeId))
         await removeKlaviyoAccount(db, request.params.storeId)
         return reply.send({ configured: false })
       },

@@ -2,7 +2,7 @@ import { minedPairingSchema, platformIdSchema, storeIdSchema } from '@crosswise/
 import { getStore, reviewMinedPairings, type Db } from '@crosswise/db'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import { problemSchema, type Problem } from '../errors.ts'
+import { problemSchema, storeNotFound } from '../errors.ts'
 import { adminSecurity } from '../auth/admin-auth.ts'
 
 const querySchema = z.object({
@@ -24,7 +24,6 @@ const reviewSchema = z.object({
   nextOffset: z.number().int().nullable().describe('Offset of the next page; null on the last one'),
 })
 const params = z.object({ storeId: storeIdSchema })
-const notFound = (storeId: string): Problem => ({ error: 'store_not_found', message: `No store '${storeId}'.` })
 
 /**
  * `GET /v1/admin/stores/{storeId}/mined-pairings` (`CROSSWISE_ADMIN_TOKEN`): the store's current mined
@@ -47,7 +46,7 @@ export function adminMinedPairingRoutes(db: Db): FastifyPluginAsyncZod {
       },
       async (request, reply) => {
         const { storeId } = request.params
-        if (!(await getStore(db, storeId))) return reply.code(404).send(notFound(storeId))
+        if (!(await getStore(db, storeId))) return reply.code(404).send(storeNotFound(storeId))
         const { limit, offset, triggerProductId } = request.query
         const { model, pairings } = await reviewMinedPairings(db, storeId, {
           limit,

@@ -10,7 +10,7 @@ import {
 } from '@crosswise/db'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import { problemSchema, type Problem } from '../errors.ts'
+import { problemSchema, storeNotFound } from '../errors.ts'
 import { adminSecurity } from '../auth/admin-auth.ts'
 
 const prioritySchema = z
@@ -55,7 +55,6 @@ const pairingParams = z
     message: 'must differ from triggerProductId',
   })
 const tags = ['recommendations']
-const storeNotFound = (storeId: string): Problem => ({ error: 'store_not_found', message: `No store '${storeId}'.` })
 
 /**
  * The admin API for a store's manual pairings (`CROSSWISE_ADMIN_TOKEN`): "after X, recommend Y",

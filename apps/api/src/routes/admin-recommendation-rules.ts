@@ -2,7 +2,7 @@ import { segmentPriceBandsSchema, storeIdSchema } from '@crosswise/domain'
 import { getStore, recommendationRulesFor, setRecommendationRules, type Db } from '@crosswise/db'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import { problemSchema, type Problem } from '../errors.ts'
+import { problemSchema, storeNotFound } from '../errors.ts'
 import { adminSecurity } from '../auth/admin-auth.ts'
 
 const categorySchema = z.string().trim().min(1).max(200)
@@ -35,7 +35,6 @@ const rulesViewSchema = z.object({
 })
 const params = z.object({ storeId: storeIdSchema })
 const tags = ['recommendations']
-const notFound = (storeId: string): Problem => ({ error: 'store_not_found', message: `No store '${storeId}'.` })
 
 /**
  * The admin API for a store's rules on mined pairings (`CROSSWISE_ADMIN_TOKEN`); the price bands
@@ -57,7 +56,7 @@ export function adminRecommendationRuleRoutes(db: Db): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) => {
-        if (!(await getStore(db, request.params.storeId))) return reply.code(404).send(notFound(request.params.storeId))
+        if (!(await getStore(db, request.params.storeId))) return reply.code(404).send(storeNotFound(request.params.storeId))
         return reply.send(await recommendationRulesFor(db, request.params.storeId))
       },
     )
@@ -77,7 +76,7 @@ export function adminRecommendationRuleRoutes(db: Db): FastifyPluginAsyncZod {
       },
       async (request, reply) => {
         const { storeId } = request.params
-        if (!(await getStore(db, storeId))) return reply.code(404).send(notFound(storeId))
+        if (!(await getStore(db, storeId))) return reply.code(404).send(storeNotFound(storeId))
         await setRecommendationRules(db, storeId, request.body)
         return reply.send(await recommendationRulesFor(db, storeId))
       },

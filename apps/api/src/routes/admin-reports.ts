@@ -11,7 +11,7 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { adminSecurity } from '../auth/admin-auth.ts'
-import { problemSchema, type Problem } from '../errors.ts'
+import { problemSchema, storeNotFound } from '../errors.ts'
 
 const params = z.object({ storeId: storeIdSchema })
 const reportQuery = z.object({
@@ -32,7 +32,6 @@ const reviewOptions = z
     confidence: z.number().min(0.5).max(0.999).default(0.99).describe('Confidence of the upper bound judged against the floor'),
   })
   .default({ minimumSends: 300, conversionFloor: 0.005, confidence: 0.99 })
-const notFound = (storeId: string): Problem => ({ error: 'store_not_found', message: `No store '${storeId}'.` })
 
 /**
  * What a store's cross-sell earns (`CROSSWISE_ADMIN_TOKEN`): `GET …/report` gives the same numbers as
@@ -55,7 +54,7 @@ export function adminReportRoutes(db: Db): FastifyPluginAsyncZod {
       },
       async (request, reply) => {
         const { storeId } = request.params
-        if (!(await getStore(db, storeId))) return reply.code(404).send(notFound(storeId))
+        if (!(await getStore(db, storeId))) return reply.code(404).send(storeNotFound(storeId))
         const { since, windowDays, asOf } = request.query
         const report = await loadStoreReport(db, storeId, {
           since: new Date(since ? `${since}T00:00:00Z` : 0),
@@ -79,7 +78,7 @@ export function adminReportRoutes(db: Db): FastifyPluginAsyncZod {
       },
       async (request, reply) => {
         const { storeId } = request.params
-        if (!(await getStore(db, storeId))) return reply.code(404).send(notFound(storeId))
+        if (!(await getStore(db, storeId))) return reply.code(404).send(storeNotFound(storeId))
         const review = await latestPairingReview(db, storeId)
         if (!review) return reply.code(404).send({ error: 'no_review', message: `Store '${storeId}' has not been reviewed yet.` })
         return reply.send(pairingReviewView(review))
@@ -100,7 +99,7 @@ export function adminReportRoutes(db: Db): FastifyPluginAsyncZod {
       },
       async (request, reply) => {
         const { storeId } = request.params
-        if (!(await getStore(db, storeId))) return reply.code(404).send(notFound(storeId))
+        if (!(await getStore(db, storeId))) return reply.code(404).send(storeNotFound(storeId))
         const options = request.body
         const run = await runPairingReview(db, storeId, new Date(), options)
         return reply

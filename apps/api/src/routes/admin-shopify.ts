@@ -15,7 +15,7 @@ import { ScheduleNotFoundError, WorkflowExecutionAlreadyStartedError, type Clien
 import type { FastifyBaseLogger } from 'fastify'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import { problemSchema, type Problem } from '../errors.ts'
+import { problemSchema, storeNotFound } from '../errors.ts'
 import { adminSecurity } from '../auth/admin-auth.ts'
 
 const connectionSchema = z.object({
@@ -54,7 +54,6 @@ const connectedSchema = connectionViewSchema.extend({
 })
 const params = z.object({ storeId: storeIdSchema })
 const tags = ['admin']
-const notFound = (storeId: string): Problem => ({ error: 'store_not_found', message: `No store '${storeId}'.` })
 
 function view(connection: ShopifyConnectionSummary): z.output<typeof connectionViewSchema> {
   return {
@@ -114,7 +113,7 @@ export function adminShopifyRoutes(db: Db, cipher: ApiKeyCipher, settings: Shopi
       },
       async (request, reply) => {
         const { storeId } = request.params
-        if (!(await getStore(db, storeId))) return reply.code(404).send(notFound(storeId))
+        if (!(await getStore(db, storeId))) return reply.code(404).send(storeNotFound(storeId))
         if (settings.checkAccess) {
           const checked = await settings.checkAccess(request.body).catch((error: unknown) => {
             if (error instanceof ShopifyError) return error
@@ -134,7 +133,7 @@ export function adminShopifyRoutes(db: Db, cipher: ApiKeyCipher, settings: Shopi
           }
         }
         const saved = await saveShopifyConnection(db, cipher, storeId, request.body)
-        if (saved.status === 'unknown-store') return reply.code(404).send(notFound(storeId))
+        if (saved.status === 'unknown-store') return reply.code(404).send(storeNotFound(storeId))
         if (saved.status === 'conflict') return reply.code(409).send({ error: 'conflict', message: saved.reason })
         const sync = await startCatalogueSync(storeId, settings, request.log)
         return reply.send({ ...view(saved.summary), sync })
@@ -153,7 +152,7 @@ export function adminShopifyRoutes(db: Db, cipher: ApiKeyCipher, settings: Shopi
         },
       },
       async (request, reply) => {
-        if (!(await getStore(db, request.params.storeId))) return reply.code(404).send(notFound(request.params.storeId))
+        if (!(await getStore(db, request.params.storeId))) return reply.code(404).send(storeNotFound(request.params.storeId))
         return reply.send(view(await describeShopifyConnection(db, request.params.storeId)))
       },
     )
@@ -172,7 +171,7 @@ export function adminShopifyRoutes(db: Db, cipher: ApiKeyCipher, settings: Shopi
       },
       async (request, reply) => {
         const { storeId } = request.params
-        if (!(await getStore(db, storeId))) return reply.code(404).send(notFound(storeId))
+        if (!(await getStore(db, storeId))) return reply.code(404).send(storeNotFound(storeId))
         await removeShopifyConnection(db, storeId)
         await removeSyncSchedule(storeId, settings, request.log)
         return reply.send({ configured: false })

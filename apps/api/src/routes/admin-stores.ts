@@ -12,7 +12,7 @@ import { createStore, getStore, replaceStoreToken, setStorePolicy, StoreConflict
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { generateApiToken, hashApiToken } from '../auth/api-token.ts'
-import { problemSchema, type Problem } from '../errors.ts'
+import { problemSchema, storeNotFound, type Problem } from '../errors.ts'
 import { adminSecurity } from '../auth/admin-auth.ts'
 
 const storeViewSchema = z.object({
@@ -52,7 +52,6 @@ const changesSchema = z.object({
 })
 const params = z.object({ storeId: storeIdSchema })
 const tokenSchema = z.object({ apiToken: z.string().describe('Shown once; only its hash is stored') })
-const notFound = (storeId: string): Problem => ({ error: 'store_not_found', message: `No store '${storeId}'.` })
 const conflict = (error: StoreConflictError): Problem => ({ error: 'conflict', message: error.message })
 
 /**
@@ -98,7 +97,7 @@ export function adminStoreRoutes(db: Db): FastifyPluginAsyncZod {
       },
       async (request, reply) => {
         const store = await getStore(db, request.params.storeId)
-        return store ? reply.send(view(store)) : reply.code(404).send(notFound(request.params.storeId))
+        return store ? reply.send(view(store)) : reply.code(404).send(storeNotFound(request.params.storeId))
       },
     )
 
@@ -117,7 +116,7 @@ export function adminStoreRoutes(db: Db): FastifyPluginAsyncZod {
       async (request, reply) => {
         try {
           const store = await updateStore(db, request.params.storeId, request.body)
-          return store ? reply.send(view(store)) : reply.code(404).send(notFound(request.params.storeId))
+          return store ? reply.send(view(store)) : reply.code(404).send(storeNotFound(request.params.storeId))
         } catch (error) {
           if (error instanceof StoreConflictError) return reply.code(409).send(conflict(error))
           throw error
@@ -140,7 +139,7 @@ export function adminStoreRoutes(db: Db): FastifyPluginAsyncZod {
       },
       async (request, reply) => {
         const store = await setStorePolicy(db, request.params.storeId, request.body)
-        return store ? reply.send(view(store)) : reply.code(404).send(notFound(request.params.storeId))
+        return store ? reply.send(view(store)) : reply.code(404).send(storeNotFound(request.params.storeId))
       },
     )
 
@@ -159,7 +158,7 @@ export function adminStoreRoutes(db: Db): FastifyPluginAsyncZod {
       async (request, reply) => {
         const apiToken = generateApiToken()
         const replaced = await replaceStoreToken(db, request.params.storeId, hashApiToken(apiToken))
-        return replaced ? reply.send({ apiToken }) : reply.code(404).send(notFound(request.params.storeId))
+        return replaced ? reply.send({ apiToken }) : reply.code(404).send(storeNotFound(request.params.storeId))
       },
     )
   }
