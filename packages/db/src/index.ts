@@ -152,9 +152,9 @@ export {
 } from './pairing-review/pairing-review.repository.ts'
 export {
   ExperimentConflictError,
+  emailExperiment,
   findExperiment,
   listExperiments,
-  promotedVariant,
   runningExperiment,
   startExperiment,
   stopExperiment,

@@ -1,5 +1,6 @@
 import { getStore, latestPairingReview, type Db } from '@crosswise/db'
 import { storeIdSchema } from '@crosswise/domain'
+import { defaultPairingReviewOptions } from '@crosswise/measurement'
 import {
   loadStoreReport,
   pairingReviewView,
@@ -25,13 +26,14 @@ const reportQuery = z.object({
     .describe('Days after the point of sending in which a purchase counts for the lift'),
   asOf: z.iso.datetime({ offset: true }).optional().describe('Count lift windows closed by this time (default now)'),
 })
+const { minimumSends, conversionFloor, confidence } = defaultPairingReviewOptions
 const reviewOptions = z
   .object({
-    minimumSends: z.number().int().min(1).default(300).describe('Sends a pairing needs before a verdict'),
-    conversionFloor: z.number().min(0).max(1).default(0.005).describe('Conversion below which a pairing underperforms'),
-    confidence: z.number().min(0.5).max(0.999).default(0.99).describe('Confidence of the upper bound judged against the floor'),
+    minimumSends: z.number().int().min(1).default(minimumSends).describe('Sends a pairing needs before a verdict'),
+    conversionFloor: z.number().min(0).max(1).default(conversionFloor).describe('Conversion below which a pairing underperforms'),
+    confidence: z.number().min(0.5).max(0.999).default(confidence).describe('Confidence of the upper bound judged against the floor'),
   })
-  .default({ minimumSends: 300, conversionFloor: 0.005, confidence: 0.99 })
+  .default(defaultPairingReviewOptions)
 
 /**
  * What a store's cross-sell earns (`CROSSWISE_ADMIN_TOKEN`): `GET …/report` gives the same numbers as

@@ -42,18 +42,26 @@ export async function runningExperiment(db: Db, storeId: string): Promise<Stored
   return row && toStored(row)
 }
 
-/** The variant the store promoted when its last experiment stopped: every email now goes out as it. */
-export async function promotedVariant(db: Db, storeId: string): Promise<Experiment['variants'][number] | undefined> {
+/**
+ * What a store's next email goes out under, in one query: its running experiment, else the variant
+ * it promoted when its last experiment stopped (every email goes out as it), else neither.
+ */
+export async function emailExperiment(
+  db: Db,
+  storeId: string,
+): Promise<{ running?: Experiment; promoted?: Experiment['variants'][number] }> {
   const row = await db
     .selectFrom('experiments')
     .selectAll()
     .where('store_id', '=', storeId)
-    .where('stopped_at', 'is not', null)
-    .orderBy('stopped_at', 'desc')
+    .orderBy(sql`stopped_at desc nulls first`)
     .limit(1)
     .executeTakeFirst()
-  if (!row?.winner) return undefined
-  return toStored(row).experiment.variants.find((variant) => variant.id === row.winner)
+  if (!row) return {}
+  const { experiment } = toStored(row)
+  if (row.stopped_at === null) return { running: experiment }
+  const promoted = experiment.variants.find((variant) => variant.id === row.winner)
+  return promoted ? { promoted } : {}
 }
 
 /** One experiment of the store by id, running or stopped. */

@@ -7,9 +7,8 @@ import {
   markUnsendable,
   orderLines,
   ownedProductIds,
+  emailExperiment,
   findExperiment,
-  promotedVariant,
-  runningExperiment,
   type Db,
   type LedgerEntry,
   type ShownProduct,
@@ -75,7 +74,7 @@ export function sendActivities(db: Db, messaging: Messaging): Pick<JourneyActivi
       const experimentOf = async (claimed: LedgerEntry) =>
         claimed.experimentId ? (await findExperiment(db, storeId, claimed.experimentId))?.experiment : undefined
       // The variant is fixed at the first claim: a retry after the experiment changed sends the same email.
-      const experiment = (await runningExperiment(db, storeId))?.experiment
+      const { running: experiment, promoted } = await emailExperiment(db, storeId)
       const variant = experiment && assignVariant(experiment, customerId)
       const entry = await claimSend(db, {
         sendKey,
@@ -119,11 +118,7 @@ export function sendActivities(db: Db, messaging: Messaging): Pick<JourneyActivi
             price: triggerLine?.unitPrice ?? '0',
           }
 
-      const variantShown = emailContent(
-        entry,
-        experiment?.id === entry.experimentId ? experiment : await experimentOf(entry),
-        entry.experimentId ? undefined : await promotedVariant(db, storeId),
-      )
+      const variantShown = emailContent(entry, experiment?.id === entry.experimentId ? experiment : await experimentOf(entry), promoted)
       const { channel, gateway } = await messaging.current(storeId)
       const identity = { storeId, customerId, email: contact.email }
       // A refusal (4xx) ends the step for good: the ledger keeps Klaviyo's answer as the reason.
