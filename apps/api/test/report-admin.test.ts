@@ -52,7 +52,7 @@ describe('admin API: what a store’s cross-sell earns', () => {
 
   it('reports an empty store plainly and says when it was never reviewed', async () => {
     const report = (await call('GET', `${base}/report`)).json() as StoreReportView
-    expect(report).toMatchObject({ funnel: { orders: 0, emails: 0 }, lift: null, liftWindowDays: 30, pairings: [], review: null })
+    expect(report).toMatchObject({ funnel: { orders: 0, emails: 0 }, lift: null, liftWindow: '30d', pairings: [], review: null })
     expect((await call('GET', `${base}/pairing-reviews/latest`)).json()).toMatchObject({ error: 'no_review' })
   })
 
@@ -68,8 +68,8 @@ describe('admin API: what a store’s cross-sell earns', () => {
   it('gives each pairing’s results, runs a review on demand and shows it as the latest', async () => {
     await givenSends(db, 'mined:lamp:bulb', 12, 3)
     await givenSends(db, 'mined:lamp:shade', 4, 0)
-    const report = (await call('GET', `${base}/report?windowDays=14`)).json() as StoreReportView
-    expect(report.liftWindowDays).toBe(14)
+    const report = (await call('GET', `${base}/report?window=14d`)).json() as StoreReportView
+    expect(report.liftWindow).toBe('14d')
     expect(report.pairings.map(({ pairingId, sends, conversions }) => ({ pairingId, sends, conversions }))).toEqual([
       { pairingId: 'mined:lamp:bulb', sends: 12, conversions: 3 },
       { pairingId: 'mined:lamp:shade', sends: 4, conversions: 0 },

@@ -3,6 +3,9 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Client, Connection } from '@temporalio/client'
 import { afterAll, describe, expect, it } from 'vitest'
+import type { StoreReportView } from '@crosswise/reports'
+import { reportCommand } from '../src/commands/report.ts'
+import { capture } from './capture-output.ts'
 import { devStackEnv, startDev, stopStacks, type RunningStack } from './dev-process.ts'
 import { adminRequest, eventually } from './test-stack.ts'
 
@@ -59,6 +62,20 @@ describe('crosswise dev on an empty database', () => {
       // The store was mined before the replay: what goes out is mostly what its customers bought together.
       const sent = (await sends()).filter((send) => send.status === 'sent')
       expect(sent.filter((send) => send.pairingSource === 'mined').length).toBeGreaterThan(sent.length / 2)
+
+      // The demo's experiment and measurement: over ten demo days (20 s) the report fills in, and
+      // `crosswise report` prints the lift with its interval and the experiment per variant.
+      const report = async () =>
+        (await (await adminRequest(apiUrl, 'GET', '/v1/admin/stores/demo/report?window=20s')).json()) as StoreReportView
+      await eventually(async () => {
+        const current = await report()
+        return current.lift !== null && (current.experiment?.variants.every((variant) => variant.sends > 0) ?? false)
+      }, 180_000)
+      const databaseUrl = `postgres://postgres:crosswise@127.0.0.1:${ports.pg}/crosswise`
+      const printed = await capture(() => reportCommand.run(['--store', 'demo', '--window', '20s', '--database-url', databaseUrl]))
+      expect(printed.out).toMatch(/holdout lift, 20s after the point of sending \(\d+ emailed, \d+ held out; 95 % intervals\)/)
+      expect(printed.out).toMatch(/experiment 'thank-you-grid' \(The pick alone, or a grid of three with 10 % off\)/)
+      expect(printed.out).toContain('code THANKS10 (10 % off), grid of 3')
 
       first.child.kill('SIGINT')
       expect(await first.exited).toBe(0)

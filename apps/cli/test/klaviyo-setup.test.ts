@@ -46,6 +46,12 @@ describe('crosswise klaviyo setup --store', () => {
     expect(out).toContain('Trigger: Metric → "Tea Shop Recommendation"')
     expect(out).not.toContain(storeKey)
     expect(fake.state.templates.size).toBe(1)
+    // By default one template renders every variant's layout, as each email's event says.
+    const [template] = fake.state.templates.values()
+    expect(template).toMatchObject({
+      name: 'Crosswise recommendation (per-email)',
+      html: expect.stringContaining("{% if event.layout == 'grid' %}"),
+    })
     expect(fake.requests.filter((request) => request.status === 401)).toEqual([])
   })
 

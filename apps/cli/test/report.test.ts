@@ -178,7 +178,7 @@ describe('crosswise report', () => {
   })
 
   it('names a bad option and an unknown store', async () => {
-    await expect(reportCommand.run(['--store', store, '--window-days', 'soon', '--database-url', url])).rejects.toThrow(/--window-days/)
+    await expect(reportCommand.run(['--store', store, '--window', 'soon', '--database-url', url])).rejects.toThrow(/--window/)
     await expect(reportCommand.run(['--database-url', url])).rejects.toThrow(/--store is required/)
     await expect(reportCommand.run(['--store', 'nobody', '--database-url', url])).rejects.toThrow(/store 'nobody' does not exist/)
     await expect(reviewCommand.run(['--store', store, '--floor', '2', '--database-url', url])).rejects.toThrow(/--floor must be a rate/)
@@ -210,7 +210,11 @@ describe('crosswise report', () => {
       await startExperiment(
         db,
         store,
-        experimentSchema.parse({ id: 'cli-test', name: 'A code or none', variants: [{ id: 'control' }, { id: 'code' }] }),
+        experimentSchema.parse({
+          id: 'cli-test',
+          name: 'A code or none',
+          variants: [{ id: 'control' }, { id: 'code', offer: { kind: 'code', code: 'PAIR10', percentOff: 10 }, delayDays: 5 }],
+        }),
       )
       // Every email of the store so far, split between the variants by the customer's number.
       await sql`update journey_sends set experiment_id = 'cli-test',
@@ -218,8 +222,10 @@ describe('crosswise report', () => {
                 where store_id = ${store} and status = 'sent'`.execute(db)
       const text = await capture(() => reportCommand.run(['--store', store, '--database-url', url]))
       expect(text.out).toContain("experiment 'cli-test' (A code or none): no winner yet (at least 500 sends per variant")
-      expect(text.out).toMatch(/control\s+\d+\s+[\d.]+ %\s+\[[^\]]+\]\s+[\d.]+\s+control/)
-      expect(text.out).toMatch(/code\s+\d+\s+[\d.]+ %\s+\[[^\]]+\]\s+[\d.]+\s+collecting/)
+      expect(text.out).toMatch(/control\s+as configured\s+\d+\s+[\d.]+ %\s+\[[^\]]+\]\s+[\d.]+\s+control/)
+      expect(text.out).toMatch(
+        /code\s+code PAIR10 \(10 % off\), 5 days after fulfilment\s+\d+\s+[\d.]+ %\s+\[[^\]]+\]\s+[\d.]+\s+collecting/,
+      )
       const json = await capture(() => reportCommand.run(['--store', store, '--database-url', url, '--json']))
       const sends = (JSON.parse(json.out) as StoreReportView).experiment!.variants.map((variant) => variant.sends)
       const sent = await db

@@ -14,6 +14,7 @@ import * as pairingReviews from './0012-pairing-reviews.ts'
 import * as fulfillmentSpelling from './0013-fulfillment-spelling.ts'
 import * as experiments from './0014-experiments.ts'
 import * as sendEngagements from './0015-send-engagements.ts'
+import * as sendSegment from './0016-send-segment.ts'
 
 /** Every migration, keyed by name; names sort in the order they run. Append, never edit. */
 export const migrations: Record<string, Migration> = {
@@ -32,4 +33,5 @@ export const migrations: Record<string, Migration> = {
   '0013-fulfillment-spelling': fulfillmentSpelling,
   '0014-experiments': experiments,
   '0015-send-engagements': sendEngagements,
+  '0016-send-segment': sendSegment,
 }

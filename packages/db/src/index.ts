@@ -152,7 +152,8 @@ export {
 } from './pairing-review/pairing-review.repository.ts'
 export {
   ExperimentConflictError,
-  emailExperiment,
+  emailVariant,
+  type EmailVariant,
   findExperiment,
   listExperiments,
   runningExperiment,

@@ -64,7 +64,7 @@ describe('holdout outcomes', () => {
   afterAll(async () => db?.destroy())
 
   it('counts each group from its point of sending, over closed windows only', async () => {
-    const rows = await holdoutOutcomes(db, store, { windowDays: 30, asOf: at(60) })
+    const rows = await holdoutOutcomes(db, store, { windowMs: 30 * day, asOf: at(60) })
     expect(rows).toEqual([
       {
         orderId: 'e-trigger',
@@ -87,7 +87,7 @@ describe('holdout outcomes', () => {
         spendBefore: '0',
       },
     ])
-    expect(await holdoutOutcomes(db, store, { windowDays: 30, asOf: at(60), since: at(5) })).toHaveLength(1)
-    expect(await holdoutOutcomes(db, store, { windowDays: 30, asOf: at(34.5) })).toHaveLength(1)
+    expect(await holdoutOutcomes(db, store, { windowMs: 30 * day, asOf: at(60), since: at(5) })).toHaveLength(1)
+    expect(await holdoutOutcomes(db, store, { windowMs: 30 * day, asOf: at(34.5) })).toHaveLength(1)
   })
 })

@@ -17,6 +17,21 @@ export const experimentVariantSchema = z.object({
       z.object({ kind: z.literal('code'), code: z.string().trim().min(1).max(64), percentOff: z.number().min(1).max(100).optional() }),
     ])
     .default({ kind: 'none' }),
+  /**
+   * How the email shows its products: the pick alone, or a grid of `size` (the pick first, filled with
+   * the trigger product's other partners, then the store's best sellers). The template renders both.
+   */
+  layout: z
+    .discriminatedUnion('kind', [
+      z.object({ kind: z.literal('single') }),
+      z.object({ kind: z.literal('grid'), size: z.number().int().min(2).max(6) }),
+    ])
+    .optional(),
+  /**
+   * Days from fulfilment to the first email, instead of the segment's delay. Applies to journeys
+   * whose order arrived while the experiment ran; only those count for the experiment.
+   */
+  delayDays: z.number().int().min(1).max(30).optional(),
 })
 export type ExperimentVariant = z.infer<typeof experimentVariantSchema>
 
@@ -66,4 +81,9 @@ export function experimentPosition(experimentId: string, customerId: string): nu
 export function assignVariant(experiment: Pick<Experiment, 'id' | 'variants'>, customerId: string): ExperimentVariant {
   const index = Math.floor(experimentPosition(experiment.id, customerId) * experiment.variants.length)
   return experiment.variants[index]!
+}
+
+/** Whether any variant changes the first email's delay: then only journeys that began under the experiment count. */
+export function testsDelay(experiment: Pick<Experiment, 'variants'>): boolean {
+  return experiment.variants.some((variant) => variant.delayDays !== undefined)
 }

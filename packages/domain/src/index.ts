@@ -60,6 +60,7 @@ export { seededRandom } from './seeded-random.ts'
 export { minedPairingSchema, type MinedPairing } from './mined-pairing.ts'
 export {
   assignVariant,
+  testsDelay,
   experimentPosition,
   experimentSchema,
   experimentVariantSchema,
@@ -67,3 +68,4 @@ export {
   type ExperimentInput,
   type ExperimentVariant,
 } from './experiment.ts'
+export { formatTimeSpan, timeSpanSchema } from './time-span.ts'

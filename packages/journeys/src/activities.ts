@@ -102,6 +102,8 @@ export const sendRecommendationInputSchema = z.object({
   step: id,
   kind: emailKindSchema,
   pairing: pairingPickSchema,
+  /** The customer's segment as the journey classified them, kept in the ledger. Absent from tasks scheduled before it was. */
+  segment: segmentSchema.optional(),
 })
 export type SendRecommendationInput = z.infer<typeof sendRecommendationInputSchema>
 

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { recommendationFlowBody, recommendationTemplateHtml } from './flow-setup.ts'
+import { recommendationFlowBody, recommendationTemplateHtml, templateLayouts } from './flow-setup.ts'
 
 describe('recommendationTemplateHtml', () => {
-  it.each(['single-product', 'product-grid'] as const)('inlines the discount block into the %s layout', (layout) => {
+  it.each(templateLayouts)('inlines the products and the discount block into the %s layout', (layout) => {
     const html = recommendationTemplateHtml(layout)
-    expect(html).not.toContain('crosswise:discount-code')
+    expect(html).not.toContain('<!-- crosswise:')
     expect(html).toContain('{% if event.discount_code %}')
     expect(html).toContain('{{ event.trigger_product.title }}')
     expect(html).toContain('{% unsubscribe')
@@ -13,6 +13,17 @@ describe('recommendationTemplateHtml', () => {
   it('shows the first recommendation in the single layout and all of them in the grid', () => {
     expect(recommendationTemplateHtml('single-product')).toContain('{{ event.recommended_products.0.title }}')
     expect(recommendationTemplateHtml('product-grid')).toContain('{% for product in event.recommended_products %}')
+    expect(recommendationTemplateHtml('single-product')).not.toContain('{% for product in event.recommended_products %}')
+  })
+
+  it("renders each email's own layout in the per-email template: a grid when the event says so, else the pick alone", () => {
+    const html = recommendationTemplateHtml('per-email')
+    const grid = html.indexOf('{% for product in event.recommended_products %}')
+    const single = html.indexOf('{{ event.recommended_products.0.title }}')
+    expect(html.indexOf("{% if event.layout == 'grid' %}")).toBeLessThan(grid)
+    expect(grid).toBeLessThan(html.indexOf('{% else %}'))
+    expect(html.indexOf('{% else %}')).toBeLessThan(single)
+    expect(single).toBeLessThan(html.lastIndexOf('{% endif %}'))
   })
 })
 

@@ -3,20 +3,28 @@ import { type FlowCreateQuery, FlowEnum, TemplateEnum } from 'klaviyo-api'
 import type { KlaviyoClients } from './klaviyo-clients.ts'
 import { nextPageCursor } from './pagination.ts'
 
-/** The committed email layouts in `packages/klaviyo/templates/`. */
-export type TemplateLayout = 'single-product' | 'product-grid'
+/**
+ * The email layouts `crosswise klaviyo setup` can create from `packages/klaviyo/templates/`: the pick
+ * alone, a grid of every product, or each email's own (`event.layout`, which experiments vary).
+ */
+export const templateLayouts = ['per-email', 'single-product', 'product-grid'] as const
+export type TemplateLayout = (typeof templateLayouts)[number]
 
+const productsMarker = '<!-- crosswise:products -->'
 const discountMarker = '<!-- crosswise:discount-code -->'
 
 /**
- * The HTML of a layout with the discount-code block put in. Klaviyo's API has no partials, so the
- * block is committed once and inlined here.
+ * The HTML of a layout: the committed shell with its products block and the discount-code block put
+ * in. Klaviyo's API has no partials, so each block is committed once and inlined here.
  */
 export function recommendationTemplateHtml(layout: TemplateLayout): string {
   const read = (name: string): string => readFileSync(new URL(`../templates/${name}.html`, import.meta.url), 'utf8')
-  const html = read(layout)
-  if (!html.includes(discountMarker)) throw new Error(`template ${layout} lacks ${discountMarker}`)
-  return html.replace(discountMarker, read('discount-code').trim())
+  const products = {
+    'single-product': () => read('products-single'),
+    'product-grid': () => read('products-grid'),
+    'per-email': () => `{% if event.layout == 'grid' %}\n${read('products-grid')}{% else %}\n${read('products-single')}{% endif %}\n`,
+  }[layout]()
+  return read('email').replace(productsMarker, products.trimStart()).replace(discountMarker, read('discount-code').trim())
 }
 
 /** What `crosswise klaviyo setup` asks for. */

@@ -37,6 +37,10 @@ export type ProductCard = z.input<typeof productCardSchema>
  * `idempotencyKey` becomes the event's `unique_id` (`sendKey(storeId, orderId, step)` from the domain):
  * Klaviyo keeps only the first event per profile, metric and key, so retries cannot send twice.
  */
+/** How an email lays out its products: the first alone, or all of them in a grid. */
+export const emailLayoutSchema = z.enum(['single', 'grid'])
+export type EmailLayout = z.infer<typeof emailLayoutSchema>
+
 export const recommendationSchema = z.object({
   customer: customerIdentitySchema,
   idempotencyKey: z.string().min(1).max(255),
@@ -44,6 +48,8 @@ export const recommendationSchema = z.object({
   journeyStep: z.string().min(1),
   triggerProduct: productCardSchema,
   products: z.array(productCardSchema).min(1).max(12),
+  /** The layout the template renders (`event.layout`); a grid when absent and there are several products. */
+  layout: emailLayoutSchema.optional(),
   discountCode: z.string().min(1).optional(),
   /** The percentage the discount code gives, for the copy. */
   discountPercent: z.number().positive().max(100).optional(),

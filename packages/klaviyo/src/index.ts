@@ -27,6 +27,7 @@ export {
   recommendationFlowBody,
   recommendationTemplateHtml,
   setupRecommendationFlow,
+  templateLayouts,
   type FlowSetupRequest,
   type FlowSetupResult,
   type TemplateLayout,

@@ -49,6 +49,7 @@ describe('recommendationEventProperties', () => {
         },
       ],
       recommended_product_count: 1,
+      layout: 'single',
       discount_code: 'THANKS10',
       currency: 'EUR',
       experiment_id: null,
@@ -72,6 +73,14 @@ describe('recommendationEventProperties', () => {
       discount_code: 'THANKS10',
       discount_percent: 10,
     })
+  })
+
+  it('lays several products out as a grid and one alone, unless the email says which', () => {
+    const second = { ...recommendation.products[0]!, productId: 'saucer', title: 'Saucer' }
+    expect(recommendationEventProperties({ ...recommendation, products: [...recommendation.products, second] }).layout).toBe('grid')
+    expect(
+      recommendationEventProperties({ ...recommendation, products: [...recommendation.products, second], layout: 'single' }).layout,
+    ).toBe('single')
   })
 
   it('sends a null discount code when there is none, so templates can test it', () => {

@@ -51,6 +51,7 @@ export function recommendationEventProperties(recommendation: Recommendation): R
     trigger_product: productProperties(parsed.triggerProduct),
     recommended_products: parsed.products.map(productProperties),
     recommended_product_count: parsed.products.length,
+    layout: parsed.layout ?? (parsed.products.length > 1 ? 'grid' : 'single'),
     discount_code: parsed.discountCode ?? null,
     currency: parsed.currency,
     experiment_id: parsed.experiment?.id ?? null,

@@ -10,6 +10,7 @@ const send = (
   engagedDays: number[],
   pairingId: string,
   variantId: string | null = null,
+  segment: string | null = null,
 ): GroupedSend => ({
   sendKey,
   customerId,
@@ -18,14 +19,16 @@ const send = (
   engagedAt: engagedDays.map(at),
   pairingId,
   variantId,
+  segment,
 })
 
 describe('attributedRevenue', () => {
   it('credits orders within the window after an open or click, per pairing and variant, direct or influenced', () => {
     const sends = [
-      send('a', 'ann', 0, [1], 'mined:kettle:mug', 'control'),
-      send('b', 'bob', 0, [2], 'mined:kettle:mug', 'ten-off'),
-      send('c', 'cat', 0, [], 'manual:tea:cosy', 'ten-off'),
+      send('a', 'ann', 0, [1], 'mined:kettle:mug', 'control', 'first-time'),
+      send('b', 'bob', 0, [2], 'mined:kettle:mug', 'ten-off', 'vip'),
+      send('c', 'cat', 0, [], 'manual:tea:cosy', 'ten-off', 'first-time'),
+      // Sent before segments were kept: counted overall, in no segment.
       send('d', 'dan', 0, [1], 'manual:tea:cosy', 'control'),
     ]
     const orders = [
@@ -64,5 +67,21 @@ describe('attributedRevenue', () => {
       ['control', 12],
       ['ten-off', 40],
     ])
+    expect(result.bySegment.map(({ segment, sends, orders, revenue }) => [segment, sends, orders, revenue])).toEqual([
+      ['first-time', 2, 1, 12],
+      ['vip', 1, 1, 40],
+    ])
+  })
+
+  it('credits each order once, to the latest email engaged before it, in every grouping', () => {
+    const sends = [send('early', 'ann', 0, [1], 'p1', 'a', 'repeat'), send('late', 'ann', 2, [3], 'p2', 'b', 'repeat')]
+    const orders = [{ orderId: '1', customerId: 'ann', placedAt: at(4), productIds: ['tea'], total: '10.00' }]
+    const result = attributedRevenue(sends, orders, 5)
+    expect(result.total.orders).toBe(1)
+    expect(result.byPairing.map(({ pairingId, orders: credited }) => [pairingId, credited])).toEqual([
+      ['p1', 0],
+      ['p2', 1],
+    ])
+    expect(result.bySegment).toEqual([expect.objectContaining({ segment: 'repeat', sends: 2, orders: 1, influenced: 1, revenue: 10 })])
   })
 })

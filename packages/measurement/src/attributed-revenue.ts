@@ -1,9 +1,10 @@
 import { attributeOrders, type AttributableOrder, type AttributableSend } from './attribution.ts'
 
-/** An email as attribution groups it: by its pairing and its experiment variant. */
+/** An email as attribution groups it: by its pairing, its experiment variant and the customer's segment. */
 export interface GroupedSend extends AttributableSend {
   pairingId: string | null
   variantId: string | null
+  segment: string | null
 }
 
 /** An order with its total (decimal string, store currency). */
@@ -28,43 +29,75 @@ export interface AttributedRevenue {
   total: AttributedTotals
   byPairing: Array<AttributedTotals & { pairingId: string }>
   byVariant: Array<AttributedTotals & { variantId: string }>
+  bySegment: Array<AttributedTotals & { segment: string }>
+}
+
+/** Running sums of one group. */
+class GroupTally {
+  sends = 0
+  direct = 0
+  influenced = 0
+  revenue = 0
+
+  totals(): AttributedTotals {
+    const orders = this.direct + this.influenced
+    return {
+      sends: this.sends,
+      orders,
+      direct: this.direct,
+      influenced: this.influenced,
+      revenue: this.revenue,
+      averageOrderValue: orders === 0 ? null : this.revenue / orders,
+      revenuePerSend: this.sends === 0 ? 0 : this.revenue / this.sends,
+    }
+  }
 }
 
 /**
  * Revenue credited to emails: each order goes to the latest email its customer opened or clicked
- * within `windowDays` before it ({@link attributeOrders}), then totals per pairing and per experiment
- * variant. This is what the emails were credited with, not what they caused: the holdout lift
- * measures that.
+ * within `windowDays` before it ({@link attributeOrders}), then totals overall, per pairing, per
+ * experiment variant and per segment, in one pass over sends and credits. This is what the emails
+ * were credited with, not what they caused: the holdout lift measures that.
  */
 export function attributedRevenue(sends: readonly GroupedSend[], orders: readonly OrderWithTotal[], windowDays: number): AttributedRevenue {
   const attributions = attributeOrders(sends, orders, windowDays * 86_400_000)
   const orderById = new Map(orders.map((order) => [order.orderId, order]))
   const sendByKey = new Map(sends.map((send) => [send.sendKey, send]))
-  const totals = (group: (send: GroupedSend) => boolean): AttributedTotals => {
-    const credited = attributions.filter((attribution) => group(sendByKey.get(attribution.sendKey)!))
-    const revenue = credited.reduce((sum, attribution) => sum + Number(orderById.get(attribution.orderId)!.total), 0)
-    const sent = sends.filter(group).length
-    return {
-      sends: sent,
-      orders: credited.length,
-      direct: credited.filter((attribution) => attribution.kind === 'direct').length,
-      influenced: credited.filter((attribution) => attribution.kind === 'influenced').length,
-      revenue,
-      averageOrderValue: credited.length === 0 ? null : revenue / credited.length,
-      revenuePerSend: sent === 0 ? 0 : revenue / sent,
+  const total = new GroupTally()
+  const groupings = {
+    pairing: new Map<string, GroupTally>(),
+    variant: new Map<string, GroupTally>(),
+    segment: new Map<string, GroupTally>(),
+  }
+  const talliesOf = (send: GroupedSend): GroupTally[] => {
+    const tallies = [total]
+    for (const [grouping, key] of [
+      [groupings.pairing, send.pairingId],
+      [groupings.variant, send.variantId],
+      [groupings.segment, send.segment],
+    ] as const) {
+      if (key === null) continue
+      let tally = grouping.get(key)
+      if (!tally) grouping.set(key, (tally = new GroupTally()))
+      tallies.push(tally)
+    }
+    return tallies
+  }
+  for (const send of sends) for (const tally of talliesOf(send)) tally.sends += 1
+  for (const attribution of attributions) {
+    const value = Number(orderById.get(attribution.orderId)!.total)
+    for (const tally of talliesOf(sendByKey.get(attribution.sendKey)!)) {
+      tally[attribution.kind] += 1
+      tally.revenue += value
     }
   }
-  const distinct = (values: Array<string | null>) => [...new Set(values.filter((value): value is string => value !== null))].sort()
+  const rows = <K extends string>(grouping: Map<string, GroupTally>, name: K) =>
+    [...grouping.keys()].sort().map((key) => ({ [name]: key, ...grouping.get(key)!.totals() }) as AttributedTotals & Record<K, string>)
   return {
     windowDays,
-    total: totals(() => true),
-    byPairing: distinct(sends.map((send) => send.pairingId)).map((pairingId) => ({
-      pairingId,
-      ...totals((send) => send.pairingId === pairingId),
-    })),
-    byVariant: distinct(sends.map((send) => send.variantId)).map((variantId) => ({
-      variantId,
-      ...totals((send) => send.variantId === variantId),
-    })),
+    total: total.totals(),
+    byPairing: rows(groupings.pairing, 'pairingId'),
+    byVariant: rows(groupings.variant, 'variantId'),
+    bySegment: rows(groupings.segment, 'segment'),
   }
 }

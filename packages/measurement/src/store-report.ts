@@ -21,15 +21,15 @@ export interface PairingReport extends PairingTotals {
 export interface StoreReport {
   /** Journeys whose window has closed; null before any has. */
   lift: HoldoutLift | null
-  /** The lift's window, in days after the point of sending. */
-  liftWindowDays: number
+  /** The lift's window, in milliseconds after the point of sending. */
+  liftWindowMs: number
   pairings: PairingReport[]
 }
 
 /** What the report needs from its readers: closed-window holdout outcomes and pairing totals. */
 export interface StoreReportInput {
   outcomes: readonly HoldoutOutcome[]
-  liftWindowDays: number
+  liftWindowMs: number
   pairings: readonly PairingTotals[]
 }
 
@@ -39,7 +39,7 @@ export function storeReport(input: StoreReportInput): StoreReport {
   return {
     // A comparison needs both groups.
     lift: groups.size === 2 ? holdoutLift(input.outcomes) : null,
-    liftWindowDays: input.liftWindowDays,
+    liftWindowMs: input.liftWindowMs,
     pairings: input.pairings.map((pairing) => {
       const interval = wilsonInterval({ successes: pairing.conversions, trials: pairing.sends })
       return {

@@ -9,7 +9,7 @@ const measure = { emailed: 10, heldOut: 6, lift: unbounded }
 
 const report: FullStoreReport = {
   funnel: { orders: 3, journeys: 3, fulfilled: 2, reachedSend: 2, heldOut: 1, emailed: 1, emails: 1, purchased: 0 },
-  liftWindowDays: 30,
+  liftWindowMs: 30 * 86_400_000,
   lift: {
     customers: { emailed: 1, heldOut: 1 },
     repeatPurchaseRate: { ...measure, emailedInterval: { low: 0, high: 1 }, heldOutInterval: { low: 0, high: 1 } },
@@ -33,6 +33,7 @@ const report: FullStoreReport = {
     total: { sends: 1, orders: 0, direct: 0, influenced: 0, revenue: 0, averageOrderValue: null, revenuePerSend: 0 },
     byPairing: [],
     byVariant: [],
+    bySegment: [],
   },
   experiment: null,
   review: {

@@ -1,4 +1,5 @@
 import type { StoredPairingReview } from '@crosswise/db'
+import { formatTimeSpan } from '@crosswise/domain'
 import { z } from 'zod'
 import type { ExperimentReport, FullStoreReport } from './store-report.ts'
 
@@ -47,6 +48,8 @@ export const experimentViewSchema = z.object({
       id: z.string(),
       subject: z.string().nullable(),
       offer: z.string().nullable().describe('The discount code the variant offers'),
+      layout: z.string().nullable().describe('single, or grid of N; null: as the pick comes'),
+      delayDays: z.number().int().nullable().describe("Days from fulfilment to the first email; null: the segment's delay"),
       sends: z.number().int(),
       conversions: z.number().int(),
       revenue: z.string(),
@@ -88,7 +91,7 @@ export const storeReportViewSchema = z.object({
     emails: z.number().int(),
     purchased: z.number().int().describe('Journeys with an email that led to a purchase of a recommended product'),
   }),
-  liftWindowDays: z.number().int(),
+  liftWindow: z.string().describe('The lift window after the point of sending, such as 30d'),
   lift: z
     .object({
       customers: z.object({ emailed: z.number().int(), heldOut: z.number().int() }),
@@ -116,6 +119,7 @@ export const storeReportViewSchema = z.object({
       total: attributedTotals,
       byPairing: z.array(attributedTotals.extend({ pairingId: z.string() })),
       byVariant: z.array(attributedTotals.extend({ variantId: z.string() })),
+      bySegment: z.array(attributedTotals.extend({ segment: z.string() })).describe('As the journey classified the customer'),
     })
     .describe('What the emails were credited with (not what they caused: see lift)'),
   experiment: experimentViewSchema.nullable(),
@@ -127,6 +131,7 @@ export type StoreReportView = z.infer<typeof storeReportViewSchema>
 export function storeReportView(report: FullStoreReport): StoreReportView {
   const view = {
     ...report,
+    liftWindow: formatTimeSpan(report.liftWindowMs),
     experiment: report.experiment && experimentView(report.experiment),
     review: report.review && pairingReviewView(report.review),
   }
@@ -156,6 +161,8 @@ export function experimentView(report: ExperimentReport): ExperimentView {
         id: result.variantId,
         subject: variant.subject ?? null,
         offer: variant.offer.kind === 'code' ? variant.offer.code : null,
+        layout: variant.layout ? (variant.layout.kind === 'grid' ? `grid of ${variant.layout.size}` : 'single') : null,
+        delayDays: variant.delayDays ?? null,
         sends: result.sends,
         conversions: result.conversions,
         revenue: result.revenue,

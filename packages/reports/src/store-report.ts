@@ -26,8 +26,8 @@ import {
 export interface StoreReportQuery {
   /** Orders and emails from this time on. */
   since: Date
-  /** Days after the point of sending in which a purchase counts for the lift. */
-  windowDays: number
+  /** Milliseconds after the point of sending in which a purchase counts for the lift. */
+  windowMs: number
   /** Lift windows closed by this time count. */
   asOf: Date
 }
@@ -49,14 +49,14 @@ export type FullStoreReport = StoreReport & {
 export async function loadStoreReport(db: Db, storeId: string, query: StoreReportQuery): Promise<FullStoreReport> {
   const [funnel, outcomes, pairings, review, experiment, attribution] = await Promise.all([
     journeyFunnel(db, storeId, query.since),
-    holdoutOutcomes(db, storeId, { windowDays: query.windowDays, asOf: query.asOf, since: query.since }),
+    holdoutOutcomes(db, storeId, { windowMs: query.windowMs, asOf: query.asOf, since: query.since }),
     pairingResults(db, storeId, query.since),
     latestPairingReview(db, storeId),
     latestExperimentReport(db, storeId),
     storeAttribution(db, storeId, query.since),
   ])
   const report = storeReport({
-    liftWindowDays: query.windowDays,
+    liftWindowMs: query.windowMs,
     pairings,
     outcomes: outcomes.map((row) => ({
       heldOut: row.heldOut,

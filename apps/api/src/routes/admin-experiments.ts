@@ -26,7 +26,7 @@ export function adminExperimentRoutes(db: Db): FastifyPluginAsyncZod {
       '/v1/admin/stores/:storeId/experiments',
       {
         schema: {
-          summary: 'Start an experiment on the email: two to four variants of subject line and offer, the first the control',
+          summary: 'Start an experiment on the email: two to four variants of subject line, offer, layout and delay, the first the control',
           tags: ['measurement'],
           security: adminSecurity,
           params,

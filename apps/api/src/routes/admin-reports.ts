@@ -1,5 +1,5 @@
 import { getStore, latestPairingReview, type Db } from '@crosswise/db'
-import { storeIdSchema } from '@crosswise/domain'
+import { storeIdSchema, timeSpanSchema } from '@crosswise/domain'
 import { defaultPairingReviewOptions } from '@crosswise/measurement'
 import {
   loadStoreReport,
@@ -17,13 +17,11 @@ import { problemSchema, storeNotFound } from '../errors.ts'
 const params = z.object({ storeId: storeIdSchema })
 const reportQuery = z.object({
   since: z.iso.date('must be a date such as 2026-11-01').optional().describe('Only orders and emails from this day on (UTC)'),
-  windowDays: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(365)
-    .default(30)
-    .describe('Days after the point of sending in which a purchase counts for the lift'),
+  window: z
+    .string()
+    .default('30d')
+    .pipe(timeSpanSchema)
+    .describe('How long after the point of sending a purchase counts for the lift: 30d, 12h, 90m (a demo runs days in seconds)'),
   asOf: z.iso.datetime({ offset: true }).optional().describe('Count lift windows closed by this time (default now)'),
 })
 const { minimumSends, conversionFloor, confidence } = defaultPairingReviewOptions
@@ -57,10 +55,10 @@ export function adminReportRoutes(db: Db): FastifyPluginAsyncZod {
       async (request, reply) => {
         const { storeId } = request.params
         if (!(await getStore(db, storeId))) return reply.code(404).send(storeNotFound(storeId))
-        const { since, windowDays, asOf } = request.query
+        const { since, window, asOf } = request.query
         const report = await loadStoreReport(db, storeId, {
           since: new Date(since ? `${since}T00:00:00Z` : 0),
-          windowDays,
+          windowMs: window,
           asOf: asOf ? new Date(asOf) : new Date(),
         })
         return reply.send(storeReportView(report))

@@ -6,19 +6,19 @@ import {
   KlaviyoError,
   setupRecommendationFlow,
   type FlowSetupResult,
-  type TemplateLayout,
+  templateLayouts,
 } from '@crosswise/klaviyo'
 import { storeIdSchema } from '@crosswise/domain'
 import { UsageError, type Command } from '../command.ts'
 import { loadStoreKlaviyoAccount, StoreKlaviyoAccountError } from '../klaviyo/store-klaviyo-account.ts'
 
 const usage =
-  'crosswise klaviyo setup [--layout single-product|product-grid] [--metric NAME] [--subject TEXT] ' +
+  'crosswise klaviyo setup [--layout per-email|single-product|product-grid] [--metric NAME] [--subject TEXT] ' +
   '[--preview-text TEXT] [--from-email ADDRESS] [--from-label NAME] [--template-only] ' +
   '[--api-key KEY | --store ID [--database-url URL]] [--base-url URL]'
 
 const options = {
-  layout: { type: 'string', default: 'product-grid' },
+  layout: { type: 'string', default: 'per-email' },
   metric: { type: 'string' },
   // An experiment variant's own subject line wins; every other email gets the default.
   subject: {
@@ -95,7 +95,7 @@ export const klaviyoSetupCommand: Command = {
   usage,
   options: [
     'setup                    creates the email template and the metric-triggered flow in the Klaviyo account',
-    '--layout NAME            product-grid (default) or single-product',
+    '--layout NAME            per-email (default: each email as its experiment variant lays it out), product-grid or single-product',
     '--metric NAME            the metric that triggers the flow (default Crosswise Recommendation)',
     '--subject TEXT           the email subject; --preview-text TEXT its preview line',
     '--from-email ADDRESS     sender address; --from-label NAME sender name',
@@ -112,9 +112,8 @@ export const klaviyoSetupCommand: Command = {
     } catch (error) {
       throw new UsageError((error as Error).message)
     }
-    if (values.layout !== 'single-product' && values.layout !== 'product-grid') {
-      throw new UsageError(`--layout must be single-product or product-grid, not '${values.layout}'`)
-    }
+    const layout = templateLayouts.find((known) => known === values.layout)
+    if (!layout) throw new UsageError(`--layout must be ${templateLayouts.join(', ')}; not '${values.layout}'`)
     let account
     try {
       account = await chooseAccount(values)
@@ -126,7 +125,6 @@ export const klaviyoSetupCommand: Command = {
     // The flow must trigger on the metric the worker records for this account: the store's own name if it set one.
     const metric = values.metric ?? account.metricName ?? defaultRecommendationMetric
 
-    const layout: TemplateLayout = values.layout
     const templateName = `Crosswise recommendation (${layout})`
     const clients = createKlaviyoClients({
       apiKey: account.apiKey,

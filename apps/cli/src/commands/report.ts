@@ -1,23 +1,18 @@
 import { loadConfig } from '@crosswise/config'
 import { createDatabase, getStore } from '@crosswise/db'
-import { storeIdSchema } from '@crosswise/domain'
+import { storeIdSchema, timeSpanSchema } from '@crosswise/domain'
 import { loadStoreReport, storeReportView } from '@crosswise/reports'
 import { z } from 'zod'
 import { UsageError, type Command } from '../command.ts'
 import { parseOptions } from '../command-options.ts'
 import { reportText } from '../report/report-text.ts'
 
-const usage = 'crosswise report --store ID [--since DATE] [--window-days 30] [--as-of DATE] [--json] [--database-url URL]'
+const usage = 'crosswise report --store ID [--since DATE] [--window 30d] [--as-of DATE] [--json] [--database-url URL]'
 
 const argsSchema = z.object({
   store: z.string({ error: 'is required: the store to report on' }).pipe(storeIdSchema),
   since: z.iso.date('must be a date such as 2026-11-01').optional(),
-  'window-days': z.coerce
-    .number()
-    .int('must be a whole number of days')
-    .min(1, 'must be at least 1')
-    .max(365, 'must be at most 365')
-    .default(30),
+  window: z.string().default('30d').pipe(timeSpanSchema),
   'as-of': z.iso.datetime({ offset: true, error: 'must be a time such as 2026-12-01T00:00:00Z' }).optional(),
   'database-url': z.string().min(1).optional(),
   json: z.boolean().default(false),
@@ -34,7 +29,7 @@ export const reportCommand: Command = {
   options: [
     '--store ID           the store to report on',
     '--since DATE         only orders and emails from this day on (default: all)',
-    '--window-days N      days after the point of sending in which a purchase counts for the lift (default 30)',
+    '--window SPAN        how long after the point of sending a purchase counts for the lift: 30d (default), 12h, 90m',
     '--as-of TIME         count lift windows closed by this time (default now)',
     '--json               print the report as JSON',
     '--database-url URL   PostgreSQL to read (default DATABASE_URL, else the dev stack)',
@@ -52,7 +47,7 @@ export const reportCommand: Command = {
     try {
       const store = await getStore(db, storeId)
       if (!store) throw new UsageError(`store '${storeId}' does not exist`)
-      const report = await loadStoreReport(db, storeId, { since, windowDays: input['window-days'], asOf })
+      const report = await loadStoreReport(db, storeId, { since, windowMs: input.window, asOf })
       const heading = `Cross-sell report of ${store.name} (${storeId}), ${input.since ? `since ${input.since}` : 'all time'}, amounts in ${store.currency}`
       process.stdout.write(
         input.json

@@ -18,6 +18,7 @@ const entry = (overrides: Partial<LedgerEntry>): LedgerEntry => ({
   profileId: 'crosswise:demo:12347',
   sentAt: new Date('2026-12-05T17:10:03.412Z'),
   experimentId: null,
+  segment: null,
   variantId: null,
   ...overrides,
 })

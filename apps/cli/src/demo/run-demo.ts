@@ -9,7 +9,7 @@ import { withShopifyProductIds } from '../replay/shopify-ids.ts'
 import { planReplay } from '../replay/replay-plan.ts'
 import { sendReplay } from '../replay/send-replay.ts'
 import { compressedPolicy } from './compressed-policy.ts'
-import { createDemoStore, demoShop } from './demo-store.ts'
+import { createDemoStore, demoExperiment, demoShop } from './demo-store.ts'
 import { simulateEngagement } from './simulated-engagement.ts'
 
 /** How the demo runs: where the stack is, how much it replays, how fast. */
@@ -68,6 +68,9 @@ export async function runDemo(options: DemoOptions): Promise<void> {
       `demo: replaying ${replayed.length} orders of ${plan.customers} customers from the last ${options.weeks} weeks as Shopify webhooks, a day every ${secondsPerDay} s`,
       `demo: journeys:   ${ui}/namespaces/default/workflows?query=${encodeURIComponent("StoreId = 'demo'")}`,
       `demo: the ledger: curl -H "authorization: Bearer $(cat .data/admin-token)" ${options.apiUrl}/v1/admin/stores/demo/sends`,
+      `demo: the store runs the experiment '${demoExperiment.id}' (${demoExperiment.name})`,
+      // A demo month lasts 30 demo days: the report's lift window is given in the demo's time.
+      `demo: results: pnpm crosswise report --store demo --window ${30 * secondsPerDay}s   (a demo month; the lift appears once the first windows close)`,
     ].join('\n'),
   )
   const engagement = simulateEngagement(db, shop.storeId, {

@@ -1,4 +1,5 @@
 import type { StoredPairingReview } from '@crosswise/db'
+import { formatTimeSpan, type ExperimentVariant } from '@crosswise/domain'
 import type { AttributedRevenue, AttributedTotals, DifferenceInterval, LiftMeasure } from '@crosswise/measurement'
 import type { ExperimentReport, FullStoreReport } from '@crosswise/reports'
 
@@ -48,12 +49,12 @@ export function reportText(report: FullStoreReport, heading: string): string {
   ]
   if (!lift) {
     lines.push(
-      `holdout lift: no comparison yet (it needs journeys of both groups whose ${report.liftWindowDays}-day window has closed)`,
+      `holdout lift: no comparison yet (it needs journeys of both groups whose ${formatTimeSpan(report.liftWindowMs)} window has closed)`,
       '',
     )
   } else {
     lines.push(
-      `holdout lift, ${report.liftWindowDays} days after the point of sending (${lift.customers.emailed} emailed, ${lift.customers.heldOut} held out; 95 % intervals)`,
+      `holdout lift, ${formatTimeSpan(report.liftWindowMs)} after the point of sending (${lift.customers.emailed} emailed, ${lift.customers.heldOut} held out; 95 % intervals)`,
       ...table(
         ['measure', 'emailed', 'held out', 'difference', 'interval'],
         [
@@ -96,6 +97,18 @@ function reviewLines(review: StoredPairingReview | null): string[] {
   ]
 }
 
+/** What a variant does differently, in a few words: its offer, layout, delay and subject. */
+function variantChanges(variant: ExperimentVariant): string {
+  const offer =
+    variant.offer.kind === 'code'
+      ? `code ${variant.offer.code}${variant.offer.percentOff ? ` (${variant.offer.percentOff} % off)` : ''}`
+      : ''
+  const layout = variant.layout && (variant.layout.kind === 'grid' ? `grid of ${variant.layout.size}` : 'one product')
+  const delay = variant.delayDays && `${variant.delayDays} days after fulfilment`
+  const subject = variant.subject && `subject "${variant.subject}"`
+  return [offer, layout, delay, subject].filter(Boolean).join(', ') || 'as configured'
+}
+
 function experimentLines(report: ExperimentReport | null): string[] {
   if (!report) return []
   const { experiment, stoppedAt, winner: promoted } = report.experiment
@@ -113,9 +126,10 @@ function experimentLines(report: ExperimentReport | null): string[] {
   return [
     `experiment '${experiment.id}' (${experiment.name}): ${state}`,
     ...table(
-      ['variant', 'sends', 'conversion', '95 % interval', 'revenue / send', 'vs control'],
-      report.variants.map((result) => [
+      ['variant', 'what it changes', 'sends', 'conversion', '95 % interval', 'revenue / send', 'vs control'],
+      report.variants.map((result, index) => [
         result.variantId,
+        variantChanges(experiment.variants[index]!),
         String(result.sends),
         percent(result.conversionRate),
         `[${percent(result.conversionInterval.low)}, ${percent(result.conversionInterval.high)}]`,
@@ -148,6 +162,7 @@ function attributionLines(attribution: AttributedRevenue): string[] {
         row('all', attribution.total),
         ...pairings.map((pairing) => row(pairing.pairingId, pairing)),
         ...attribution.byVariant.map((variant) => row(`variant ${variant.variantId}`, variant)),
+        ...attribution.bySegment.map((segment) => row(`segment ${segment.segment}`, segment)),
       ],
     ).map((line) => `  ${line}`),
     '',

@@ -24,6 +24,7 @@ export interface EngagedSend {
   productIds: string[]
   pairingId: string | null
   variantId: string | null
+  segment: string | null
   engagedAt: Date[]
 }
 
@@ -49,9 +50,10 @@ export async function attributionInputs(
     product_ids: string[]
     pairing_id: string | null
     variant_id: string | null
+    segment: string | null
     engaged_at: Date[] | null
   }>`
-    select s.send_key, s.customer_id, s.sent_at, s.product_ids, s.pairing_id, s.variant_id,
+    select s.send_key, s.customer_id, s.sent_at, s.product_ids, s.pairing_id, s.variant_id, s.segment,
            array_agg(e.occurred_at order by e.occurred_at) filter (where e.occurred_at is not null) as engaged_at
     from journey_sends s
     left join send_engagements e on e.send_key = s.send_key
@@ -70,6 +72,7 @@ export async function attributionInputs(
       productIds: row.product_ids,
       pairingId: row.pairing_id,
       variantId: row.variant_id,
+      segment: row.segment,
       engagedAt: row.engaged_at ?? [],
     })),
     orders: orders.rows.map((row) => ({

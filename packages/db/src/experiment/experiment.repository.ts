@@ -1,4 +1,4 @@
-import { experimentSchema, type Experiment } from '@crosswise/domain'
+import { assignVariant, experimentSchema, testsDelay, type Experiment, type ExperimentVariant } from '@crosswise/domain'
 import { sql } from 'kysely'
 import type { Db } from '../database.ts'
 
@@ -42,26 +42,42 @@ export async function runningExperiment(db: Db, storeId: string): Promise<Stored
   return row && toStored(row)
 }
 
+/** What an order's emails go out as: the experiment they count in (if any) and the variant they show. */
+export interface EmailVariant {
+  experiment?: Experiment
+  variant?: ExperimentVariant
+}
+
 /**
- * What a store's next email goes out under, in one query: its running experiment, else the variant
- * it promoted when its last experiment stopped (every email goes out as it), else neither.
+ * What the emails after one order go out as, in one query: the customer's variant of the store's
+ * running experiment, else the variant the store promoted when its last experiment stopped (every
+ * email goes out as it), else neither. An experiment that tests the delay takes in only orders that
+ * arrived after it started, whose journeys could wait its delay; the others go out as before it.
  */
-export async function emailExperiment(
-  db: Db,
-  storeId: string,
-): Promise<{ running?: Experiment; promoted?: Experiment['variants'][number] }> {
+export async function emailVariant(db: Db, storeId: string, customerId: string, orderId: string): Promise<EmailVariant> {
   const row = await db
-    .selectFrom('experiments')
-    .selectAll()
-    .where('store_id', '=', storeId)
-    .orderBy(sql`stopped_at desc nulls first`)
+    .selectFrom('experiments as e')
+    .selectAll('e')
+    .select((eb) =>
+      eb
+        .selectFrom('orders as o')
+        .select('o.created_at')
+        .whereRef('o.store_id', '=', 'e.store_id')
+        .where('o.id', '=', orderId)
+        .as('order_created_at'),
+    )
+    .where('e.store_id', '=', storeId)
+    .orderBy(sql`e.stopped_at desc nulls first`)
     .limit(1)
     .executeTakeFirst()
   if (!row) return {}
   const { experiment } = toStored(row)
-  if (row.stopped_at === null) return { running: experiment }
+  if (row.stopped_at === null) {
+    const joinedLate = !row.order_created_at || row.order_created_at < row.started_at
+    return testsDelay(experiment) && joinedLate ? {} : { experiment, variant: assignVariant(experiment, customerId) }
+  }
   const promoted = experiment.variants.find((variant) => variant.id === row.winner)
-  return promoted ? { promoted } : {}
+  return promoted ? { variant: promoted } : {}
 }
 
 /** One experiment of the store by id, running or stopped. */

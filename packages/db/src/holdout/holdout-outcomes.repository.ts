@@ -15,8 +15,8 @@ export interface HoldoutOutcomeRow {
 }
 
 export interface HoldoutOutcomeQuery {
-  /** Days after the point of sending in which a purchase counts. */
-  windowDays: number
+  /** Milliseconds after the point of sending in which a purchase counts. */
+  windowMs: number
   /** Only journeys whose window has closed by then count, so both groups had the whole window. */
   asOf: Date
   /** Only journeys that reached their point of sending at or after this. */
@@ -30,7 +30,7 @@ export interface HoldoutOutcomeQuery {
  * have sent, so the comparison is intention-to-treat.
  */
 export async function holdoutOutcomes(db: Db, storeId: string, query: HoldoutOutcomeQuery): Promise<HoldoutOutcomeRow[]> {
-  const window = sql`make_interval(days => ${query.windowDays})`
+  const window = sql`make_interval(secs => ${query.windowMs / 1000})`
   const result = await sql<{
     order_id: string
     customer_id: string

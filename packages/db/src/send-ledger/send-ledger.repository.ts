@@ -20,6 +20,7 @@ export interface LedgerEntry {
   sentAt: Date | null
   experimentId: string | null
   variantId: string | null
+  segment: string | null
 }
 
 /** What a journey is about to send, under its idempotency key. */
@@ -36,6 +37,8 @@ export interface SendClaim {
   /** The experiment and variant this email goes out under, if the store runs one. */
   experimentId?: string
   variantId?: string
+  /** The customer's segment as the journey classified them. */
+  segment?: string
 }
 
 const columns = [
@@ -55,6 +58,7 @@ const columns = [
   'sent_at',
   'experiment_id',
   'variant_id',
+  'segment',
 ] as const
 
 type Row = { [K in (typeof columns)[number]]: unknown }
@@ -77,6 +81,7 @@ function toEntry(row: Row): LedgerEntry {
     sentAt: row.sent_at as Date | null,
     experimentId: row.experiment_id as string | null,
     variantId: row.variant_id as string | null,
+    segment: row.segment as string | null,
   }
 }
 
@@ -103,6 +108,7 @@ export async function claimSend(db: Db, claim: SendClaim): Promise<LedgerEntry> 
       profile_id: null,
       experiment_id: claim.experimentId ?? null,
       variant_id: claim.variantId ?? null,
+      segment: claim.segment ?? null,
     })
     .onConflict((oc) => oc.column('send_key').doNothing())
     .execute()
@@ -110,12 +116,22 @@ export async function claimSend(db: Db, claim: SendClaim): Promise<LedgerEntry> 
   return toEntry(row)
 }
 
+/** How a send went out. */
+export interface Delivery {
+  channel: string
+  profileId: string
+  at: Date
+  /** Every product the email showed, when more than the pick's (a grid). */
+  productIds?: string[]
+}
+
 /** Marks a claimed send as sent at `delivery.at`; the first send time stays if it is marked again. Returns it. */
-export async function markSent(db: Db, sendKey: string, delivery: { channel: string; profileId: string; at: Date }): Promise<Date> {
+export async function markSent(db: Db, sendKey: string, delivery: Delivery): Promise<Date> {
   const row = await db
     .updateTable('journey_sends')
     .set({
       status: 'sent',
+      ...(delivery.productIds ? { product_ids: JSON.stringify(delivery.productIds) } : {}),
       channel: delivery.channel,
       profile_id: delivery.profileId,
       sent_at: sql<Date>`coalesce(sent_at, ${delivery.at})`,

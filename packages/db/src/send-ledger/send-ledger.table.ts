@@ -27,6 +27,8 @@ export interface SendLedgerTable {
   /** The experiment and variant the email went out under; null outside experiments. */
   experiment_id: string | null
   variant_id: string | null
+  /** The customer's segment as the journey classified them; null for emails sent before it was kept. */
+  segment: string | null
   created_at: ColumnType<Date, Date | string | undefined, never>
   sent_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
 }

@@ -18,6 +18,7 @@ import { pairingReviewActivities } from './pairing-review.ts'
 import { pairingActivities } from './pairings.ts'
 import { sendGuardActivities } from './send-guards.ts'
 import { sendActivities } from './sends.ts'
+import { RecentBestSellerCache } from './store-best-sellers.ts'
 
 /** The adapters activities are built over. */
 export interface ActivityDeps {
@@ -34,12 +35,14 @@ export type JourneyActivityImplementations = ActivityImplementations<typeof jour
 /** Every journey activity, the nightly pairing refresh, the monthly pairing review and the catalogue sync, wired to real adapters behind their contracts. */
 export function createActivities(deps: ActivityDeps) {
   const messaging = createMessaging(deps.db, new KlaviyoGateways(deps.db, deps.klaviyo))
+  // Picks and grids read the same ranking, once per store per ten minutes.
+  const storeSellers = RecentBestSellerCache.over(deps.db)
   return {
     ...withContracts(journeyActivityContracts, {
       ...journeyContextActivities(deps.db),
       ...sendGuardActivities(deps.db, messaging),
-      ...pairingActivities(deps.db),
-      ...sendActivities(deps.db, messaging),
+      ...pairingActivities(deps.db, storeSellers),
+      ...sendActivities(deps.db, messaging, storeSellers),
       ...engagementActivities(deps.db, messaging),
     }),
     ...withContracts(pairingRefreshActivityContracts, pairingRefreshActivities(deps.db)),

@@ -16,7 +16,7 @@ import {
 import { chooseJourneyPairing, orderCategories, type PriceBand, type ProductFacts } from '@crosswise/recommender'
 import { loadSegmentedCustomer } from './customer-segment.ts'
 import type { JourneyActivityImplementations } from './index.ts'
-import { RecentBestSellerCache } from './store-best-sellers.ts'
+import type { RecentBestSellerCache } from './store-best-sellers.ts'
 
 // Mined partners read per trigger product: enough to survive the filters for a customer who owns many.
 const minedPerTrigger = 20
@@ -31,8 +31,7 @@ const recommendablePerPick = 50
  * recommender) decide: manual, mined, category best seller, store best seller. Pairings the monthly
  * review retired are never picked.
  */
-export function pairingActivities(db: Db): Pick<JourneyActivityImplementations, 'pickPairing'> {
-  const storeSellers = RecentBestSellerCache.over(db)
+export function pairingActivities(db: Db, storeSellers: RecentBestSellerCache): Pick<JourneyActivityImplementations, 'pickPairing'> {
   return {
     async pickPairing({ storeId, customerId, orderId, excludePairingIds, excludeProductIds, segment: journeySegment }) {
       const lines = await orderLines(db, storeId, orderId)

@@ -7,19 +7,22 @@ import {
   markUnsendable,
   orderLines,
   ownedProductIds,
-  emailExperiment,
+  emailVariant,
   findExperiment,
   type Db,
+  type EmailVariant,
   type LedgerEntry,
   type ShownProduct,
 } from '@crosswise/db'
 import type { ProductCard } from '@crosswise/klaviyo'
-import { assignVariant, type Experiment, type ExperimentVariant } from '@crosswise/domain'
+import type { ExperimentVariant } from '@crosswise/domain'
 import { ApplicationFailure } from '@temporalio/common'
 import { activityNow } from './activity-clock.ts'
 import { classifyGatewayFailure } from './failures.ts'
+import { gridCompanions } from './grid-companions.ts'
 import type { JourneyActivityImplementations } from './index.ts'
 import type { Messaging } from './messaging.ts'
+import type { RecentBestSellerCache } from './store-best-sellers.ts'
 
 function card(product: ShownProduct): ProductCard {
   return {
@@ -51,15 +54,16 @@ function variantContent(variant: ExperimentVariant | undefined) {
 }
 
 /**
- * What an email carries to Klaviyo beyond the products: the experiment variant the ledger holds (its
- * experiment given), or outside experiments the variant the store promoted from its last one.
+ * The variant an email shows: the one its ledger row holds (fixed at the first claim, so a retry
+ * after the experiment changed sends the same email), or outside experiments the promoted one.
  */
-function emailContent(entry: LedgerEntry, experiment: Experiment | undefined, promoted: ExperimentVariant | undefined) {
-  if (!entry.experimentId || !entry.variantId) return variantContent(promoted)
-  return {
-    ...variantContent(experiment?.variants.find((one) => one.id === entry.variantId)),
-    experiment: { id: entry.experimentId, variant: entry.variantId },
-  }
+async function shownVariant(db: Db, entry: LedgerEntry, current: EmailVariant): Promise<ExperimentVariant | undefined> {
+  if (!entry.experimentId || !entry.variantId) return current.experiment ? undefined : current.variant
+  const experiment =
+    current.experiment?.id === entry.experimentId
+      ? current.experiment
+      : (await findExperiment(db, entry.storeId, entry.experimentId))?.experiment
+  return experiment?.variants.find((variant) => variant.id === entry.variantId)
 }
 
 /**
@@ -67,15 +71,16 @@ function emailContent(entry: LedgerEntry, experiment: Experiment | undefined, pr
  * gateway call carries the key as Klaviyo's `unique_id` (or the outbox's key), and the row is marked
  * sent after. A retry after a crash at any point repeats only the idempotent call.
  */
-export function sendActivities(db: Db, messaging: Messaging): Pick<JourneyActivityImplementations, 'sendRecommendation'> {
+export function sendActivities(
+  db: Db,
+  messaging: Messaging,
+  sellers: RecentBestSellerCache,
+): Pick<JourneyActivityImplementations, 'sendRecommendation'> {
   return {
     async sendRecommendation(input) {
       const { storeId, customerId, sendKey, pairing } = input
-      const experimentOf = async (claimed: LedgerEntry) =>
-        claimed.experimentId ? (await findExperiment(db, storeId, claimed.experimentId))?.experiment : undefined
-      // The variant is fixed at the first claim: a retry after the experiment changed sends the same email.
-      const { running: experiment, promoted } = await emailExperiment(db, storeId)
-      const variant = experiment && assignVariant(experiment, customerId)
+      const current = await emailVariant(db, storeId, customerId, input.orderId)
+      const { experiment, variant } = current
       const entry = await claimSend(db, {
         sendKey,
         storeId,
@@ -87,6 +92,7 @@ export function sendActivities(db: Db, messaging: Messaging): Pick<JourneyActivi
         pairingSource: pairing.source,
         productIds: pairing.productIds,
         ...(experiment && variant ? { experimentId: experiment.id, variantId: variant.id } : {}),
+        ...(input.segment ? { segment: input.segment } : {}),
       })
       if (entry.status === 'sent' && entry.sentAt) return { status: 'already-sent', sentAt: entry.sentAt.toISOString() }
       if (entry.status === 'unavailable') return { status: 'unavailable' }
@@ -105,7 +111,17 @@ export function sendActivities(db: Db, messaging: Messaging): Pick<JourneyActivi
         await markUnsendable(db, sendKey, `product ${gone} is unavailable or owned`)
         return { status: 'unavailable' }
       }
-      const cards = recommended.map((product) => card(product!))
+      const shown = await shownVariant(db, entry, current)
+      const grid = shown?.layout?.kind === 'grid' ? shown.layout.size : undefined
+      const companions = grid
+        ? await gridCompanions(db, sellers, {
+            storeId,
+            triggerProductId: pairing.triggerProductId,
+            excluded: new Set([...owned, ...pairing.productIds]),
+            count: grid - recommended.length,
+          })
+        : []
+      const cards = [...recommended.map((product) => card(product!)), ...companions.map(card)]
       const triggerProduct = products.find((product) => product.productId === pairing.triggerProductId)
       const triggerLine = (await orderLines(db, storeId, input.orderId)).find((line) => line.productId === pairing.triggerProductId)
       // A trigger product missing from the catalogue still shows by its order line, linking to the pick.
@@ -118,7 +134,6 @@ export function sendActivities(db: Db, messaging: Messaging): Pick<JourneyActivi
             price: triggerLine?.unitPrice ?? '0',
           }
 
-      const variantShown = emailContent(entry, experiment?.id === entry.experimentId ? experiment : await experimentOf(entry), promoted)
       const { channel, gateway } = await messaging.current(storeId)
       const identity = { storeId, customerId, email: contact.email }
       // A refusal (4xx) ends the step for good: the ledger keeps Klaviyo's answer as the reason.
@@ -132,13 +147,20 @@ export function sendActivities(db: Db, messaging: Messaging): Pick<JourneyActivi
             journeyStep: input.kind,
             triggerProduct: triggerCard,
             products: cards,
-            value: sumPrices(recommended.map((product) => product!.price ?? '0')),
-            ...variantShown,
+            value: sumPrices([...recommended, ...companions].map((product) => product!.price ?? '0')),
+            ...(shown?.layout ? { layout: shown.layout.kind } : {}),
+            ...variantContent(shown),
+            ...(entry.experimentId && entry.variantId ? { experiment: { id: entry.experimentId, variant: entry.variantId } } : {}),
             currency: recommended[0]!.currency ?? contact.storeCurrency,
           }),
         onRefusal,
       )
-      const sentAt = await markSent(db, sendKey, { channel, profileId, at: activityNow() })
+      const sentAt = await markSent(db, sendKey, {
+        channel,
+        profileId,
+        at: activityNow(),
+        ...(companions.length > 0 ? { productIds: cards.map((shownCard) => shownCard.productId) } : {}),
+      })
       return { status: 'sent', sentAt: sentAt.toISOString() }
     },
   }

@@ -33,6 +33,7 @@ export async function sendEmail(journey: Journey, email: PlannedEmail, pairing: 
       step,
       kind: email.kind,
       pairing,
+      segment: journey.context!.segment,
     })
     if (result.status === 'unavailable') return 'nothing-to-recommend'
     journey.state.emailsSent += 1
