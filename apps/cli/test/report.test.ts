@@ -222,10 +222,10 @@ describe('crosswise report', () => {
                 where store_id = ${store} and status = 'sent'`.execute(db)
       const text = await capture(() => reportCommand.run(['--store', store, '--database-url', url]))
       expect(text.out).toContain("experiment 'cli-test' (A code or none): no winner yet (at least 500 sends per variant")
-      expect(text.out).toMatch(/control\s+as configured\s+\d+\s+[\d.]+ %\s+\[[^\]]+\]\s+[\d.]+\s+control/)
-      expect(text.out).toMatch(
-        /code\s+code PAIR10 \(10 % off\), 5 days after fulfilment\s+\d+\s+[\d.]+ %\s+\[[^\]]+\]\s+[\d.]+\s+collecting/,
-      )
+      // Sends, opened, clicked, conversion [interval], revenue per send [interval].
+      const rates = String.raw`\d+\s+[\d.]+ %\s+[\d.]+ %\s+[\d.]+ %\s+\[[^\]]+\]\s+[\d.]+\s+\[[^\]]+\]`
+      expect(text.out).toMatch(new RegExp(String.raw`control\s+as configured\s+${rates}\s+control`))
+      expect(text.out).toMatch(new RegExp(String.raw`code\s+code PAIR10 \(10 % off\), 5 days after fulfilment\s+${rates}\s+collecting`))
       const json = await capture(() => reportCommand.run(['--store', store, '--database-url', url, '--json']))
       const sends = (JSON.parse(json.out) as StoreReportView).experiment!.variants.map((variant) => variant.sends)
       const sent = await db

@@ -7,6 +7,7 @@ import {
   markSent,
   migrateToLatest,
   recordConversion,
+  recordSendEngagement,
   runningExperiment,
   startExperiment,
   stopExperiment,
@@ -92,6 +93,12 @@ describe('an experiment on the email, through the real pick and send activities'
     expect(inVariant('control').length).toBeGreaterThan(0)
 
     const [buyer] = inVariant('ten-off')
+    // Opened and clicked twice: one send opened and one clicked, however many events.
+    const seen = [new Date(), new Date(Date.now() + 1000)]
+    await recordSendEngagement(db, storeId, buyer!.key, [
+      ...seen.map((at) => ({ kind: 'opened' as const, at })),
+      { kind: 'clicked', at: seen[1]! },
+    ])
     await recordConversion(db, {
       sendKey: buyer!.key,
       storeId,
@@ -101,8 +108,8 @@ describe('an experiment on the email, through the real pick and send activities'
       purchaseOrderId: null,
     })
     expect(await variantResults(db, storeId, 'offer-test')).toEqual([
-      { variantId: 'control', sends: inVariant('control').length, conversions: 0, revenue: '0' },
-      { variantId: 'ten-off', sends: inVariant('ten-off').length, conversions: 1, revenue: '0' },
+      { variantId: 'control', sends: inVariant('control').length, opens: 0, clicks: 0, conversions: 0, revenue: '0', revenueSquares: 0 },
+      { variantId: 'ten-off', sends: inVariant('ten-off').length, opens: 1, clicks: 1, conversions: 1, revenue: '0', revenueSquares: 0 },
     ])
   })
 

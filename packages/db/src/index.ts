@@ -161,7 +161,6 @@ export {
   stopExperiment,
   variantResults,
   type StoredExperiment,
-  type VariantTotals,
 } from './experiment/experiment.repository.ts'
 export {
   attributionInputs,

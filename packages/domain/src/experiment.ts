@@ -83,6 +83,20 @@ export function assignVariant(experiment: Pick<Experiment, 'id' | 'variants'>, c
   return experiment.variants[index]!
 }
 
+/** One variant's emails as the send ledger counts them: what the results and the test are computed from. */
+export interface VariantTotals {
+  variantId: string
+  sends: number
+  /** Sends opened or clicked (a click counts as an open: images may be blocked). */
+  opens: number
+  clicks: number
+  conversions: number
+  /** Revenue of the purchases the sends led to (decimal string). */
+  revenue: string
+  /** Sum over sends of each send's revenue squared: with `revenue`, the spread of revenue per send. */
+  revenueSquares: number
+}
+
 /** Whether any variant changes the first email's delay: then only journeys that began under the experiment count. */
 export function testsDelay(experiment: Pick<Experiment, 'variants'>): boolean {
   return experiment.variants.some((variant) => variant.delayDays !== undefined)

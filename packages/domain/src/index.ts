@@ -67,5 +67,6 @@ export {
   type Experiment,
   type ExperimentInput,
   type ExperimentVariant,
+  type VariantTotals,
 } from './experiment.ts'
 export { formatTimeSpan, timeSpanSchema } from './time-span.ts'

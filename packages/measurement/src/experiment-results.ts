@@ -1,20 +1,26 @@
-import { wilsonInterval } from './proportion-interval.ts'
+import type { VariantTotals } from '@crosswise/domain'
+import { meanInterval } from './mean-interval.ts'
+import { wilsonInterval, type Proportion } from './proportion-interval.ts'
 import { sequentialTest, type SequentialVerdict } from './sequential-test.ts'
 
-/** One variant's totals as the send ledger holds them. */
-export interface VariantTotals {
-  variantId: string
-  sends: number
-  conversions: number
-  /** Revenue of the purchases the sends led to (decimal string). */
-  revenue: string
+/** A 95 % interval. */
+export interface Interval {
+  low: number
+  high: number
 }
 
 export interface VariantResult extends VariantTotals {
+  /** Share of sends opened (or clicked), with its Wilson 95 % interval. */
+  openRate: number
+  openInterval: Interval
+  clickRate: number
+  clickInterval: Interval
   conversionRate: number
   /** Wilson 95 % interval of the conversion rate. */
-  conversionInterval: { low: number; high: number }
+  conversionInterval: Interval
   revenuePerSend: number
+  /** Student's t 95 % interval of revenue per send. */
+  revenuePerSendInterval: Interval
   /** Against the control (absent for the control itself): the sequential test's verdict at this look. */
   versusControl?: SequentialVerdict
 }
@@ -49,18 +55,31 @@ export function experimentResults(
   options: ExperimentTestOptions,
 ): ExperimentResults {
   const byId = new Map(totals.map((total) => [total.variantId, total]))
-  const of = (variantId: string): VariantTotals => byId.get(variantId) ?? { variantId, sends: 0, conversions: 0, revenue: '0' }
+  const of = (variantId: string): VariantTotals =>
+    byId.get(variantId) ?? { variantId, sends: 0, opens: 0, clicks: 0, conversions: 0, revenue: '0', revenueSquares: 0 }
   const control = of(variantIds[0]!)
   const comparisons = Math.max(1, variantIds.length - 1)
   const proportion = (total: VariantTotals) => ({ successes: total.conversions, trials: total.sends })
   const variants = variantIds.map((variantId, index): VariantResult => {
     const total = of(variantId)
-    const interval = wilsonInterval(proportion(total))
+    const rate = (successes: number) => {
+      const { rate: share, low, high } = wilsonInterval({ successes, trials: total.sends } satisfies Proportion)
+      return [share, { low, high }] as const
+    }
+    const [openRate, openInterval] = rate(total.opens)
+    const [clickRate, clickInterval] = rate(total.clicks)
+    const [conversionRate, conversionInterval] = rate(total.conversions)
+    const revenue = meanInterval({ count: total.sends, sum: Number(total.revenue), sumSquares: total.revenueSquares })
     return {
       ...total,
-      conversionRate: interval.rate,
-      conversionInterval: { low: interval.low, high: interval.high },
-      revenuePerSend: total.sends === 0 ? 0 : Number(total.revenue) / total.sends,
+      openRate,
+      openInterval,
+      clickRate,
+      clickInterval,
+      conversionRate,
+      conversionInterval,
+      revenuePerSend: revenue.mean,
+      revenuePerSendInterval: { low: revenue.low, high: revenue.high },
       ...(index === 0
         ? {}
         : {

@@ -21,7 +21,6 @@ export {
   type ExperimentResults,
   type ExperimentTestOptions,
   type VariantResult,
-  type VariantTotals,
 } from './experiment-results.ts'
 export {
   attributedRevenue,

@@ -63,7 +63,8 @@ describe('storeReportView', () => {
       name: 'Which subject line',
       variants: [{ id: 'control' }, { id: 'named', subject: 'Made for your lamp', offer: { kind: 'code', code: 'LAMP5', percentOff: 5 } }],
     })
-    const results = experimentResults([{ variantId: 'control', sends: 1, conversions: 0, revenue: '0' }], ['control', 'named'], {
+    const control = { variantId: 'control', sends: 1, opens: 1, clicks: 0, conversions: 0, revenue: '0', revenueSquares: 0 }
+    const results = experimentResults([control], ['control', 'named'], {
       minimumSendsPerVariant: 500,
       alpha: 0.05,
       tau: 0.02,
@@ -74,7 +75,16 @@ describe('storeReportView', () => {
     })
     expect(view.experiment).toMatchObject({ id: 'subject-test', startedAt: '2026-12-01T00:00:00.000Z', stoppedAt: null, winner: null })
     expect(view.experiment?.variants).toMatchObject([
-      { id: 'control', offer: null, subject: null, sends: 1, versusControl: null },
+      // One send cannot bound revenue per send from above: null, not infinity, in JSON.
+      {
+        id: 'control',
+        offer: null,
+        subject: null,
+        sends: 1,
+        openRate: 1,
+        revenuePerSendInterval: { low: 0, high: null },
+        versusControl: null,
+      },
       { id: 'named', offer: 'LAMP5', subject: 'Made for your lamp', sends: 0, versusControl: { state: 'collecting' } },
     ])
   })

@@ -7,6 +7,10 @@ import type { ExperimentReport, FullStoreReport } from './store-report.ts'
 // no infinity, and a reader must not mistake "unbounded" for zero.
 const bound = z.number().nullable()
 const interval = z.object({ low: bound, high: bound })
+const boundedInterval = ({ low, high }: { low: number; high: number }) => ({
+  low: Number.isFinite(low) ? low : null,
+  high: Number.isFinite(high) ? high : null,
+})
 const difference = z.object({
   difference: z.number().describe('emailed minus held out'),
   low: bound,
@@ -51,11 +55,18 @@ export const experimentViewSchema = z.object({
       layout: z.string().nullable().describe('single, or grid of N; null: as the pick comes'),
       delayDays: z.number().int().nullable().describe("Days from fulfilment to the first email; null: the segment's delay"),
       sends: z.number().int(),
+      opens: z.number().int().describe('Sends opened or clicked'),
+      clicks: z.number().int(),
       conversions: z.number().int(),
       revenue: z.string(),
+      openRate: z.number(),
+      openInterval: interval.describe('Wilson 95 %'),
+      clickRate: z.number(),
+      clickInterval: interval.describe('Wilson 95 %'),
       conversionRate: z.number(),
       conversionInterval: interval.describe('Wilson 95 %'),
       revenuePerSend: z.number(),
+      revenuePerSendInterval: interval.describe("Student's t 95 %; high null below two sends"),
       versusControl: z
         .object({
           state: z.enum(['collecting', 'winner', 'no-difference']),
@@ -164,11 +175,18 @@ export function experimentView(report: ExperimentReport): ExperimentView {
         layout: variant.layout ? (variant.layout.kind === 'grid' ? `grid of ${variant.layout.size}` : 'single') : null,
         delayDays: variant.delayDays ?? null,
         sends: result.sends,
+        opens: result.opens,
+        clicks: result.clicks,
         conversions: result.conversions,
         revenue: result.revenue,
+        openRate: result.openRate,
+        openInterval: result.openInterval,
+        clickRate: result.clickRate,
+        clickInterval: result.clickInterval,
         conversionRate: result.conversionRate,
         conversionInterval: result.conversionInterval,
         revenuePerSend: result.revenuePerSend,
+        revenuePerSendInterval: boundedInterval(result.revenuePerSendInterval),
         versusControl: result.versusControl ?? null,
       }
     }),

@@ -1,4 +1,4 @@
-import { assignVariant, experimentSchema, testsDelay, type Experiment, type ExperimentVariant } from '@crosswise/domain'
+import { assignVariant, experimentSchema, testsDelay, type Experiment, type ExperimentVariant, type VariantTotals } from '@crosswise/domain'
 import { sql } from 'kysely'
 import type { Db } from '../database.ts'
 
@@ -104,29 +104,41 @@ export async function stopExperiment(db: Db, storeId: string, winner: string | n
   return row && toStored(row)
 }
 
-/** One variant's sends, the conversions they led to and the revenue of those purchases. */
-export interface VariantTotals {
-  variantId: string
-  sends: number
-  conversions: number
-  revenue: string
-}
-
-/** An experiment's totals per variant, from the send ledger. */
+/** An experiment's totals per variant, from the send ledger and the opens and clicks kept with it. */
 export async function variantResults(db: Db, storeId: string, experimentId: string): Promise<VariantTotals[]> {
-  const result = await sql<{ variant_id: string; sends: string; conversions: string; revenue: string }>`
-    select s.variant_id, count(*) as sends, count(c.send_key) as conversions, coalesce(sum(o.total), 0) as revenue
+  const result = await sql<{
+    variant_id: string
+    sends: string
+    opens: string
+    clicks: string
+    conversions: string
+    revenue: string
+    revenue_squares: string
+  }>`
+    select s.variant_id, count(*) as sends,
+           count(*) filter (where engaged.opened or engaged.clicked) as opens,
+           count(*) filter (where engaged.clicked) as clicks,
+           count(c.send_key) as conversions,
+           coalesce(sum(o.total), 0) as revenue,
+           coalesce(sum(o.total * o.total), 0) as revenue_squares
     from journey_sends s
     left join journey_conversions c on c.send_key = s.send_key
     left join orders o on o.store_id = s.store_id and o.id = c.purchase_order_id
+    cross join lateral (
+      select coalesce(bool_or(e.kind = 'opened'), false) as opened, coalesce(bool_or(e.kind = 'clicked'), false) as clicked
+      from send_engagements e where e.send_key = s.send_key
+    ) engaged
     where s.store_id = ${storeId} and s.experiment_id = ${experimentId} and s.status = 'sent'
     group by s.variant_id
     order by s.variant_id`.execute(db)
   return result.rows.map((row) => ({
     variantId: row.variant_id,
     sends: Number(row.sends),
+    opens: Number(row.opens),
+    clicks: Number(row.clicks),
     conversions: Number(row.conversions),
     revenue: String(row.revenue),
+    revenueSquares: Number(row.revenue_squares),
   }))
 }
 
