@@ -19,6 +19,17 @@ function fieldName(part: string, instancePath: string): string {
   return part + segments.map((segment) => (/^\d+$/.test(segment) ? `[${segment}]` : `.${segment}`)).join('')
 }
 
+/** The 400 of a body with text that cannot be stored: a NUL character or a lone surrogate. */
+export const unstorableText = (field: string): Problem => ({
+  error: 'invalid_request',
+  message: `${field}: must not contain NUL characters or unpaired surrogates`,
+  issues: [{ field, message: 'must not contain NUL characters or unpaired surrogates' }],
+})
+
+// PostgreSQL's classes of errors about the data itself (22: data exception; 54000: a value too large
+// for an index): validation should have caught them, so they are the client's, not ours.
+const isDataError = (error: unknown) => /^(22[0-9A-Z]{3}|54000)$/.test(String((error as { code?: unknown }).code))
+
 /** Turns validation, parsing and size errors into clear 4xx answers; anything else is a logged 500. */
 export function replyWithProblem(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
   if (hasZodFastifySchemaValidationErrors(error)) {
@@ -47,6 +58,11 @@ export function replyWithProblem(error: FastifyError, request: FastifyRequest, r
       error: codes[error.code] ?? (error.code === undefined ? 'bad_request' : error.code.toLowerCase()),
       message: error.message,
     } satisfies Problem)
+    return
+  }
+  if (isDataError(error)) {
+    request.log.warn({ err: error }, 'input the validation let through was refused by PostgreSQL')
+    void reply.code(400).send({ error: 'invalid_value', message: 'A value is malformed or out of range.' } satisfies Problem)
     return
   }
   request.log.error({ err: error }, 'request failed')

@@ -9,8 +9,9 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify'
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod'
 import type { Logger } from 'pino'
 import { requireAdminToken } from './auth/admin-auth.ts'
+import { FailedAuthLimiter } from './auth/failed-auth-limiter.ts'
 import { requireStoreToken } from './auth/store-auth.ts'
-import { replyWithProblem } from './errors.ts'
+import { replyWithProblem, unstorableText } from './errors.ts'
 import { adminExperimentRoutes } from './routes/admin-experiments.ts'
 import { adminKlaviyoRoutes } from './routes/admin-klaviyo.ts'
 import { adminMinedPairingRoutes } from './routes/admin-mined-pairings.ts'
@@ -29,6 +30,7 @@ import { productRoutes } from './routes/products.ts'
 import { refundRoutes } from './routes/refunds.ts'
 import { defaultDeliveryRetention, type DeliveryRetention } from './webhooks/shopify/delivery-retention.ts'
 import { shopifyWebhookRoutes } from './webhooks/shopify/route.ts'
+import { findUnstorableText } from './unstorable-text.ts'
 
 export interface ServerOptions {
   db: Db
@@ -63,6 +65,12 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   app.setValidatorCompiler(validatorCompiler)
   app.setSerializerCompiler(serializerCompiler)
   app.setErrorHandler(replyWithProblem)
+  // Every JSON body, before its route's schema: text PostgreSQL cannot store is refused by name.
+  app.addHook('preValidation', async (request, reply) => {
+    if (request.body === undefined || Buffer.isBuffer(request.body)) return undefined
+    const field = findUnstorableText(request.body)
+    return field === undefined ? undefined : reply.code(400).send(unstorableText(field ? `body.${field}` : 'body'))
+  })
   app.setNotFoundHandler((request, reply) =>
     reply.code(404).send({ error: 'not_found', message: `No route for ${request.method} ${request.url}` }),
   )
@@ -79,10 +87,13 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     transform: jsonSchemaTransform,
   })
   const routes = app.withTypeProvider<ZodTypeProvider>()
+  // One count of failed authentications for every route that asks for a token.
+  const authFailures = new FailedAuthLimiter()
+  const adminAuth = requireAdminToken(options.adminToken, authFailures)
   await routes.register(healthRoutes(options.db))
   // The store's own routes: its bearer token is checked before the body is read.
   await routes.register(async (store) => {
-    store.addHook('onRequest', requireStoreToken(options.db))
+    store.addHook('onRequest', requireStoreToken(options.db, authFailures))
     await store.register(orderRoutes(options.db))
     await store.register(fulfillmentRoutes(options.db))
     await store.register(cancellationRoutes(options.db))
@@ -91,7 +102,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   })
   // The admin API: one scope whose hook checks the admin token before anything else runs.
   await routes.register(async (admin) => {
-    admin.addHook('onRequest', requireAdminToken(options.adminToken))
+    admin.addHook('onRequest', adminAuth)
     const cipher = options.apiKeyCipher ?? ApiKeyCipher.fromSecret(undefined)
     await admin.register(adminStoreRoutes(options.db))
     await admin.register(adminKlaviyoRoutes(options.db, cipher, options.checkKlaviyoKey))
@@ -109,8 +120,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     await admin.register(adminReportRoutes(options.db))
     await admin.register(adminExperimentRoutes(options.db))
   })
-  await routes.register(journeyRoutes(options.db, options.temporal, options.adminToken))
-  await routes.register(codecRoutes(options.payloadCodec, options.adminToken, options.temporalUiOrigins ?? []))
+  await routes.register(journeyRoutes(options.db, options.temporal, adminAuth))
+  await routes.register(codecRoutes(options.payloadCodec, adminAuth, options.temporalUiOrigins ?? []))
   await routes.register(shopifyWebhookRoutes(options.db, options.deliveryRetention ?? defaultDeliveryRetention))
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger())
   await app.ready()

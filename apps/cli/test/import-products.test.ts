@@ -84,7 +84,7 @@ describe('crosswise import products', () => {
         rejected: 3,
       })
       expect(rejections).toEqual([
-        { line: 7, reason: 'Variant Price: must be a decimal amount such as "19.90"' },
+        { line: 7, reason: 'Variant Price: must be an amount such as "19.90": not negative, below 10,000,000,000' },
         { line: 14, reason: 'Variant Price: empty on a variant row' },
         { line: 15, reason: 'Title: empty on every row of the product (its first row carries it)' },
       ])
@@ -207,7 +207,7 @@ describe('crosswise import products', () => {
       expect(out).toMatch(/lines rejected +3\n/)
       expect((await readFile(rejects(), 'utf8')).trim().split('\n')).toEqual([
         'line,reason',
-        '5,"price: must be a decimal amount such as ""19.90"""',
+        '5,"price: must be an amount such as ""19.90"": not negative, below 10,000,000,000"',
         '6,"product_id: the same product as line 2 (one row per product)"',
         '7,"product_id: must not be empty"',
       ])

@@ -57,7 +57,7 @@ describe('crosswise import orders', () => {
       { line: 24, reason: 'InvoiceNo: a cancellation (C…), not an order' },
       { line: 32, reason: 'CustomerID: empty (a sale nobody can be followed up on)' },
       { line: 36, reason: 'Quantity: must be a whole number' },
-      { line: 37, reason: 'UnitPrice: must not be negative' },
+      { line: 37, reason: 'UnitPrice: must be an amount such as "19.90": not negative, below 10,000,000,000' },
       { line: 38, reason: 'InvoiceDate: must be an ISO 8601 date-time' },
     ])
     const quoted = await db
@@ -81,7 +81,7 @@ describe('crosswise import orders', () => {
     expect(summary).toMatchObject({ format: 'generic', lines: 10, orders: 3, orderLines: 4, customers: 2, products: 3, rejected: 6 })
     expect(rejections).toEqual([
       { line: 6, reason: 'customer_id and email are both empty: a line needs one' },
-      { line: 7, reason: 'unit_price: must be a decimal amount such as "19.90"' },
+      { line: 7, reason: 'unit_price: must be an amount such as "19.90": not negative, below 10,000,000,000' },
       { line: 8, reason: 'title: must not be empty' },
       { line: 9, reason: 'email: must be an email address' },
       { line: 10, reason: 'customer differs from the order’s first line' },
@@ -128,7 +128,7 @@ describe('crosswise import orders', () => {
     expect((await readFile(rejects, 'utf8')).split('\n').slice(0, 3)).toEqual([
       'line,reason',
       '6,"customer_id and email are both empty: a line needs one"',
-      '7,"unit_price: must be a decimal amount such as ""19.90"""',
+      '7,"unit_price: must be an amount such as ""19.90"": not negative, below 10,000,000,000"',
     ])
     expect(await db.selectFrom('stores').select(['currency', 'api_token_hash']).where('id', '=', 'cli-shop').executeTakeFirst()).toEqual({
       currency: 'EUR',

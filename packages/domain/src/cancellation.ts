@@ -1,10 +1,11 @@
 import { z } from 'zod'
+import { instantSchema } from './instant.ts'
 import { platformIdSchema } from './platform-id.ts'
 
 /** An order called off by the store or the customer: its journey ends. */
 export const cancellationSchema = z.object({
   orderId: platformIdSchema,
-  cancelledAt: z.coerce.date({ error: 'must be an ISO 8601 date-time' }),
+  cancelledAt: instantSchema,
   /** The platform's reason, e.g. Shopify's `customer`, `fraud`, `inventory`. */
   reason: z.string().trim().max(200).optional(),
 })

@@ -8,7 +8,10 @@ import { timeZoneSchema } from './time-zone.ts'
  * is the same customer as an account with the same normalised email.
  */
 export const customerSchema = z.object({
-  id: platformIdSchema.optional(),
+  /** The platform's id of the customer: never an email address, which would spread into ids that redaction cannot reach. */
+  id: platformIdSchema
+    .refine((id) => !id.includes('@'), "must be the platform's customer id, not an email address (leave it out for a guest)")
+    .optional(),
   email: emailSchema,
   firstName: z.string().trim().max(200).optional(),
   lastName: z.string().trim().max(200).optional(),

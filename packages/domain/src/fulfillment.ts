@@ -1,11 +1,12 @@
 import { z } from 'zod'
+import { instantSchema } from './instant.ts'
 import { platformIdSchema } from './platform-id.ts'
 
 /** One fulfilled line: which product and how many of it. */
 export const fulfilledLineSchema = z.object({
   productId: platformIdSchema,
   variantId: platformIdSchema.optional(),
-  quantity: z.number().int().positive(),
+  quantity: z.number().int().positive().max(100_000),
 })
 export type FulfilledLine = z.infer<typeof fulfilledLineSchema>
 
@@ -16,7 +17,7 @@ export type FulfilledLine = z.infer<typeof fulfilledLineSchema>
 export const fulfillmentSchema = z.object({
   fulfillmentId: platformIdSchema,
   orderId: platformIdSchema,
-  fulfilledAt: z.coerce.date({ error: 'must be an ISO 8601 date-time' }),
+  fulfilledAt: instantSchema,
   /** The platform's word that the whole order is now fulfilled; computed from the lines when absent. */
   complete: z.boolean().optional(),
   /** The lines shipped; absent means the whole order. */

@@ -70,3 +70,4 @@ export {
   type VariantTotals,
 } from './experiment.ts'
 export { formatTimeSpan, timeSpanSchema } from './time-span.ts'
+export { instantSchema, isWithinEra } from './instant.ts'

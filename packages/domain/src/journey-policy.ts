@@ -1,8 +1,10 @@
 import { z } from 'zod'
 import { renamedField } from './renamed-field.ts'
+import { timeZoneSchema } from './time-zone.ts'
 
 const days = (value: number) => value * 24 * 60 * 60 * 1000
-const durationMs = z.number().int().nonnegative()
+// Up to a year: a longer wait is a mistake, and a timer of 2^53 ms would fail the journey's every workflow task.
+const durationMs = z.number().int().nonnegative().max(days(365), 'must be at most a year (31,536,000,000 ms)')
 
 /** A customer's segment: the journey's timing and the recommender's price band depend on it. */
 export const segmentSchema = z.enum(['first-time', 'repeat', 'vip'])
@@ -18,7 +20,7 @@ export const sendWindowSchema = z
     /** ISO weekdays allowed: 1 = Monday … 7 = Sunday. */
     weekdays: z.array(z.number().int().min(1).max(7)).min(1).default([1, 2, 3, 4, 5, 6, 7]),
     /** IANA zone used when the customer's own zone is unknown. */
-    defaultTimeZone: z.string().min(1).default('UTC'),
+    defaultTimeZone: timeZoneSchema.default('UTC'),
   })
   .refine((window) => window.startHour < window.endHour, { message: 'startHour must be before endHour' })
 
@@ -31,9 +33,9 @@ export const journeyPolicySchema = z.object({
   segments: z
     .object({
       /** Lifetime spend (major units of the store currency) at or above which a customer is VIP. */
-      vipMinSpend: z.number().nonnegative().default(500),
+      vipMinSpend: z.number().nonnegative().max(1e10).default(500),
       /** Order count at or above which a customer is VIP. */
-      vipMinOrders: z.number().int().positive().default(5),
+      vipMinOrders: z.number().int().positive().max(100_000).default(5),
     })
     .default({ vipMinSpend: 500, vipMinOrders: 5 }),
   /** Wait after fulfilment before the first email, per segment. */
@@ -56,7 +58,7 @@ export const journeyPolicySchema = z.object({
   frequencyCap: z
     .object({
       /** At most this many cross-sell emails per customer within `windowMs`. */
-      maxEmails: z.number().int().positive().default(2),
+      maxEmails: z.number().int().positive().max(100).default(2),
       windowMs: durationMs.default(days(30)),
       /** Minimum time between any two cross-sell emails to one customer. */
       minGapMs: durationMs.default(days(3)),

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { instantSchema } from './instant.ts'
 import { customerSchema } from './customer.ts'
 import { currencySchema, decimalToUnits, moneySchema, unitsToDecimal } from './money.ts'
 import { platformIdSchema } from './platform-id.ts'
@@ -10,7 +11,7 @@ export const lineItemSchema = z.object({
   variantId: platformIdSchema.optional(),
   title: z.string().trim().min(1).max(500),
   category: z.string().trim().min(1).max(200).optional(),
-  quantity: z.number().int().positive(),
+  quantity: z.number().int().positive().max(100_000),
   unitPrice: moneySchema,
 })
 export type LineItem = z.infer<typeof lineItemSchema>
@@ -21,12 +22,12 @@ export const orderSchema = z.object({
   /** The customer; `id` is absent for guest checkouts. */
   customer: customerSchema,
   currency: currencySchema,
-  placedAt: z.coerce.date({ error: 'must be an ISO 8601 date-time' }),
+  placedAt: instantSchema,
   lineItems: z.array(lineItemSchema).min(1, 'an order needs at least one line item').max(1000),
   /** The platform's own total (tax, shipping and discounts applied); the lines' sum when absent. */
   total: moneySchema.optional(),
   /** Set when the order arrives already cancelled: it is stored but starts no journey. */
-  cancelledAt: z.coerce.date({ error: 'must be an ISO 8601 date-time' }).optional(),
+  cancelledAt: instantSchema.optional(),
   /** The platform's payment state (Shopify `financial_status`: `paid`, `refunded`, …). */
   financialStatus: z.string().trim().min(1).max(50).optional(),
   /** The platform's fulfilment state (Shopify `fulfillment_status`: `partial`, `fulfilled`). */

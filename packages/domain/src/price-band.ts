@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { decimalToUnits, moneySchema } from './money.ts'
 
-const priceSchema = moneySchema.refine((amount) => !amount.startsWith('-'), 'must not be negative')
+const priceSchema = moneySchema
 
 /**
  * The prices a segment may be recommended, inclusive, as decimal strings in major units like the

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { instantSchema } from './instant.ts'
 import { currencySchema, moneySchema } from './money.ts'
 import { platformIdSchema } from './platform-id.ts'
 import { productHandleSchema } from './product-page.ts'
@@ -20,7 +21,7 @@ export const productSchema = z.object({
   handle: productHandleSchema.optional(),
   imageUrl: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
   /** When the platform last changed the product; an older update arriving late is ignored. */
-  updatedAt: z.coerce.date({ error: 'must be an ISO 8601 date-time' }),
+  updatedAt: instantSchema,
 })
 export type Product = z.infer<typeof productSchema>
 export type ProductInput = z.input<typeof productSchema>

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { instantSchema } from './instant.ts'
 import { decimalToUnits, moneySchema } from './money.ts'
 import { platformIdSchema } from './platform-id.ts'
 
@@ -6,9 +7,9 @@ import { platformIdSchema } from './platform-id.ts'
 export const refundSchema = z.object({
   refundId: platformIdSchema,
   orderId: platformIdSchema,
-  refundedAt: z.coerce.date({ error: 'must be an ISO 8601 date-time' }),
+  refundedAt: instantSchema,
   /** Amount refunded, major units of the order's currency. */
-  amount: moneySchema.refine((amount) => !amount.startsWith('-'), 'must not be negative'),
+  amount: moneySchema,
   /** The platform's word that the whole order is refunded; computed from the amounts when absent. */
   full: z.boolean().optional(),
 })

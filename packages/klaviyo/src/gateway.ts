@@ -3,7 +3,7 @@ import { z } from 'zod'
 const decimal = z
   .union([z.string(), z.number()])
   .transform((value) => String(value).trim())
-  .pipe(z.string().regex(/^\d{1,12}(\.\d{1,4})?$/, 'must be a decimal amount such as "19.90"'))
+  .pipe(z.string().regex(/^\d{1,12}(\.\d{1,4})?$/, 'must be an amount such as "19.90": not negative, below 10,000,000,000'))
 
 /**
  * Who a message is for. Email and our namespaced external id always travel together, so Klaviyo's

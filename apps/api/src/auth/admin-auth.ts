@@ -2,19 +2,35 @@ import { createHash, timingSafeEqual } from 'node:crypto'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import type { Problem } from '../errors.ts'
 import { bearerToken } from './api-token.ts'
+import type { FailedAuthLimiter } from './failed-auth-limiter.ts'
 
 const digest = (value: string) => createHash('sha256').update(value).digest()
+
+/** The 429 of a client that failed authentication too often; it says when to try again. */
+export async function turnAway(reply: FastifyReply, waitMs: number): Promise<void> {
+  const seconds = Math.ceil(waitMs / 1000)
+  await reply
+    .code(429)
+    .header('retry-after', String(seconds))
+    .send({
+      error: 'too_many_attempts',
+      message: `Too many failed authentications from this address; try again in ${seconds} s.`,
+    } satisfies Problem)
+}
 
 /**
  * An `onRequest` hook for the admin API: the bearer token must equal `CROSSWISE_ADMIN_TOKEN`
  * (compared in constant time over digests, so neither length nor content leaks). Without a
- * configured token the admin API is closed.
+ * configured token the admin API is closed. A client that keeps failing is turned away for a while.
  */
-export function requireAdminToken(adminToken: string | undefined) {
+export function requireAdminToken(adminToken: string | undefined, failures: FailedAuthLimiter) {
   const expected = adminToken ? digest(adminToken) : undefined
   return async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
+    const waitMs = failures.blockedFor(request.ip)
+    if (waitMs > 0) return turnAway(reply, waitMs)
     const token = bearerToken(request.headers.authorization)
     if (expected && token && timingSafeEqual(digest(token), expected)) return
+    failures.recordFailure(request.ip)
     await reply
       .code(401)
       .header('www-authenticate', 'Bearer')

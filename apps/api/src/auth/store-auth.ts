@@ -1,14 +1,18 @@
 import { findStoreIdByTokenHash, type Db } from '@crosswise/db'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import type { Problem } from '../errors.ts'
+import { turnAway } from './admin-auth.ts'
 import { bearerToken, hashApiToken } from './api-token.ts'
+import type { FailedAuthLimiter } from './failed-auth-limiter.ts'
 
 /**
  * An `onRequest` hook for `/v1/stores/{storeId}/…`: the bearer token must be the store's own. Runs
  * before the body is read, so an unauthenticated request costs no parsing and records nothing.
  */
-export function requireStoreToken(db: Db) {
+export function requireStoreToken(db: Db, failures: FailedAuthLimiter) {
   return async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
+    const waitMs = failures.blockedFor(request.ip)
+    if (waitMs > 0) return turnAway(reply, waitMs)
     const token = bearerToken(request.headers.authorization)
     if (!token) {
       await reply
@@ -20,6 +24,7 @@ export function requireStoreToken(db: Db) {
     const storeId = await findStoreIdByTokenHash(db, hashApiToken(token))
     const wanted = (request.params as { storeId?: string }).storeId
     if (!storeId || storeId !== wanted) {
+      failures.recordFailure(request.ip)
       await reply
         .code(401)
         .header('www-authenticate', 'Bearer error="invalid_token"')

@@ -1,12 +1,13 @@
 import { fromWire, toWire } from '@crosswise/journeys'
 import type { PayloadCodec } from '@temporalio/common'
+import type { onRequestHookHandler } from 'fastify'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import { requireAdminToken } from '../auth/admin-auth.ts'
 import { problemSchema } from '../errors.ts'
 
+const base64 = z.string().regex(/^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/, 'must be base64')
 const payloadsSchema = z.object({
-  payloads: z.array(z.object({ metadata: z.record(z.string(), z.string()).optional(), data: z.string().optional() })).max(10_000),
+  payloads: z.array(z.object({ metadata: z.record(z.string(), base64).optional(), data: base64.optional() })).max(10_000),
 })
 
 /**
@@ -18,7 +19,7 @@ const payloadsSchema = z.object({
  */
 export function codecRoutes(
   codec: PayloadCodec | undefined,
-  adminToken: string | undefined,
+  adminAuth: onRequestHookHandler,
   uiOrigins: readonly string[],
 ): FastifyPluginAsyncZod {
   return async (app) => {
@@ -37,7 +38,7 @@ export function codecRoutes(
       }
       return undefined
     })
-    app.addHook('onRequest', requireAdminToken(adminToken))
+    app.addHook('onRequest', adminAuth)
 
     for (const direction of ['encode', 'decode'] as const) {
       app.options(`/codec/${direction}`, { schema: { hide: true } }, async (_request, reply) => reply.code(204).send())
@@ -54,7 +55,15 @@ export function codecRoutes(
         },
         async (request, reply) => {
           const payloads = request.body.payloads.map(fromWire)
-          const converted = codec ? await codec[direction](payloads) : payloads
+          let converted = payloads
+          try {
+            if (codec) converted = await codec[direction](payloads)
+          } catch (error) {
+            // A payload sealed under another key, or bytes that were never sealed, are the caller's to fix.
+            return reply
+              .code(400)
+              .send({ error: 'undecodable_payload', message: `A payload could not be ${direction}d: ${(error as Error).message}` })
+          }
           return reply.send({ payloads: converted.map(toWire) })
         },
       )

@@ -97,7 +97,8 @@ async function runStack(config: Config, logger: Logger, sink: Writable, stop: St
       `  API          ${apiUrl}  (health: ${apiUrl}/health, OpenAPI: ${apiUrl}/openapi.json)`,
       `  Temporal UI  ${servers.temporalUiUrl ?? '(external cluster: use its own UI)'}`,
       `  Temporal     ${servers.temporalAddress}`,
-      `  Admin token  ${config.CROSSWISE_ADMIN_TOKEN ? '(from CROSSWISE_ADMIN_TOKEN)' : `${adminToken}  (kept in ${config.dataDir}/admin-token)`}`,
+      // Never the token itself: this banner ends up in terminals' scrollback and CI logs.
+      `  Admin token  ${config.CROSSWISE_ADMIN_TOKEN ? '(from CROSSWISE_ADMIN_TOKEN)' : `in ${config.dataDir}/admin-token (readable by you only)`}`,
       '  Press Ctrl-C to stop.',
       '',
     ].join('\n') + '\n',

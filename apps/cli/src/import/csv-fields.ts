@@ -1,4 +1,3 @@
-import { moneySchema } from '@crosswise/domain'
 import type { z } from 'zod'
 
 /**
@@ -27,6 +26,3 @@ export function firstIssue(error: z.ZodError, columns: Readonly<Record<string, s
   const key = issue.path[0]
   return typeof key === 'string' ? `${columns[key] ?? key}: ${issue.message}` : issue.message
 }
-
-/** A price in major units ("19.90"): a decimal amount that is not negative. */
-export const priceSchema = moneySchema.refine((price) => !price.startsWith('-'), 'must not be negative')

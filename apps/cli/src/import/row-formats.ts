@@ -1,6 +1,6 @@
-import { currencySchema, emailSchema, platformIdSchema } from '@crosswise/domain'
+import { currencySchema, emailSchema, platformIdSchema, moneySchema } from '@crosswise/domain'
 import { z } from 'zod'
-import { columnIndex, firstIssue, optionalText as optional, priceSchema } from './csv-fields.ts'
+import { columnIndex, firstIssue, optionalText as optional } from './csv-fields.ts'
 
 /** One order line of a history file, checked and normalised. */
 export interface HistoryRow {
@@ -48,7 +48,7 @@ const onlineRetailSchema = z.object({
   productId: platformIdSchema,
   title: z.string().max(500),
   quantity: quantitySchema,
-  unitPrice: priceSchema,
+  unitPrice: moneySchema,
   placedAt: timeSchema,
 })
 
@@ -115,7 +115,7 @@ const genericSchema = z
     title: z.string().trim().min(1, 'must not be empty').max(500),
     category: z.string().trim().max(200).optional(),
     quantity: quantitySchema,
-    unitPrice: priceSchema,
+    unitPrice: moneySchema,
     currency: currencySchema,
     placedAt: timeSchema,
   })

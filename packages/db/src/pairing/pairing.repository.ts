@@ -1,5 +1,5 @@
-import { sql } from 'kysely'
-import type { Db } from '../database.ts'
+import { sql, type Transaction } from 'kysely'
+import type { Database, Db } from '../database.ts'
 import { productPageUrl } from '../product/product-page-url.ts'
 
 /** A store's manual pairing: recommend `recommendedProductId` after `triggerProductId`. */
@@ -10,25 +10,37 @@ export interface ManualPairing {
   priority: number
 }
 
-/** Adds or re-prioritises manual pairings of a store. */
+/**
+ * Every change to a store's manual pairings holds this lock: a replacement (delete all, insert the
+ * list) and a single upsert or removal running at once would otherwise deadlock on the same rows.
+ */
+async function lockManualPairings(trx: Transaction<Database>, storeId: string): Promise<void> {
+  await sql`select pg_advisory_xact_lock(hashtextextended(${`manual-pairings:${storeId}`}, 0))`.execute(trx)
+}
+
+/** Adds or re-prioritises manual pairings of a store; a pair named twice keeps its last priority. */
 export async function saveManualPairings(db: Db, storeId: string, pairings: readonly ManualPairing[]): Promise<void> {
   if (pairings.length === 0) return
-  await db
-    .insertInto('pairings')
-    .values(
-      pairings.map((pairing) => ({
-        store_id: storeId,
-        trigger_product_id: pairing.triggerProductId,
-        recommended_product_id: pairing.recommendedProductId,
-        priority: pairing.priority,
-      })),
-    )
-    .onConflict((oc) =>
-      oc
-        .columns(['store_id', 'trigger_product_id', 'recommended_product_id'])
-        .doUpdateSet({ priority: (eb) => eb.ref('excluded.priority') }),
-    )
-    .execute()
+  const unique = new Map(pairings.map((pairing) => [`${pairing.triggerProductId}\u0000${pairing.recommendedProductId}`, pairing]))
+  await db.transaction().execute(async (trx) => {
+    await lockManualPairings(trx, storeId)
+    await trx
+      .insertInto('pairings')
+      .values(
+        [...unique.values()].map((pairing) => ({
+          store_id: storeId,
+          trigger_product_id: pairing.triggerProductId,
+          recommended_product_id: pairing.recommendedProductId,
+          priority: pairing.priority,
+        })),
+      )
+      .onConflict((oc) =>
+        oc
+          .columns(['store_id', 'trigger_product_id', 'recommended_product_id'])
+          .doUpdateSet({ priority: (eb) => eb.ref('excluded.priority') }),
+      )
+      .execute()
+  })
 }
 
 /**
@@ -118,7 +130,7 @@ export async function listManualPairings(db: Db, storeId: string): Promise<Manua
  */
 export async function replaceManualPairings(db: Db, storeId: string, pairings: readonly ManualPairing[]): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    await sql`select pg_advisory_xact_lock(hashtextextended(${`manual-pairings:${storeId}`}, 0))`.execute(trx)
+    await lockManualPairings(trx, storeId)
     await trx.deleteFrom('pairings').where('store_id', '=', storeId).execute()
     // 4 columns a row: batches keep far below PostgreSQL's 65,535 parameters.
     for (let start = 0; start < pairings.length; start += 5_000) {
@@ -144,11 +156,14 @@ export async function removeManualPairing(
   triggerProductId: string,
   recommendedProductId: string,
 ): Promise<boolean> {
-  const result = await db
-    .deleteFrom('pairings')
-    .where('store_id', '=', storeId)
-    .where('trigger_product_id', '=', triggerProductId)
-    .where('recommended_product_id', '=', recommendedProductId)
-    .executeTakeFirst()
+  const result = await db.transaction().execute(async (trx) => {
+    await lockManualPairings(trx, storeId)
+    return trx
+      .deleteFrom('pairings')
+      .where('store_id', '=', storeId)
+      .where('trigger_product_id', '=', triggerProductId)
+      .where('recommended_product_id', '=', recommendedProductId)
+      .executeTakeFirst()
+  })
   return result.numDeletedRows > 0n
 }

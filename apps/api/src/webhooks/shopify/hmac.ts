@@ -5,7 +5,8 @@ import { createHmac, timingSafeEqual } from 'node:crypto'
  * Computed over the bytes as received (never a re-serialised parse) and compared in constant time.
  */
 export function isShopifySignatureValid(rawBody: Buffer, secret: string, signature: string | undefined): boolean {
-  if (!signature) return false
+  // Exactly the 44 characters of a base64 SHA-256: Node's decoder would skip stray characters.
+  if (!signature || !/^[A-Za-z0-9+/]{43}=$/.test(signature)) return false
   const expected = createHmac('sha256', secret).update(rawBody).digest()
   const given = Buffer.from(signature, 'base64')
   return given.length === expected.length && timingSafeEqual(given, expected)

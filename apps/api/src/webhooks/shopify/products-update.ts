@@ -20,7 +20,12 @@ export const shopifyProductSchema = z.object({
     .array(
       z.object({
         price: moneySchema,
-        inventory_quantity: z.number().int().nullish(),
+        inventory_quantity: z
+          .number()
+          .int()
+          .min(-(2 ** 31))
+          .max(2 ** 31 - 1)
+          .nullish(),
         /** Null when Shopify does not track stock for the variant. */
         inventory_management: z.string().nullish(),
         /** `continue` keeps selling when out of stock. */

@@ -15,7 +15,7 @@ export const shopifyRefundSchema = z.object({
     .max(1000)
     .default([]),
   refund_line_items: z
-    .array(z.object({ quantity: z.number().int().nonnegative(), subtotal: moneySchema.nullish() }))
+    .array(z.object({ quantity: z.number().int().nonnegative().max(100_000), subtotal: moneySchema.nullish() }))
     .max(1000)
     .default([]),
 })

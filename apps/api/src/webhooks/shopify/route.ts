@@ -1,7 +1,9 @@
 import { recordDelivery, type Db } from '@crosswise/db'
+import { isWithinEra } from '@crosswise/domain'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import { invalidRequest, problemSchema, type Problem } from '../../errors.ts'
+import { invalidRequest, problemSchema, unstorableText, type Problem } from '../../errors.ts'
+import { findUnstorableText } from '../../unstorable-text.ts'
 import { sweepExpiredDeliveries, type DeliveryRetention } from './delivery-retention.ts'
 import { isShopifySignatureValid } from './hmac.ts'
 import { parseJsonKeepingBigInts } from './json-big-ints.ts'
@@ -19,6 +21,18 @@ const unauthorized: Problem = { error: 'unauthorized', message: 'Unknown shop or
 function header(value: string | string[] | undefined): string | undefined {
   const text = Array.isArray(value) ? value[0] : value
   return text?.trim() || undefined
+}
+
+// Shopify's clock and ours may differ a little; a delivery from further ahead is not a real one.
+const clockSkewMs = 5 * 60_000
+
+/**
+ * `X-Shopify-Triggered-At`, or null when it is no time, before 1970 or in the future: a replayed
+ * body dated ahead would pin the order's status time and make every real update look stale.
+ */
+function parseTriggeredAt(text: string): Date | null {
+  const at = /^\d{4}-\d{2}-\d{2}T/.test(text) ? new Date(text) : new Date(Number.NaN)
+  return isWithinEra(at) && at.getTime() <= Date.now() + clockSkewMs ? at : null
 }
 
 /**
@@ -63,13 +77,13 @@ export function shopifyWebhookRoutes(db: Db, retention: DeliveryRetention): Fast
         const webhookId = header(request.headers['x-shopify-webhook-id'])
         const eventId = header(request.headers['x-shopify-event-id'])
         const triggered = header(request.headers['x-shopify-triggered-at'])
-        const triggeredAt = triggered === undefined ? undefined : new Date(triggered)
+        const triggeredAt = triggered === undefined ? undefined : parseTriggeredAt(triggered)
         const missing = [
           ...(topic ? [] : ['x-shopify-topic']),
-          ...(webhookId ? [] : ['x-shopify-webhook-id']),
-          ...(triggeredAt && Number.isNaN(triggeredAt.getTime()) ? ['x-shopify-triggered-at'] : []),
+          ...(webhookId && webhookId.length <= 255 ? [] : ['x-shopify-webhook-id']),
+          ...(triggeredAt === null ? ['x-shopify-triggered-at'] : []),
         ]
-        if (!topic || !webhookId || missing.length > 0) {
+        if (!topic || !webhookId || triggeredAt === null || missing.length > 0) {
           return reply.code(400).send({
             error: 'invalid_request',
             message: `headers.${missing[0]}: is missing or invalid`,
@@ -85,7 +99,10 @@ export function shopifyWebhookRoutes(db: Db, retention: DeliveryRetention): Fast
             .code(400)
             .send({ error: 'invalid_json', message: `Body is not valid JSON: ${(error as Error).message}` } satisfies Problem)
         }
-        const handler = shopifyTopics[topic]
+        // An own property only: `constructor` or `__proto__` is a topic we do not take in, not a handler.
+        const handler = Object.hasOwn(shopifyTopics, topic) ? shopifyTopics[topic] : undefined
+        const unstorable = findUnstorableText(json)
+        if (unstorable !== undefined) return reply.code(400).send(unstorableText(unstorable ? `body.${unstorable}` : 'body'))
         const parsed = handler?.schema.safeParse(json)
         if (parsed && !parsed.success) return reply.code(400).send(invalidRequest('body', parsed.error.issues))
 
@@ -98,8 +115,8 @@ export function shopifyWebhookRoutes(db: Db, retention: DeliveryRetention): Fast
         const delivery = {
           storeId: shop.storeId,
           webhookId,
-          topic,
-          ...(eventId ? { eventId } : {}),
+          topic: topic.slice(0, 200),
+          ...(eventId ? { eventId: eventId.slice(0, 255) } : {}),
           ...(triggeredAt ? { triggeredAt } : {}),
         }
         // Shopify stopped retrying long before: this is a replay whose first delivery may be forgotten.

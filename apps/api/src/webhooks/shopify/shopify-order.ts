@@ -8,7 +8,7 @@ const lineItemSchema = z.object({
   product_id: shopifyIdSchema.nullish(),
   variant_id: shopifyIdSchema.nullish(),
   title: z.string().trim().min(1).max(500),
-  quantity: z.number().int().nonnegative(),
+  quantity: z.number().int().nonnegative().max(100_000),
   price: moneySchema,
 })
 
@@ -18,7 +18,7 @@ export const shopifyFulfillmentSchema = z.object({
   order_id: shopifyIdSchema,
   created_at: shopifyTimeSchema,
   /** `success` is a shipment; `cancelled`, `error` and `failure` are not. */
-  status: z.string().nullish(),
+  status: z.string().max(50).nullish(),
   line_items: z
     .array(lineItemSchema.pick({ id: true, product_id: true, variant_id: true, quantity: true }))
     .max(1000)

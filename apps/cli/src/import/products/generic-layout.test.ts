@@ -27,7 +27,9 @@ describe('generic product rows', () => {
     const rejected = (fields: string[]) => (read(fields) as { rejected: string }).rejected
     expect(rejected(['', 'Mug', '', '', '', '', '', ''])).toBe('product_id: must not be empty')
     expect(rejected(['p', '', '', '', '', '', '', ''])).toBe('title: must not be empty')
-    expect(rejected(['p', 'Mug', 'cheap', '', '', '', '', ''])).toBe('price: must be a decimal amount such as "19.90"')
+    expect(rejected(['p', 'Mug', 'cheap', '', '', '', '', ''])).toBe(
+      'price: must be an amount such as "19.90": not negative, below 10,000,000,000',
+    )
     expect(rejected(['p', 'Mug', '', '', 'maybe', '', '', ''])).toBe('available: must be true or false')
     expect(rejected(['p', 'Mug', '', '', '', 'shop.example/mug', '', ''])).toBe('url: must be an http(s) URL')
     expect(rejected(['p', 'Mug', '', '', '', '', '', 'a mug'])).toBe('handle: must be a URL handle (no spaces, "/", "?" or "#")')

@@ -1,6 +1,6 @@
-import { platformIdSchema, productHandleSchema } from '@crosswise/domain'
+import { platformIdSchema, productHandleSchema, moneySchema } from '@crosswise/domain'
 import { z } from 'zod'
-import { columnIndex, firstIssue, optionalText, priceSchema } from '../csv-fields.ts'
+import { columnIndex, firstIssue, optionalText } from '../csv-fields.ts'
 import type { ProductFormat } from './product-format.ts'
 
 const required = ['product_id', 'title'] as const
@@ -21,7 +21,7 @@ const pageSchema = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL'
 const rowSchema = z.object({
   productId: platformIdSchema,
   title: z.string().min(1, 'must not be empty').max(500),
-  price: priceSchema.optional(),
+  price: moneySchema.optional(),
   category: z.string().max(200).optional(),
   available: z
     .string()

@@ -46,9 +46,11 @@ describe('Shopify product export rows', () => {
 
   it('rejects a bad field by its column', () => {
     expect(row('kettle,,,,,,,,,Blue,K-1,shopify,3,deny,"39,90",,,,')).toEqual({
-      rejected: 'Variant Price: must be a decimal amount such as "19.90"',
+      rejected: 'Variant Price: must be an amount such as "19.90": not negative, below 10,000,000,000',
     })
-    expect(row('kettle,,,,,,,,,Blue,K-1,shopify,3,deny,-1,,,,')).toEqual({ rejected: 'Variant Price: must not be negative' })
+    expect(row('kettle,,,,,,,,,Blue,K-1,shopify,3,deny,-1,,,,')).toEqual({
+      rejected: 'Variant Price: must be an amount such as "19.90": not negative, below 10,000,000,000',
+    })
     expect(row('kettle,,,,,,,,,Blue,K-1,shopify,3,deny,,,,,')).toEqual({ rejected: 'Variant Price: empty on a variant row' })
     expect(row('kettle,,,,,,,,,Blue,K-1,shopify,lots,deny,1,,,,')).toEqual({ rejected: 'Variant Inventory Qty: must be a whole number' })
     expect(row('kettle,,,,,,,,,,,,,,,,ftp://cdn.example/k.jpg,1,')).toEqual({ rejected: 'Image Src: must be an http(s) URL' })

@@ -1,6 +1,6 @@
-import { productHandleSchema } from '@crosswise/domain'
+import { productHandleSchema, moneySchema } from '@crosswise/domain'
 import { z } from 'zod'
-import { columnIndex, firstIssue, optionalText, priceSchema } from '../csv-fields.ts'
+import { columnIndex, firstIssue, optionalText } from '../csv-fields.ts'
 import type { ProductFormat } from './product-format.ts'
 
 const required = ['handle', 'title'] as const
@@ -31,7 +31,7 @@ const names = {
 const rowSchema = z.object({
   handle: productHandleSchema,
   title: z.string().max(500).optional(),
-  price: priceSchema.optional(),
+  price: moneySchema.optional(),
   quantity: z.coerce.number({ error: 'must be a whole number' }).int('must be a whole number').optional(),
   imageSrc: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
   imagePosition: z.coerce
