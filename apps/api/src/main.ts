@@ -1,4 +1,4 @@
-import { createLogger, loadConfig } from '@crosswise/config'
+import { createLogger, loadConfig, requireProductionSecrets, temporalSecurity } from '@crosswise/config'
 import { ApiKeyCipher, createDatabase, sealPlainKlaviyoKeys, sealPlainShopifyTokens } from '@crosswise/db'
 import { journeyDataConverter } from '@crosswise/journeys'
 import { checkKlaviyoKey } from '@crosswise/klaviyo'
@@ -8,6 +8,7 @@ import { buildServer } from './server.ts'
 import { defaultDeliveryRetention } from './webhooks/shopify/delivery-retention.ts'
 
 const config = loadConfig()
+requireProductionSecrets(config)
 const logger = createLogger('api', config.LOG_LEVEL)
 if (!config.DATABASE_URL) throw new Error('The API needs DATABASE_URL (`pnpm dev` sets it for the local stack).')
 
@@ -18,7 +19,9 @@ const db = createDatabase(config.DATABASE_URL, {
   onIdleError: (error) => logger.warn({ err: error }, 'idle database connection lost'),
 })
 // Lazy: the API starts and takes orders while Temporal is down; only journey admin calls need it.
-const temporalConnection = config.TEMPORAL_ADDRESS ? Connection.lazy({ address: config.TEMPORAL_ADDRESS }) : undefined
+const temporalConnection = config.TEMPORAL_ADDRESS
+  ? Connection.lazy({ address: config.TEMPORAL_ADDRESS, ...temporalSecurity(config) })
+  : undefined
 const dataConverter = await journeyDataConverter(config.CROSSWISE_PAYLOAD_KEY)
 const temporal = temporalConnection && new Client({ connection: temporalConnection, namespace: config.TEMPORAL_NAMESPACE, dataConverter })
 const [payloadCodec] = dataConverter.payloadCodecs
@@ -46,6 +49,7 @@ const app = await buildServer({
   bodyLimit: config.CROSSWISE_API_BODY_LIMIT,
   deliveryRetention: { ...defaultDeliveryRetention, keepMs: config.CROSSWISE_WEBHOOK_RETENTION_HOURS * 3_600_000 },
   ...(config.CROSSWISE_ADMIN_TOKEN ? { adminToken: config.CROSSWISE_ADMIN_TOKEN } : {}),
+  ...(config.CROSSWISE_CODEC_TOKEN ? { codecToken: config.CROSSWISE_CODEC_TOKEN } : {}),
 })
 
 let closing = false

@@ -43,6 +43,8 @@ export interface ServerOptions {
   temporal?: Client
   /** The payload codec the codec endpoint serves (`CROSSWISE_PAYLOAD_KEY`); none: pass-through. */
   payloadCodec?: PayloadCodec
+  /** The codec-only credential the Temporal UI's codec endpoint carries in its path (`CROSSWISE_CODEC_TOKEN`). */
+  codecToken?: string
   /** Origins of the Temporal UI, which calls the codec endpoint from the browser. */
   temporalUiOrigins?: string[]
   /** How long webhook deliveries are kept for dedupe; default seven days, swept hourly. */
@@ -121,7 +123,14 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     await admin.register(adminExperimentRoutes(options.db))
   })
   await routes.register(journeyRoutes(options.db, options.temporal, adminAuth))
-  await routes.register(codecRoutes(options.payloadCodec, adminAuth, options.temporalUiOrigins ?? []))
+  await routes.register(
+    codecRoutes(options.payloadCodec, {
+      adminAuth,
+      codecToken: options.codecToken,
+      failures: authFailures,
+      uiOrigins: options.temporalUiOrigins ?? [],
+    }),
+  )
   await routes.register(shopifyWebhookRoutes(options.db, options.deliveryRetention ?? defaultDeliveryRetention))
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger())
   await app.ready()

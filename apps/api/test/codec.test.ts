@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildServer } from '../src/server.ts'
 
 const adminToken = 'admin-token-for-codec-tests'
+const codecToken = 'codec-only-credential-for-tests'
 const uiOrigin = 'http://localhost:8233'
 const payload = {
   metadata: { encoding: Buffer.from('json/plain').toString('base64') },
@@ -25,6 +26,7 @@ describe('codec endpoint for the Temporal UI', () => {
       logger: pino({ level: 'silent' }),
       bodyLimit: 1_048_576,
       adminToken,
+      codecToken,
       payloadCodec,
       temporalUiOrigins: [uiOrigin],
     })
@@ -58,5 +60,17 @@ describe('codec endpoint for the Temporal UI', () => {
     expect(preflight.headers['access-control-allow-origin']).toBe(uiOrigin)
     const elsewhere = await app.inject({ method: 'OPTIONS', url: '/codec/decode', headers: { origin: 'https://evil.example' } })
     expect(elsewhere.headers['access-control-allow-origin']).toBeUndefined()
+  })
+
+  it('decodes for the Temporal UI with the codec-only credential in its path, and does nothing else with it', async () => {
+    const sealed = (await post('encode', { payloads: [payload] })).json<{ payloads: unknown[] }>().payloads
+    // The UI sends no header of its own: the credential is part of the endpoint it was given.
+    const decoded = await post(`${codecToken}/decode`, { payloads: sealed }, { origin: uiOrigin })
+    expect([decoded.statusCode, decoded.json()]).toEqual([200, { payloads: [payload] }])
+    expect(decoded.headers['access-control-allow-origin']).toBe(uiOrigin)
+    expect((await post('wrong-credential/decode', { payloads: sealed }, {})).statusCode).toBe(401)
+    // The admin token is not a codec credential, and the codec credential cannot encode.
+    expect((await post(`${adminToken}/decode`, { payloads: sealed }, {})).statusCode).toBe(401)
+    expect((await post(`${codecToken}/encode`, { payloads: [payload] }, {})).statusCode).toBe(404)
   })
 })

@@ -1,4 +1,4 @@
-import { chmod, mkdtemp, rm } from 'node:fs/promises'
+import { chmod, mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Client, Connection } from '@temporalio/client'
@@ -48,13 +48,35 @@ describe('crosswise dev on an empty database', () => {
       try {
         const client = new Client({ connection })
         const stages = new Set<string>()
+        let journeyId = ''
         await eventually(async () => {
           for await (const journey of client.workflow.list({ query: "StoreId = 'demo' AND WorkflowType = 'crossSellJourney'" })) {
             const stage = journey.searchAttributes.JourneyStage?.[0]
             if (typeof stage === 'string') stages.add(stage)
+            journeyId = journey.workflowId
           }
           return stages.size >= 3
         }, 120_000)
+
+        // Encrypted in Temporal even in development; the UI's codec endpoint (its credential in the
+        // path, kept in the data folder) opens it.
+        const history = await client.workflow.getHandle(journeyId).fetchHistory()
+        const input = history.events![0]!.workflowExecutionStartedEventAttributes!.input!.payloads![0]!
+        expect(Buffer.from(input.metadata!.encoding!).toString()).toBe('binary/encrypted')
+        const codecToken = (await readFile(join(dataDir, 'codec-token'), 'utf8')).trim()
+        const wire = {
+          metadata: Object.fromEntries(
+            Object.entries(input.metadata!).map(([key, value]) => [key, Buffer.from(value!).toString('base64')]),
+          ),
+          data: Buffer.from(input.data!).toString('base64'),
+        }
+        const decoded = await fetch(`${apiUrl}/codec/${codecToken}/decode`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', origin: `http://localhost:${ports.ui}` },
+          body: JSON.stringify({ payloads: [wire] }),
+        })
+        const [plain] = ((await decoded.json()) as { payloads: Array<{ data: string }> }).payloads
+        expect(JSON.parse(Buffer.from(plain!.data, 'base64').toString())).toMatchObject({ storeId: 'demo' })
       } finally {
         await connection.close()
       }

@@ -1,4 +1,4 @@
-import { createLogger, loadConfig } from '@crosswise/config'
+import { createLogger, loadConfig, requireProductionSecrets, temporalSecurity } from '@crosswise/config'
 import { ApiKeyCipher, createDatabase } from '@crosswise/db'
 import { journeyDataConverter } from '@crosswise/journeys'
 import { Client, Connection } from '@temporalio/client'
@@ -8,6 +8,7 @@ import { StoreScheduleKeeper } from './schedules/store-schedule.ts'
 import { catalogueSyncSchedule, pairingRefreshSchedule, pairingReviewSchedule } from './schedules/store-schedule-kinds.ts'
 
 const config = loadConfig()
+requireProductionSecrets(config)
 const logger = createLogger('worker', config.LOG_LEVEL)
 // The SDK's own messages go through the same JSON log; its INFO chatter (webpack output) is kept out.
 const sdkLevel: LogLevel = config.LOG_LEVEL === 'debug' || config.LOG_LEVEL === 'trace' ? 'DEBUG' : 'WARN'
@@ -22,8 +23,9 @@ if (!config.DATABASE_URL || !config.TEMPORAL_ADDRESS) {
 const db = createDatabase(config.DATABASE_URL, { onIdleError: (error) => logger.warn({ err: error }, 'idle database connection lost') })
 const dataConverter = await journeyDataConverter(config.CROSSWISE_PAYLOAD_KEY)
 const cipher = ApiKeyCipher.fromSecret(config.CROSSWISE_PAYLOAD_KEY)
-const workerConnection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS })
-const clientConnection = await Connection.connect({ address: config.TEMPORAL_ADDRESS })
+const security = temporalSecurity(config)
+const workerConnection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS, ...security })
+const clientConnection = await Connection.connect({ address: config.TEMPORAL_ADDRESS, ...security })
 const client = new Client({ connection: clientConnection, namespace: config.TEMPORAL_NAMESPACE, dataConverter })
 
 const worker = await createJourneyWorker({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { ConfigError, loadConfig } from './config.ts'
+import { ConfigError, loadConfig, requireProductionSecrets } from './config.ts'
 
 describe('loadConfig', () => {
   it('fills defaults for an empty environment', () => {
@@ -8,6 +8,14 @@ describe('loadConfig', () => {
     expect(config.CROSSWISE_TEMPORAL_UI_PORT).toBe(8233)
     expect(config.DATABASE_URL).toBeUndefined()
     expect(config.dataDir.endsWith('.data')).toBe(true)
+  })
+
+  it('refuses to run in production without a payload key, and runs anywhere else', () => {
+    expect(() => requireProductionSecrets(loadConfig({ NODE_ENV: 'production' }))).toThrow(
+      /CROSSWISE_PAYLOAD_KEY is required in production/,
+    )
+    expect(() => requireProductionSecrets(loadConfig({ NODE_ENV: 'production', CROSSWISE_PAYLOAD_KEY: 'a'.repeat(44) }))).not.toThrow()
+    expect(() => requireProductionSecrets(loadConfig({}))).not.toThrow()
   })
 
   it('treats blank strings as unset', () => {

@@ -24,6 +24,16 @@ export const configSchema = z.object({
   CROSSWISE_PG_PORT: port.default(54329),
   TEMPORAL_ADDRESS: optionalText,
   TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
+  /** API key of a hosted Temporal (Temporal Cloud); sent over TLS. */
+  TEMPORAL_API_KEY: optionalText,
+  /** `on`: connect to Temporal over TLS with the system's roots (implied by the key or the files below). */
+  TEMPORAL_TLS: z.enum(['on', 'off']).default('off'),
+  /** PEM files: the CA that signed the server's certificate, and this client's certificate and key (mTLS). */
+  TEMPORAL_TLS_CA_FILE: optionalText,
+  TEMPORAL_TLS_CERT_FILE: optionalText,
+  TEMPORAL_TLS_KEY_FILE: optionalText,
+  /** Server name to expect in the server's certificate, when it differs from the address's host. */
+  TEMPORAL_TLS_SERVER_NAME: optionalText,
   CROSSWISE_TASK_QUEUE: z.string().min(1).default('crosswise-journeys'),
   CROSSWISE_TEMPORAL_PORT: port.default(7233),
   CROSSWISE_TEMPORAL_UI_PORT: port.default(8233),
@@ -38,6 +48,8 @@ export const configSchema = z.object({
   CROSSWISE_WEBHOOK_RETENTION_HOURS: positiveInt.default(168),
   /** Bearer token of the admin API (stores, policies); unset keeps the admin API closed. */
   CROSSWISE_ADMIN_TOKEN: optionalText,
+  /** A credential that only decodes payloads: the Temporal UI's codec endpoint carries it in its path (`/codec/{token}`). */
+  CROSSWISE_CODEC_TOKEN: optionalText,
   CROSSWISE_WORKER_MAX_ACTIVITIES: positiveInt.default(100),
   CROSSWISE_WORKER_MAX_WORKFLOW_TASKS: positiveInt.default(100),
   CROSSWISE_WORKFLOW_BUNDLE: optionalText,
@@ -78,6 +90,8 @@ export const configSchema = z.object({
   CROSSWISE_DEMO_WEEKS: positiveInt.max(52).default(4),
   /** Customers whose orders in those weeks the demo replays (the first to order in them). */
   CROSSWISE_DEMO_CUSTOMERS: positiveInt.default(300),
+  /** `production` in the images: then a payload key is required (see `requireProductionSecrets`). */
+  NODE_ENV: optionalText,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 })
 
@@ -112,6 +126,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: resolve(root, parsed.data.CROSSWISE_DATA_DIR ?? '.data'),
     toolsDir: resolve(root, env.CROSSWISE_TOOLS_DIR ?? '.tools'),
   }
+}
+
+/**
+ * In production (`NODE_ENV=production`, as the images set it) the API and the worker refuse to start
+ * without `CROSSWISE_PAYLOAD_KEY`: unencrypted, Temporal would keep every journey's customer data in
+ * its histories as plain JSON and stores' keys would sit in PostgreSQL in clear.
+ */
+export function requireProductionSecrets(config: Config): void {
+  if (config.NODE_ENV === 'production' && !config.CROSSWISE_PAYLOAD_KEY)
+    throw new ConfigError('CROSSWISE_PAYLOAD_KEY is required in production (openssl rand -base64 32); see DEPLOY.md.')
 }
 
 /** The folder holding pnpm-workspace.yaml above the current directory, or the current directory. */

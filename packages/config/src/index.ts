@@ -1,2 +1,3 @@
-export { ConfigError, configSchema, loadConfig, workspaceRoot, type Config } from './config.ts'
+export { ConfigError, configSchema, loadConfig, requireProductionSecrets, workspaceRoot, type Config } from './config.ts'
 export { createLogger, type Logger } from './logger.ts'
+export { temporalSecurity, type TemporalSecurity } from './temporal-connection.ts'

@@ -6,7 +6,7 @@ import { createDatabase, listStoreIds, migrateToLatest } from '@crosswise/db'
 import { PortInUseError } from '@crosswise/local-stack'
 import pinoPretty from 'pino-pretty'
 import { UsageError, type Command } from '../command.ts'
-import { localAdminToken } from '../dev/admin-token.ts'
+import { localSecrets } from '../dev/local-secrets.ts'
 import { startApp, type AppProcess } from '../dev/child-process.ts'
 import { startDemo } from '../dev/demo-start.ts'
 import { startStackServers } from '../dev/local-stack.ts'
@@ -47,9 +47,12 @@ export const devCommand: Command = {
 
 /** Starts the servers, the apps and the demo; returns the exit code once the stack has stopped. */
 async function runStack(config: Config, logger: Logger, sink: Writable, stop: StopRequest): Promise<number> {
+  const secrets = await localSecrets(config, config.dataDir)
+  const apiUrl = `http://${config.CROSSWISE_API_HOST}:${config.CROSSWISE_API_PORT}`
   let servers
   try {
-    servers = await startStackServers(config, logger)
+    // The UI decodes journeys' encrypted payloads through the API, with the codec-only credential.
+    servers = await startStackServers(config, logger, { codecEndpoint: `${apiUrl}/codec/${secrets.codecToken}` })
   } catch (error) {
     if (error instanceof PortInUseError) {
       process.stderr.write(`crosswise dev: ${error.message}\n`)
@@ -75,21 +78,18 @@ async function runStack(config: Config, logger: Logger, sink: Writable, stop: St
   if (config.CROSSWISE_DEMO === 'on' && !demo)
     logger.info('the database has stores: no demo (CROSSWISE_DEMO plays one on an empty database only)')
 
-  const adminToken = await localAdminToken(config.CROSSWISE_ADMIN_TOKEN, config.dataDir)
-  if (stop.signal.aborted) {
-    await stopServers()
-    return 0
-  }
+  const { adminToken } = secrets
   const env = {
     ...process.env,
     DATABASE_URL: servers.databaseUrl,
     TEMPORAL_ADDRESS: servers.temporalAddress,
     CROSSWISE_ADMIN_TOKEN: adminToken,
+    CROSSWISE_PAYLOAD_KEY: secrets.payloadKey,
+    CROSSWISE_CODEC_TOKEN: secrets.codecToken,
     LOG_LEVEL: config.LOG_LEVEL,
   }
   const apps: AppProcess[] = [startApp('worker', '@crosswise/worker/main', env, sink), startApp('api', '@crosswise/api/main', env, sink)]
 
-  const apiUrl = `http://${config.CROSSWISE_API_HOST}:${config.CROSSWISE_API_PORT}`
   process.stdout.write(
     [
       '',

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util'
-import { loadConfig } from '@crosswise/config'
+import { loadConfig, temporalSecurity } from '@crosswise/config'
 import { createDatabase, getStore, migrateToLatest, type Db } from '@crosswise/db'
 import { shopDomainSchema, storeIdSchema } from '@crosswise/domain'
 import { mineStorePairings } from '@crosswise/mining'
@@ -70,7 +70,10 @@ function parse(args: string[]) {
 /** Waits for the store's journeys to end, on the Temporal of `TEMPORAL_ADDRESS` (default: the dev stack's). */
 async function journeysEnd(db: Db, storeId: string, customerIds: readonly string[], limitMs: number): Promise<boolean> {
   const config = loadConfig()
-  const connection = await Connection.connect({ address: config.TEMPORAL_ADDRESS ?? `127.0.0.1:${config.CROSSWISE_TEMPORAL_PORT}` })
+  const connection = await Connection.connect({
+    address: config.TEMPORAL_ADDRESS ?? `127.0.0.1:${config.CROSSWISE_TEMPORAL_PORT}`,
+    ...(config.TEMPORAL_ADDRESS ? temporalSecurity(config) : {}),
+  })
   try {
     return await waitForJourneysToEnd(db, new Client({ connection, namespace: config.TEMPORAL_NAMESPACE }), storeId, customerIds, limitMs)
   } finally {

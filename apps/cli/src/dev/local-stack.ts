@@ -36,7 +36,7 @@ function ensureTemporalCli(config: Config, logger: Logger): string {
  * Starts embedded PostgreSQL and the Temporal dev server (persistent SQLite, Web UI, Crosswise's
  * search attributes), each unless `DATABASE_URL` / `TEMPORAL_ADDRESS` name an existing one.
  */
-export async function startStackServers(config: Config, logger: Logger): Promise<StackServers> {
+export async function startStackServers(config: Config, logger: Logger, ui: { codecEndpoint?: string } = {}): Promise<StackServers> {
   const stops: Array<() => Promise<void>> = []
   const stop = async () => {
     for (const stopOne of stops.reverse()) await stopOne()
@@ -71,6 +71,7 @@ export async function startStackServers(config: Config, logger: Logger): Promise
         uiPort: config.CROSSWISE_TEMPORAL_UI_PORT,
         dbFile,
         searchAttributes: journeySearchAttributes,
+        ...(ui.codecEndpoint ? { codecEndpoint: ui.codecEndpoint } : {}),
       })
       stops.push(() => server.stop())
       temporalAddress = server.address
