@@ -24,7 +24,8 @@ describe('docker-compose.yml', () => {
       expect(schemaJob).toContain(`--db ${db} update-schema`)
     }
     expect(environmentOf(services['temporal-ui'] ?? {})).toMatchObject({ TEMPORAL_ADDRESS: 'temporal:7233' })
-    expect(services['temporal-ui']?.ports).toEqual(['8233:8080'])
+    // No login of its own: the UI listens on this machine only.
+    expect(services['temporal-ui']?.ports).toEqual(['127.0.0.1:8233:8080'])
   })
 
   it("registers exactly the journey's search attributes, once Temporal is healthy", () => {
