@@ -5,6 +5,7 @@ import { Client, Connection } from '@temporalio/client'
 import { afterAll, describe, expect, it } from 'vitest'
 import type { StoreReportView } from '@crosswise/reports'
 import { reportCommand } from '../src/commands/report.ts'
+import { reviewCommand } from '../src/commands/review.ts'
 import { capture } from './capture-output.ts'
 import { devStackEnv, startDev, stopStacks, type RunningStack } from './dev-process.ts'
 import { adminRequest, eventually } from './test-stack.ts'
@@ -94,10 +95,13 @@ describe('crosswise dev on an empty database', () => {
         return current.lift !== null && (current.experiment?.variants.every((variant) => variant.sends > 0) ?? false)
       }, 180_000)
       const databaseUrl = `postgres://postgres:crosswise@127.0.0.1:${ports.pg}/crosswise`
+      // The demo reviews its pairings when its replay ends; here, as a store owner would, right away.
+      await capture(() => reviewCommand.run(['--store', 'demo', '--database-url', databaseUrl]))
       const printed = await capture(() => reportCommand.run(['--store', 'demo', '--window', '20s', '--database-url', databaseUrl]))
       expect(printed.out).toMatch(/holdout lift, 20s after the point of sending \(\d+ emailed, \d+ held out; 95 % intervals\)/)
       expect(printed.out).toMatch(/experiment 'thank-you-grid' \(The pick alone, or a grid of three with 10 % off\)/)
       expect(printed.out).toContain('code THANKS10 (10 % off), grid of 3')
+      expect(printed.out).toMatch(/latest pairing review, \d{4}-\d{2}-\d{2}: \d+ pairings read/)
 
       first.child.kill('SIGINT')
       expect(await first.exited).toBe(0)

@@ -24,7 +24,7 @@ export const demoExperiment: ExperimentInput = {
   minimumSendsPerVariant: 50,
 }
 
-async function adminPost(apiUrl: string, adminToken: string, path: string, body: unknown): Promise<void> {
+async function adminPost(apiUrl: string, adminToken: string, path: string, body: unknown): Promise<unknown> {
   const response = await fetch(`${apiUrl}${path}`, {
     method: 'POST',
     headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' },
@@ -32,6 +32,7 @@ async function adminPost(apiUrl: string, adminToken: string, path: string, body:
     signal: AbortSignal.timeout(10_000),
   })
   if (response.status !== 201) throw new Error(`POST ${path} failed: ${response.status} ${await response.text()}`)
+  return response.json()
 }
 
 /** Creates the demo store through the admin API, as a store owner would, and starts its experiment. */
@@ -45,4 +46,13 @@ export async function createDemoStore(apiUrl: string, adminToken: string, shop: 
     policy,
   })
   await adminPost(apiUrl, adminToken, `/v1/admin/stores/${shop.storeId}/experiments`, demoExperiment)
+}
+
+/**
+ * The monthly pairing review, run once the replay is over (as `crosswise review` does), so the demo's
+ * report has a review to show; returns how many pairings it read.
+ */
+export async function reviewDemoPairings(apiUrl: string, adminToken: string, shop: DemoShop): Promise<number> {
+  const review = (await adminPost(apiUrl, adminToken, `/v1/admin/stores/${shop.storeId}/pairing-reviews`, {})) as { entries: unknown[] }
+  return review.entries.length
 }

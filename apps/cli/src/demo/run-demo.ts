@@ -9,7 +9,7 @@ import { withShopifyProductIds } from '../replay/shopify-ids.ts'
 import { planReplay } from '../replay/replay-plan.ts'
 import { sendReplay } from '../replay/send-replay.ts'
 import { compressedPolicy } from './compressed-policy.ts'
-import { createDemoStore, demoExperiment, demoShop } from './demo-store.ts'
+import { createDemoStore, demoExperiment, demoShop, reviewDemoPairings } from './demo-store.ts'
 import { simulateEngagement } from './simulated-engagement.ts'
 
 /** How the demo runs: where the stack is, how much it replays, how fast. */
@@ -97,5 +97,7 @@ export async function runDemo(options: DemoOptions): Promise<void> {
     `demo: replay done in ${Math.round(answers.seconds)} s: ${answers.accepted} webhooks taken, ${answers.recognised} redeliveries recognised, ` +
       `${answers.refused} forgeries refused${answers.failed ? `, ${answers.failed} failed (${answers.problems.join('; ')})` : ''}; journeys go on for a few more days of demo time`,
   )
+  const reviewed = await reviewDemoPairings(options.apiUrl, options.adminToken, shop)
+  say(`demo: pairing review run (as the worker does monthly): ${reviewed} pairings read; \`pnpm crosswise report --store demo\` shows it`)
   await engagement
 }
