@@ -1,5 +1,5 @@
 import { createLogger, loadConfig, requireProductionSecrets, temporalSecurity } from '@crosswise/config'
-import { ApiKeyCipher, createDatabase, sealPlainKlaviyoKeys, sealPlainShopifyTokens } from '@crosswise/db'
+import { ApiKeyCipher, createDatabase, sealPlainKlaviyoKeys, sealPlainShopifyTokens, sealPlainWebhookSecrets } from '@crosswise/db'
 import { journeyDataConverter } from '@crosswise/journeys'
 import { checkKlaviyoKey } from '@crosswise/klaviyo'
 import { checkShopifyAccess } from '@crosswise/shopify'
@@ -27,12 +27,16 @@ const temporal = temporalConnection && new Client({ connection: temporalConnecti
 const [payloadCodec] = dataConverter.payloadCodecs
 const apiKeyCipher = ApiKeyCipher.fromSecret(config.CROSSWISE_PAYLOAD_KEY)
 // Keys and tokens saved before CROSSWISE_PAYLOAD_KEY was set are sealed now; the API serves either way.
-await Promise.all([sealPlainKlaviyoKeys(db, apiKeyCipher), sealPlainShopifyTokens(db, apiKeyCipher)]).then(
-  ([keys, tokens]) =>
-    keys + tokens > 0 &&
-    logger.info({ keys, tokens }, 'sealed Klaviyo keys and Shopify tokens stored before CROSSWISE_PAYLOAD_KEY was set'),
+await Promise.all([
+  sealPlainKlaviyoKeys(db, apiKeyCipher),
+  sealPlainShopifyTokens(db, apiKeyCipher),
+  sealPlainWebhookSecrets(db, apiKeyCipher),
+]).then(
+  ([keys, tokens, secrets]) =>
+    keys + tokens + secrets > 0 &&
+    logger.info({ keys, tokens, secrets }, 'sealed Klaviyo keys, Shopify tokens and webhook secrets stored unsealed'),
   (error: unknown) =>
-    logger.warn({ err: error }, 'could not seal stored Klaviyo keys and Shopify tokens; will try again at the next start'),
+    logger.warn({ err: error }, 'could not seal stored keys, tokens and webhook secrets; will try again at the next start'),
 )
 const app = await buildServer({
   db,

@@ -49,7 +49,7 @@ export interface ServerOptions {
   temporalUiOrigins?: string[]
   /** How long webhook deliveries are kept for dedupe; default seven days, swept hourly. */
   deliveryRetention?: DeliveryRetention
-  /** Seals stores' Klaviyo keys (`CROSSWISE_PAYLOAD_KEY`); default: stored plain, never shown. */
+  /** Seals stores' Klaviyo keys, Shopify tokens and webhook secrets (`CROSSWISE_PAYLOAD_KEY`); default: stored plain, never shown. */
   apiKeyCipher?: ApiKeyCipher
   /** Asks Klaviyo whether it accepts a store's key before it is saved; none: keys are saved unchecked. */
   checkKlaviyoKey?: (apiKey: string) => Promise<KlaviyoKeyCheck>
@@ -89,6 +89,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     transform: jsonSchemaTransform,
   })
   const routes = app.withTypeProvider<ZodTypeProvider>()
+  const cipher = options.apiKeyCipher ?? ApiKeyCipher.fromSecret(undefined)
   // One count of failed authentications for every route that asks for a token.
   const authFailures = new FailedAuthLimiter()
   const adminAuth = requireAdminToken(options.adminToken, authFailures)
@@ -105,8 +106,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   // The admin API: one scope whose hook checks the admin token before anything else runs.
   await routes.register(async (admin) => {
     admin.addHook('onRequest', adminAuth)
-    const cipher = options.apiKeyCipher ?? ApiKeyCipher.fromSecret(undefined)
-    await admin.register(adminStoreRoutes(options.db))
+    await admin.register(adminStoreRoutes(options.db, cipher))
     await admin.register(adminKlaviyoRoutes(options.db, cipher, options.checkKlaviyoKey))
     await admin.register(
       adminShopifyRoutes(options.db, cipher, {
@@ -131,7 +131,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       uiOrigins: options.temporalUiOrigins ?? [],
     }),
   )
-  await routes.register(shopifyWebhookRoutes(options.db, options.deliveryRetention ?? defaultDeliveryRetention))
+  await routes.register(shopifyWebhookRoutes(options.db, cipher, options.deliveryRetention ?? defaultDeliveryRetention))
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger())
   await app.ready()
   return app

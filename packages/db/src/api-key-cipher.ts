@@ -24,6 +24,13 @@ export class ApiKeyCipherError extends Error {
 export class ApiKeyCipher {
   /** How every key stored plain (saved while no secret was configured) begins. */
   static readonly plainMarker = `${plainPrefix}:`
+  /** How every sealed key begins. */
+  static readonly sealedMarker = `${sealedPrefix}:`
+
+  /** Whether a stored value is in a form this class wrote: sealed, or marked plain. */
+  static isStoredForm(value: string): boolean {
+    return value.startsWith(ApiKeyCipher.sealedMarker) || value.startsWith(ApiKeyCipher.plainMarker)
+  }
 
   private constructor(
     private readonly key: Buffer | undefined,

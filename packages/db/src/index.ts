@@ -25,6 +25,7 @@ export {
   StoreConflictError,
   updateStore,
 } from './store/store.repository.ts'
+export { openWebhookSecret, sealPlainWebhookSecrets } from './store/webhook-secret.ts'
 export { InvalidPolicyError } from './store/store-policy.ts'
 export {
   deleteDeliveriesReceivedBefore,

@@ -8,7 +8,16 @@ import {
   timeZoneSchema,
   type Store,
 } from '@crosswise/domain'
-import { createStore, getStore, replaceStoreToken, setStorePolicy, StoreConflictError, updateStore, type Db } from '@crosswise/db'
+import {
+  createStore,
+  getStore,
+  replaceStoreToken,
+  setStorePolicy,
+  StoreConflictError,
+  updateStore,
+  type ApiKeyCipher,
+  type Db,
+} from '@crosswise/db'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { generateApiToken, hashApiToken } from '../auth/api-token.ts'
@@ -58,7 +67,13 @@ const conflict = (error: StoreConflictError): Problem => ({ error: 'conflict', m
  * The admin API (`CROSSWISE_ADMIN_TOKEN`): create a store (its API token is returned once), change
  * its settings or Shopify connection, set its journey policy, and replace its token.
  */
-export function adminStoreRoutes(db: Db): FastifyPluginAsyncZod {
+export function adminStoreRoutes(db: Db, cipher: ApiKeyCipher): FastifyPluginAsyncZod {
+  // The shop's app secret is stored sealed, as stores' API keys are: whoever reads the database must
+  // not be able to sign webhooks for the shop.
+  const sealed = <T extends { webhookSecret: string }>(storeId: string, shopify: T): T => ({
+    ...shopify,
+    webhookSecret: cipher.seal(storeId, shopify.webhookSecret),
+  })
   return async (app) => {
     app.post(
       '/v1/admin/stores',
@@ -72,10 +87,15 @@ export function adminStoreRoutes(db: Db): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) => {
-        const { id, ...settings } = request.body
+        const { id, shopify, ...settings } = request.body
         const apiToken = generateApiToken()
         try {
-          const store = await createStore(db, id, settings, hashApiToken(apiToken))
+          const store = await createStore(
+            db,
+            id,
+            { ...settings, ...(shopify ? { shopify: sealed(id, shopify) } : {}) },
+            hashApiToken(apiToken),
+          )
           return reply.code(201).send({ ...view(store), apiToken })
         } catch (error) {
           if (error instanceof StoreConflictError) return reply.code(409).send(conflict(error))
@@ -115,7 +135,12 @@ export function adminStoreRoutes(db: Db): FastifyPluginAsyncZod {
       },
       async (request, reply) => {
         try {
-          const store = await updateStore(db, request.params.storeId, request.body)
+          const { storeId } = request.params
+          const { shopify, ...changes } = request.body
+          const store = await updateStore(db, storeId, {
+            ...changes,
+            ...(shopify === undefined ? {} : { shopify: shopify && sealed(storeId, shopify) }),
+          })
           return store ? reply.send(view(store)) : reply.code(404).send(storeNotFound(request.params.storeId))
         } catch (error) {
           if (error instanceof StoreConflictError) return reply.code(409).send(conflict(error))

@@ -15,6 +15,7 @@ function toStore(row: Selectable<StoreTable>): Store {
     name: row.name,
     currency: row.currency.trim(),
     timeZone: row.time_zone,
+    // The webhook secret as stored: sealed (openWebhookSecret opens it).
     ...(row.shopify_domain && row.shopify_webhook_secret
       ? { shopify: { domain: row.shopify_domain, webhookSecret: row.shopify_webhook_secret } }
       : {}),

@@ -1,4 +1,4 @@
-import { recordDelivery, type Db } from '@crosswise/db'
+import { recordDelivery, type ApiKeyCipher, type Db } from '@crosswise/db'
 import { isWithinEra } from '@crosswise/domain'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
@@ -44,9 +44,9 @@ function parseTriggeredAt(text: string): Date | null {
  * `retention.keepMs`, which is also how far back a duplicate can be recognised: one triggered
  * earlier is acknowledged as stale and changes nothing.
  */
-export function shopifyWebhookRoutes(db: Db, retention: DeliveryRetention): FastifyPluginAsyncZod {
+export function shopifyWebhookRoutes(db: Db, cipher: ApiKeyCipher, retention: DeliveryRetention): FastifyPluginAsyncZod {
   return async (app) => {
-    const findShop = cachedShopLookup(db, 5_000)
+    const findShop = cachedShopLookup(db, cipher, 5_000)
     const sweeper = sweepExpiredDeliveries(db, retention, app.log)
     app.addHook('onClose', async () => sweeper.stop())
     app.removeContentTypeParser('application/json')
