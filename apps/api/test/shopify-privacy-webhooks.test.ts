@@ -1,4 +1,4 @@
-import { guestCustomerId, writeOutboxEvent } from '@crosswise/db'
+import { guestCustomerIdIn, writeOutboxEvent } from '@crosswise/db'
 import { uniqueId } from '@crosswise/testing'
 import { sql } from 'kysely'
 import { beforeAll, describe, expect, it } from 'vitest'
@@ -48,7 +48,7 @@ describe('POST /webhooks/shopify: privacy and other topics', () => {
     // Without a customer object, as a guest checkout arrives.
     const order = shopifyFixture('orders-create', guest).replace(/"customer": \{[\s\S]*?\n {2}\},\n/, '"customer": null,\n')
     expect((await deliver('orders/create', order)).json()).toEqual({ duplicate: false, outcome: 'order-recorded' })
-    const customerId = guestCustomerId(storeId, 'marie.curie@example.com')
+    const customerId = await guestCustomerIdIn(stack.db, storeId, 'marie.curie@example.com')
     expect(customerId).toMatch(/^guest:[0-9a-f]{32}$/)
     const stored = await stack.db
       .selectFrom('orders')

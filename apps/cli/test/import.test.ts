@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { gzipSync } from 'node:zlib'
-import { countDispatches, createDatabase, guestCustomerId, migrateToLatest, type Db } from '@crosswise/db'
+import { countDispatches, createDatabase, guestCustomerIdIn, migrateToLatest, type Db } from '@crosswise/db'
 import { createTestDatabase } from '@crosswise/testing'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { importCommand } from '../src/commands/import.ts'
@@ -90,7 +90,7 @@ describe('crosswise import orders', () => {
     const customers = await db.selectFrom('customers').select(['id', 'email']).where('store_id', '=', 'generic').orderBy('id').execute()
     expect(customers).toEqual([
       { id: 'c-1', email: 'kim@example.com' },
-      { id: guestCustomerId('generic', 'lee@example.com'), email: 'lee@example.com' },
+      { id: await guestCustomerIdIn(db, 'generic', 'lee@example.com'), email: 'lee@example.com' },
     ])
     const a3 = await db.selectFrom('orders').select(['placed_at', 'total']).where('id', '=', 'A-3').executeTakeFirstOrThrow()
     expect(a3).toEqual({ placed_at: new Date('2026-02-01T08:30:00Z'), total: '29.9000' })

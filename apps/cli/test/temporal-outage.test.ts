@@ -1,5 +1,5 @@
 import { journeySearchAttributes } from '@crosswise/domain'
-import { countDispatches, guestCustomerId, listOutboxEvents } from '@crosswise/db'
+import { countDispatches, guestCustomerIdIn, listOutboxEvents } from '@crosswise/db'
 import { freePort, startTemporalDevServer, temporalCliPath, type TemporalDevServer } from '@crosswise/local-stack'
 import { loadConfig } from '@crosswise/config'
 import { sql } from 'kysely'
@@ -46,7 +46,7 @@ describe('orders accepted while Temporal is unreachable', () => {
     await eventually(async () => (await countDispatches(stack!.db)).pending === 0, 60_000)
 
     for (const [index, email] of customers.entries()) {
-      const journeyId = `journey:outage:${guestCustomerId('outage', email)}`
+      const journeyId = `journey:outage:${await guestCustomerIdIn(stack!.db, 'outage', email)}`
       expect(await stack.client.workflow.getHandle(journeyId).result()).toMatchObject({
         reason: 'not-opened',
         triggerOrderId: String(5000 + index),

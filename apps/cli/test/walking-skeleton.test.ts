@@ -1,4 +1,4 @@
-import { countDispatches, guestCustomerId, listOutboxEvents, listSends } from '@crosswise/db'
+import { countDispatches, guestCustomerIdIn, listOutboxEvents, listSends } from '@crosswise/db'
 import { temporalAddress, uniqueId } from '@crosswise/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { givenCatalogue, quickPolicy } from './journey-fixtures.ts'
@@ -31,7 +31,10 @@ describe('walking skeleton: order over HTTP → dispatcher → journey on Tempor
     const response = await postOrder(stack.apiUrl, store, orderBody('1001', 'Ada@Example.com'))
     expect(response.status).toBe(202)
     const accepted = (await response.json()) as { journeyId: string; customerId: string; duplicate: boolean }
-    expect(accepted).toMatchObject({ journeyId: `journey:${store}:${guestCustomerId(store, 'ada@example.com')}`, duplicate: false })
+    expect(accepted).toMatchObject({
+      journeyId: `journey:${store}:${await guestCustomerIdIn(stack.db, store, 'ada@example.com')}`,
+      duplicate: false,
+    })
 
     const journeyPath = `/v1/admin/stores/${store}/journeys/${encodeURIComponent(accepted.customerId)}`
     await eventually(async () => (await adminRequest(stack.apiUrl, 'GET', journeyPath)).status === 200)
@@ -102,7 +105,7 @@ describe('walking skeleton: order over HTTP → dispatcher → journey on Tempor
     const again = await postOrder(stack.apiUrl, store, orderBody('2001', 'bo@example.com'))
     expect(first.status).toBe(202)
     expect(((await again.json()) as { duplicate: boolean }).duplicate).toBe(true)
-    const journeyId = `journey:${store}:${guestCustomerId(store, 'bo@example.com')}`
+    const journeyId = `journey:${store}:${await guestCustomerIdIn(stack.db, store, 'bo@example.com')}`
     expect(await journeyResult(stack.client, journeyId)).toMatchObject({ reason: 'never-fulfilled', triggerOrderId: '2001' })
     await eventually(async () => (await countDispatches(stack.db)).pending === 0)
     const runs = []

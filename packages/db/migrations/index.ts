@@ -15,6 +15,7 @@ import * as fulfillmentSpelling from './0013-fulfillment-spelling.ts'
 import * as experiments from './0014-experiments.ts'
 import * as sendEngagements from './0015-send-engagements.ts'
 import * as sendSegment from './0016-send-segment.ts'
+import * as guestIdKey from './0017-guest-id-key.ts'
 
 /** Every migration, keyed by name; names sort in the order they run. Append, never edit. */
 export const migrations: Record<string, Migration> = {
@@ -34,4 +35,5 @@ export const migrations: Record<string, Migration> = {
   '0014-experiments': experiments,
   '0015-send-engagements': sendEngagements,
   '0016-send-segment': sendSegment,
+  '0017-guest-id-key': guestIdKey,
 }

@@ -2,7 +2,7 @@ import { eventKey, journeyWorkflowId, redactedEmail, type Customer } from '@cros
 import { sql, type RawBuilder, type Transaction } from 'kysely'
 import type { Database } from '../database.ts'
 import { enqueueDispatch } from '../dispatch/dispatch.repository.ts'
-import { guestCustomerId } from './guest-customer-id.ts'
+import { guestCustomerIdIn } from './guest-customer-id.ts'
 import { isPlaceholderEmail } from './placeholder-email.ts'
 
 /** A customer found by `resolveCustomer`'s lookup (all null when none was), or the one it inserted. */
@@ -51,7 +51,7 @@ export async function resolveCustomer(
         .end(),
     )
     .limit(1)
-  const newId = platformId ?? guestCustomerId(storeId, email)
+  const newId = platformId ?? (await guestCustomerIdIn(trx, storeId, email))
   // One statement finds the customer or, when nobody matches, inserts them: the one-row FROM item
   // runs `alongside` exactly once, and the insert reads the lookup, so it runs after it.
   const { rows } = await sql<CustomerLookup>`

@@ -1,6 +1,6 @@
 import { orderTotal, type LineItem } from '@crosswise/domain'
 import { sql } from 'kysely'
-import { guestCustomerId } from '../customer/guest-customer-id.ts'
+import { guestCustomerId, guestIdKey } from '../customer/guest-customer-id.ts'
 import { placeholderEmail } from '../customer/placeholder-email.ts'
 import type { Db } from '../database.ts'
 
@@ -30,8 +30,9 @@ export interface ImportCounts {
 export async function importOrderHistory(db: Db, storeId: string, orders: readonly HistoricalOrder[]): Promise<ImportCounts> {
   if (orders.length === 0) return { orders: 0, lines: 0, customers: 0, products: 0 }
   return db.transaction().execute(async (trx) => {
+    const key = await guestIdKey(trx, storeId)
     const identity = (order: HistoricalOrder) => {
-      const id = order.customer.id ?? guestCustomerId(storeId, order.customer.email!)
+      const id = order.customer.id ?? guestCustomerId(storeId, order.customer.email!, key)
       return { id, email: order.customer.email ?? placeholderEmail(id) }
     }
     const wanted = new Map<string, string>()

@@ -16,6 +16,8 @@ export interface StoreTable {
   shopify_domain: string | null
   /** The app's client secret that signs this shop's webhooks. */
   shopify_webhook_secret: string | null
+  /** Keys the HMAC that makes guests' ids; null for stores created before it existed (plain SHA-256). */
+  guest_id_key: ColumnType<string | null, never, never>
   /** SHA-256 (hex) of the store's API bearer token. */
   api_token_hash: string | null
   /** Page address of products without their own URL, with `{handle}` and/or `{id}` in it. */
