@@ -74,6 +74,26 @@ describe('POST /webhooks/shopify: privacy and other topics', () => {
     expect((await signalsOf(`journey:${storeId}:${customerId}`)).at(-1)).toBe('customerRedacted')
   })
 
+  it('erases whoever placed the orders_to_redact, even a guest it names by no id or email of theirs', async () => {
+    const guest = {
+      [fixtureIds.order]: '9223372036854775077',
+      'ada.lovelace': 'emmy.noether',
+      'Ada.Lovelace': 'Emmy.Noether',
+      Lovelace: 'Noether',
+    }
+    const order = shopifyFixture('orders-create', guest).replace(/"customer": \{[\s\S]*?\n {2}\},\n/, '"customer": null,\n')
+    expect((await deliver('orders/create', order)).json()).toEqual({ duplicate: false, outcome: 'order-recorded' })
+    // The request names a customer we never saw; only the order list points at the guest.
+    const redaction = JSON.stringify({
+      shop_id: 1,
+      shop_domain: stack.shop,
+      customer: { id: 1234567, email: 'someone.else@example.com' },
+      orders_to_redact: ['9223372036854775077'],
+    })
+    expect((await deliver('customers/redact', redaction)).json()).toEqual({ duplicate: false, outcome: 'customer-redacted' })
+    await expectNoRowMentioning('noether')
+  })
+
   it('acknowledges a topic it does not take in', async () => {
     expect((await deliver('carts/update', '{"id": 1}')).json()).toEqual({ duplicate: false, outcome: 'ignored-topic' })
   })

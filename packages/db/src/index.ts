@@ -1,7 +1,7 @@
 export { createDatabase, type Database, type DatabaseOptions, type Db } from './database.ts'
 export { migrateToLatest, MigrationError } from './migrate.ts'
 export { cancelOrder, recordOrder, recordOrderIn, type RecordedCancellation, type RecordedOrder } from './order/order.repository.ts'
-export { redactCustomer, type RedactionTarget } from './customer/customer.repository.ts'
+export { customersOfOrders, redactCustomer, type RedactionTarget } from './customer/customer.repository.ts'
 export { guestCustomerIdIn } from './customer/guest-customer-id.ts'
 export { recordFulfillment, type RecordedFulfillment } from './fulfillment/fulfillment.repository.ts'
 export { recordRefund, type RecordedRefund } from './refund/refund.repository.ts'

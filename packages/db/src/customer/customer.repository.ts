@@ -122,6 +122,19 @@ export interface RedactionTarget {
  * When a journey was ever told about the customer, a `customerRedacted` dispatch ends it. Returns the customer's id, or undefined when nobody matches (an already redacted
  * customer matches by id only).
  */
+/** The customers who placed some of a store's orders (Shopify's `orders_to_redact`), each once. */
+export async function customersOfOrders(trx: Transaction<Database>, storeId: string, orderIds: readonly string[]): Promise<string[]> {
+  if (orderIds.length === 0) return []
+  const rows = await trx
+    .selectFrom('orders')
+    .select('customer_id')
+    .distinct()
+    .where('store_id', '=', storeId)
+    .where(sql<boolean>`id = any(${[...orderIds]}::text[])`)
+    .execute()
+  return rows.map((row) => row.customer_id)
+}
+
 export async function redactCustomer(trx: Transaction<Database>, storeId: string, target: RedactionTarget): Promise<string | undefined> {
   const { customerId, email } = target
   if (customerId === undefined && email === undefined) return undefined
