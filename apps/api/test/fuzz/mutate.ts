@@ -93,6 +93,7 @@ export function* mutants(seeds: readonly Seed[], count: number, seed: number): G
   for (let index = 0; index < count; index++) {
     const origin = pick(seeds)
     const text = typeof origin.body === 'string' ? origin.body : JSON.stringify(origin.body)
+    // A webhook body is read as the API reads it, so its big ids become strings in every mutant.
     const value = origin.credential === 'webhook' ? parseJsonKeepingBigInts(text) : origin.body
     const headers: Record<string, string> = {}
     const roll = random()
