@@ -12,6 +12,7 @@ import { requireAdminToken } from './auth/admin-auth.ts'
 import { FailedAuthLimiter } from './auth/failed-auth-limiter.ts'
 import { requireStoreToken } from './auth/store-auth.ts'
 import { replyWithProblem, unstorableText } from './errors.ts'
+import { adminCustomerRoutes } from './routes/admin-customers.ts'
 import { adminExperimentRoutes } from './routes/admin-experiments.ts'
 import { adminKlaviyoRoutes } from './routes/admin-klaviyo.ts'
 import { adminMinedPairingRoutes } from './routes/admin-mined-pairings.ts'
@@ -121,6 +122,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     await admin.register(adminMinedPairingRoutes(options.db))
     await admin.register(adminReportRoutes(options.db))
     await admin.register(adminExperimentRoutes(options.db))
+    await admin.register(adminCustomerRoutes(options.db))
   })
   await routes.register(journeyRoutes(options.db, options.temporal, adminAuth))
   await routes.register(

@@ -3,7 +3,7 @@ import { uniqueId } from '@crosswise/testing'
 import { sql } from 'kysely'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { fixtureIds, shopifyFixture } from './shopify-fixtures.ts'
-import { shopifyWebhookStack } from './shopify-webhook-stack.ts'
+import { adminToken, shopifyWebhookStack } from './shopify-webhook-stack.ts'
 
 describe('POST /webhooks/shopify: privacy and other topics', () => {
   const stack = shopifyWebhookStack('api_shopify_privacy')
@@ -26,6 +26,31 @@ describe('POST /webhooks/shopify: privacy and other topics', () => {
       outcome: 'order-recorded',
     })
     await drainAll()
+  })
+
+  it('hands the store everything held about a customer on customers/data_request', async () => {
+    // As Shopify sends it: the customer's id a JSON number above 2^53.
+    const request = `{"shop_id":1,"shop_domain":"${stack.shop}","customer":{"id":${fixtureIds.customer},"email":"Ada.Lovelace@Example.com"},"data_request":{"id":9999}}`
+    const answer = (await deliver('customers/data_request', request)).json() as { outcome: string }
+    expect(answer.outcome).toMatch(/^data-request-ready:/)
+    const customerId = answer.outcome.slice('data-request-ready:'.length)
+    expect(customerId).toBe(fixtureIds.customer)
+    const exported = await stack.app.inject({
+      method: 'GET',
+      url: `/v1/admin/stores/${storeId}/customers/export?customerId=${customerId}`,
+      headers: { authorization: `Bearer ${adminToken}` },
+    })
+    expect(exported.statusCode).toBe(200)
+    const data = exported.json() as { customer: { email: string }; orders: Array<{ id: string }>; orderLines: unknown[] }
+    expect(data.customer.email).toBe('ada.lovelace@example.com')
+    expect(data.orders.map((order) => order.id)).toEqual([fixtureIds.order])
+    expect(data.orderLines.length).toBeGreaterThan(0)
+    const unknown = await stack.app.inject({
+      method: 'GET',
+      url: `/v1/admin/stores/${storeId}/customers/export?email=nobody@example.com`,
+      headers: { authorization: `Bearer ${adminToken}` },
+    })
+    expect(unknown.statusCode).toBe(404)
   })
 
   it('erases the customer on customers/redact and ends their journey', async () => {

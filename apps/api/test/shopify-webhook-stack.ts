@@ -9,7 +9,7 @@ import { buildServer } from '../src/server.ts'
 import { fixtureIds, shopifyHeaders, type DeliveryOptions } from './shopify-fixtures.ts'
 
 const logger = pino({ level: 'silent' })
-const adminToken = 'admin-token-for-tests'
+export const adminToken = 'admin-token-for-tests'
 export const webhookSecret = 'shpss_0123456789abcdef0123456789abcdef'
 
 type CountedTable = 'orders' | 'dispatches' | 'webhook_deliveries' | 'fulfillments' | 'refunds' | 'products'

@@ -2,6 +2,7 @@ export { createDatabase, type Database, type DatabaseOptions, type Db } from './
 export { migrateToLatest, MigrationError } from './migrate.ts'
 export { cancelOrder, recordOrder, recordOrderIn, type RecordedCancellation, type RecordedOrder } from './order/order.repository.ts'
 export { customersOfOrders, redactCustomer, type RedactionTarget } from './customer/customer.repository.ts'
+export { exportCustomerData, type CustomerDataExport } from './customer/customer-export.repository.ts'
 export { guestCustomerIdIn } from './customer/guest-customer-id.ts'
 export { recordFulfillment, type RecordedFulfillment } from './fulfillment/fulfillment.repository.ts'
 export { recordRefund, type RecordedRefund } from './refund/refund.repository.ts'

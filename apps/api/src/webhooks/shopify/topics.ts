@@ -1,3 +1,4 @@
+import { customersDataRequest } from './customers-data-request.ts'
 import { customersRedact } from './customers-redact.ts'
 import { fulfillmentsCreate } from './fulfillments-create.ts'
 import { ordersCancelled } from './orders-cancelled.ts'
@@ -21,4 +22,5 @@ export const shopifyTopics: Readonly<Record<string, TopicHandler>> = {
   'products/update': productsUpdate,
   'products/delete': productsDelete,
   'customers/redact': customersRedact,
+  'customers/data_request': customersDataRequest,
 }
