@@ -5,6 +5,10 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { fixtureIds, shopifyFixture } from './shopify-fixtures.ts'
 import { adminToken, shopifyWebhookStack } from './shopify-webhook-stack.ts'
 
+/** The fixture order as a guest checkout (no customer object), its texts replaced as given. */
+const guestCheckout = (replacements: Record<string, string>) =>
+  shopifyFixture('orders-create', replacements).replace(/"customer": \{[\s\S]*?\n {2}\},\n/, '"customer": null,\n')
+
 describe('POST /webhooks/shopify: privacy and other topics', () => {
   const stack = shopifyWebhookStack('api_shopify_privacy')
   const { storeId, journeyId, deliver, signalsOf, drainAll } = stack
@@ -70,8 +74,7 @@ describe('POST /webhooks/shopify: privacy and other topics', () => {
       'Ada.Lovelace': 'Marie.Curie',
       Lovelace: 'Curie',
     }
-    // Without a customer object, as a guest checkout arrives.
-    const order = shopifyFixture('orders-create', guest).replace(/"customer": \{[\s\S]*?\n {2}\},\n/, '"customer": null,\n')
+    const order = guestCheckout(guest)
     expect((await deliver('orders/create', order)).json()).toEqual({ duplicate: false, outcome: 'order-recorded' })
     const customerId = await guestCustomerIdIn(stack.db, storeId, 'marie.curie@example.com')
     expect(customerId).toMatch(/^guest:[0-9a-f]{32}$/)
@@ -106,7 +109,7 @@ describe('POST /webhooks/shopify: privacy and other topics', () => {
       'Ada.Lovelace': 'Emmy.Noether',
       Lovelace: 'Noether',
     }
-    const order = shopifyFixture('orders-create', guest).replace(/"customer": \{[\s\S]*?\n {2}\},\n/, '"customer": null,\n')
+    const order = guestCheckout(guest)
     expect((await deliver('orders/create', order)).json()).toEqual({ duplicate: false, outcome: 'order-recorded' })
     // The request names a customer we never saw; only the order list points at the guest.
     const redaction = JSON.stringify({
