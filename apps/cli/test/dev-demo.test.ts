@@ -27,6 +27,8 @@ describe('crosswise dev on an empty database', () => {
       const { env, apiUrl, ports } = await devStackEnv(dataDir, {
         LOG_LEVEL: 'info',
         CROSSWISE_DEMO_WEEKS: '2',
+        // Half a year of history imports and mines in half the time, and still pairs most picks.
+        CROSSWISE_DEMO_HISTORY_WEEKS: '26',
         CROSSWISE_DEMO_CUSTOMERS: '40',
         CROSSWISE_DEMO_DAY_SECONDS: '2',
       })

@@ -88,6 +88,8 @@ export const configSchema = z.object({
   CROSSWISE_DEMO_DAY_SECONDS: z.coerce.number().positive().max(86_400).default(4),
   /** Weeks of the data's end the demo replays (the history before them is imported and mined). */
   CROSSWISE_DEMO_WEEKS: positiveInt.max(52).default(4),
+  /** Weeks of history before those the demo imports and mines; unset: all the data has. */
+  CROSSWISE_DEMO_HISTORY_WEEKS: positiveInt.max(520).optional(),
   /** Customers whose orders in those weeks the demo replays (the first to order in them). */
   CROSSWISE_DEMO_CUSTOMERS: positiveInt.default(300),
   /** `production` in the images: then a payload key is required (see `requireProductionSecrets`). */

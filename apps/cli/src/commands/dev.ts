@@ -113,6 +113,7 @@ async function runStack(config: Config, logger: Logger, sink: Writable, stop: St
         temporalUiUrl: servers.temporalUiUrl,
         secondsPerDay: config.CROSSWISE_DEMO_DAY_SECONDS,
         weeks: config.CROSSWISE_DEMO_WEEKS,
+        ...(config.CROSSWISE_DEMO_HISTORY_WEEKS ? { historyWeeks: config.CROSSWISE_DEMO_HISTORY_WEEKS } : {}),
         customers: config.CROSSWISE_DEMO_CUSTOMERS,
         signal: stop.signal,
         say: (line) => process.stdout.write(`${line}\n`),

@@ -20,6 +20,8 @@ export interface DemoOptions {
   temporalUiUrl: string | undefined
   secondsPerDay: number
   weeks: number
+  /** Weeks of history before the replayed ones to import and mine; all when absent. */
+  historyWeeks?: number
   customers: number
   signal: AbortSignal
   say: (line: string) => void
@@ -43,7 +45,10 @@ export async function runDemo(options: DemoOptions): Promise<void> {
   // Shopify names products by number: the shop's webhooks, history and catalogue all use its ids.
   const orders = withShopifyProductIds(await readRecordedOrders(demoDataFile()))
   const end = orders.at(-1)!.placedAt
-  const { past, replayed } = splitAt(orders, end - options.weeks * 7 * day, options.customers)
+  const from = end - options.weeks * 7 * day
+  const { past: allPast, replayed } = splitAt(orders, from, options.customers)
+  const historyFrom = options.historyWeeks === undefined ? Number.NEGATIVE_INFINITY : from - options.historyWeeks * 7 * day
+  const past = allPast.filter((order) => order.placedAt >= historyFrom)
   await createDemoStore(options.apiUrl, options.adminToken, shop, compressedPolicy(secondsPerDay))
   const imported = await importRecordedHistory(db, shop.storeId, past, 'GBP')
   const products = await importRecordedCatalogue(db, shop.storeId, shop.shopDomain, orders, 'GBP')
