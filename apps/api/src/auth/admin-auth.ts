@@ -6,6 +6,15 @@ import type { FailedAuthLimiter } from './failed-auth-limiter.ts'
 
 const digest = (value: string) => createHash('sha256').update(value).digest()
 
+/**
+ * Whether a given token equals the configured one, compared in constant time over digests so that
+ * neither length nor content leaks; nothing matches when none is configured.
+ */
+export function tokenMatcher(configured: string | undefined): (given: string | undefined) => boolean {
+  const expected = configured ? digest(configured) : undefined
+  return (given) => !!expected && !!given && timingSafeEqual(digest(given), expected)
+}
+
 /** The 429 of a client that failed authentication too often; it says when to try again. */
 export async function turnAway(reply: FastifyReply, waitMs: number): Promise<void> {
   const seconds = Math.ceil(waitMs / 1000)
@@ -24,19 +33,18 @@ export async function turnAway(reply: FastifyReply, waitMs: number): Promise<voi
  * configured token the admin API is closed. A client that keeps failing is turned away for a while.
  */
 export function requireAdminToken(adminToken: string | undefined, failures: FailedAuthLimiter) {
-  const expected = adminToken ? digest(adminToken) : undefined
+  const matches = tokenMatcher(adminToken)
   return async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
     const waitMs = failures.blockedFor(request.ip)
     if (waitMs > 0) return turnAway(reply, waitMs)
-    const token = bearerToken(request.headers.authorization)
-    if (expected && token && timingSafeEqual(digest(token), expected)) return
+    if (matches(bearerToken(request.headers.authorization))) return
     failures.recordFailure(request.ip)
     await reply
       .code(401)
       .header('www-authenticate', 'Bearer')
       .send({
         error: 'unauthorized',
-        message: expected
+        message: adminToken
           ? 'Send the admin token as `Authorization: Bearer <token>`.'
           : 'The admin API is closed: set CROSSWISE_ADMIN_TOKEN.',
       } satisfies Problem)

@@ -1,10 +1,9 @@
-import { createHash, timingSafeEqual } from 'node:crypto'
 import { fromWire, toWire } from '@crosswise/journeys'
 import type { PayloadCodec } from '@temporalio/common'
 import type { FastifyInstance, FastifyReply, FastifyRequest, onRequestHookHandler } from 'fastify'
 import type { FastifyPluginAsyncZod, ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import { turnAway } from '../auth/admin-auth.ts'
+import { tokenMatcher, turnAway } from '../auth/admin-auth.ts'
 import type { FailedAuthLimiter } from '../auth/failed-auth-limiter.ts'
 import { problemSchema, type Problem } from '../errors.ts'
 
@@ -23,8 +22,6 @@ export interface CodecAccess {
   /** Origins of the Temporal UI, which calls from the browser. */
   uiOrigins: readonly string[]
 }
-
-const digest = (value: string) => createHash('sha256').update(value).digest()
 
 /**
  * Temporal's codec server protocol (`POST …/encode`, `POST …/decode`): payloads as JSON with base64
@@ -57,17 +54,16 @@ export function codecRoutes(codec: PayloadCodec | undefined, access: CodecAccess
         payloadRoute(admin, codec, direction, `/codec/${direction}`, [{ adminToken: [] }])
     })
 
-    const expected = access.codecToken ? digest(access.codecToken) : undefined
+    const matches = tokenMatcher(access.codecToken)
     await app.register(async (ui) => {
       ui.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
         const waitMs = access.failures.blockedFor(request.ip)
         if (waitMs > 0) return turnAway(reply, waitMs)
-        const given = (request.params as { credential?: string }).credential
-        if (expected && given && timingSafeEqual(digest(given), expected)) return undefined
+        if (matches((request.params as { credential?: string }).credential)) return undefined
         access.failures.recordFailure(request.ip)
         return reply.code(401).send({
           error: 'unauthorized',
-          message: expected ? 'Unknown codec credential.' : 'No codec credential is configured: set CROSSWISE_CODEC_TOKEN.',
+          message: access.codecToken ? 'Unknown codec credential.' : 'No codec credential is configured: set CROSSWISE_CODEC_TOKEN.',
         } satisfies Problem)
       })
       payloadRoute(ui, codec, 'decode', '/codec/:credential/decode', [])
