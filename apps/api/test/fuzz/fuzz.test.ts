@@ -92,6 +92,7 @@ describe('the API under mutated input', () => {
 
       // /health every 50 ms throughout: a parser that blocks the event loop shows here.
       let slowestHealthMs = 0
+      const healthMs: number[] = []
       let probing = true
       const probe = (async () => {
         while (probing) {
@@ -100,7 +101,9 @@ describe('the API under mutated input', () => {
             async (response) => (await response.arrayBuffer(), response.ok),
             () => false,
           )
-          slowestHealthMs = Math.max(slowestHealthMs, answered ? performance.now() - started : Number.POSITIVE_INFINITY)
+          const took = answered ? performance.now() - started : Number.POSITIVE_INFINITY
+          healthMs.push(took)
+          slowestHealthMs = Math.max(slowestHealthMs, took)
           await new Promise((resolve) => setTimeout(resolve, 50))
         }
       })()
@@ -134,7 +137,11 @@ describe('the API under mutated input', () => {
       expect([...statuses.values()].reduce((sum, count) => sum + count, 0)).toBe(mutantCount)
       // Most mutants must reach validation, not only the parser: a fuzzer refused at the door tests nothing.
       expect(statuses.get(400) ?? 0).toBeGreaterThan(mutantCount / 4)
-      expect(slowestHealthMs).toBeLessThan(100)
+      // A parser that blocks the event loop holds /health for seconds; a scheduler hiccup on two busy
+      // cores costs a few tens of ms once, so the bound is on the 99th percentile, with a hard ceiling.
+      const sorted = [...healthMs].sort((a, b) => a - b)
+      expect(sorted[Math.floor(sorted.length * 0.99)]).toBeLessThan(100)
+      expect(slowestHealthMs).toBeLessThan(1_000)
 
       expect(await brokenInvariants(db)).toEqual([])
       // Nothing a mutant did blocks the real requests: every seed still succeeds.
