@@ -32,6 +32,7 @@ import { refundRoutes } from './routes/refunds.ts'
 import { defaultDeliveryRetention, type DeliveryRetention } from './webhooks/shopify/delivery-retention.ts'
 import { shopifyWebhookRoutes } from './webhooks/shopify/route.ts'
 import { findUnstorableText } from './unstorable-text.ts'
+import { requestLogEntry } from './request-log.ts'
 
 export interface ServerOptions {
   db: Db
@@ -64,7 +65,11 @@ export interface ServerOptions {
 
 /** Builds the HTTP API (not yet listening). `GET /openapi.json` serves its OpenAPI document. */
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
-  const app = Fastify({ loggerInstance: options.logger as FastifyBaseLogger, bodyLimit: options.bodyLimit, return503OnClosing: true })
+  const app = Fastify({
+    loggerInstance: options.logger.child({}, { serializers: { req: requestLogEntry } }) as FastifyBaseLogger,
+    bodyLimit: options.bodyLimit,
+    return503OnClosing: true,
+  })
   app.setValidatorCompiler(validatorCompiler)
   app.setSerializerCompiler(serializerCompiler)
   app.setErrorHandler(replyWithProblem)

@@ -113,7 +113,9 @@ try {
         placedAt,
         lineItems: [{ productId: 'kettle', title: 'Kettle', category: 'tea', quantity: 1, unitPrice: '30.00' }],
       })
-      customers[round]!.push((await recordOrder(db, storeId, order)).customerId)
+      const recorded = await recordOrder(db, storeId, order)
+      if (recorded.erased) throw new Error(`order ${order.orderId}: its customer was erased`)
+      customers[round]!.push(recorded.customerId)
     }
   }
 

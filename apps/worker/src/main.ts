@@ -3,7 +3,7 @@ import { ApiKeyCipher, createDatabase } from '@crosswise/db'
 import { journeyDataConverter } from '@crosswise/journeys'
 import { Client, Connection } from '@temporalio/client'
 import { DefaultLogger, NativeConnection, Runtime, type LogLevel } from '@temporalio/worker'
-import { createActivities, createJourneyWorker, Dispatcher } from '@crosswise/engine'
+import { createActivities, createJourneyWorker, Dispatcher, JourneyEraser } from '@crosswise/engine'
 import { StoreScheduleKeeper } from './schedules/store-schedule.ts'
 import { catalogueSyncSchedule, pairingRefreshSchedule, pairingReviewSchedule } from './schedules/store-schedule-kinds.ts'
 
@@ -56,6 +56,8 @@ const dispatcher = new Dispatcher({
   idleMs: config.CROSSWISE_DISPATCH_IDLE_MS,
   callTimeoutMs: config.CROSSWISE_TEMPORAL_CALL_TIMEOUT_MS,
 })
+// Redacted customers' journeys and erased stores leave Temporal too.
+const eraser = new JourneyEraser({ db, client, logger, idleMs: 5_000, callTimeoutMs: config.CROSSWISE_TEMPORAL_CALL_TIMEOUT_MS })
 
 // One Temporal Schedule per store and kind. A look for stores created or connected since costs one
 // small query, so new stores get theirs within minutes, even if Temporal was unreachable at the time.
@@ -81,10 +83,12 @@ const schedules = [
 // `crosswise dev` the IPC channel to the dev process closing means that process is gone: stop too.
 process.once('disconnect', () => worker.shutdown())
 dispatcher.start()
+eraser.start()
 for (const keeper of schedules) keeper.start()
 logger.info({ taskQueue: config.CROSSWISE_TASK_QUEUE, temporal: config.TEMPORAL_ADDRESS }, 'worker started')
 await worker.run()
 await dispatcher.stop()
+await eraser.stop()
 for (const keeper of schedules) await keeper.stop()
 await clientConnection.close()
 await workerConnection.close()

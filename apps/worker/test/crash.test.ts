@@ -86,7 +86,9 @@ describe('crash: the worker process is SIGKILLed at random moments', () => {
         placedAt: new Date().toISOString(),
         lineItems: [{ productId: 'kettle', title: 'Kettle', category: 'tea', quantity: 1, unitPrice: '30.00' }],
       })
-      customers.push((await recordOrder(db, storeId, order)).customerId)
+      const recorded = await recordOrder(db, storeId, order)
+      if (recorded.erased) throw new Error(`order ${order.orderId}: its customer was erased`)
+      customers.push(recorded.customerId)
     }
 
     const bundlePath = join(bundleDir, 'workflow-bundle.js')

@@ -34,7 +34,9 @@ export async function givenOrder(
     })),
     ...overrides,
   })
-  return (await recordOrder(db, storeId, order)).customerId
+  const recorded = await recordOrder(db, storeId, order)
+  if (recorded.erased) throw new Error(`order ${order.orderId}: its customer was erased`)
+  return recorded.customerId
 }
 
 /** Puts products in the catalogue: available, in category `tea` (null: none), at 12.50, with a page, unless overridden. */

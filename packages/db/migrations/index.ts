@@ -16,6 +16,7 @@ import * as experiments from './0014-experiments.ts'
 import * as sendEngagements from './0015-send-engagements.ts'
 import * as sendSegment from './0016-send-segment.ts'
 import * as guestIdKey from './0017-guest-id-key.ts'
+import * as erasure from './0018-erasure.ts'
 
 /** Every migration, keyed by name; names sort in the order they run. Append, never edit. */
 export const migrations: Record<string, Migration> = {
@@ -36,4 +37,5 @@ export const migrations: Record<string, Migration> = {
   '0015-send-engagements': sendEngagements,
   '0016-send-segment': sendSegment,
   '0017-guest-id-key': guestIdKey,
+  '0018-erasure': erasure,
 }

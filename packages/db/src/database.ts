@@ -21,6 +21,7 @@ import type { ShopifyConnectionTable } from './shopify-connection/shopify-connec
 import type { PairingReviewTable, RetiredPairingTable } from './pairing-review/pairing-review.table.ts'
 import type { ExperimentTable } from './experiment/experiment.table.ts'
 import type { SendEngagementTable } from './attribution/send-engagement.table.ts'
+import type { JourneyErasureTable, RedactedSubjectTable } from './erasure/erasure.table.ts'
 
 /** Every table Crosswise keeps, as Kysely sees it. */
 export interface Database {
@@ -48,6 +49,8 @@ export interface Database {
   experiments: ExperimentTable
   send_engagements: SendEngagementTable
   retired_pairings: RetiredPairingTable
+  redacted_subjects: RedactedSubjectTable
+  journey_erasures: JourneyErasureTable
 }
 
 export type Db = Kysely<Database>

@@ -1,7 +1,16 @@
 export { createDatabase, type Database, type DatabaseOptions, type Db } from './database.ts'
 export { migrateToLatest, MigrationError } from './migrate.ts'
-export { cancelOrder, recordOrder, recordOrderIn, type RecordedCancellation, type RecordedOrder } from './order/order.repository.ts'
-export { customersOfOrders, redactCustomer, type RedactionTarget } from './customer/customer.repository.ts'
+export {
+  cancelOrder,
+  recordOrder,
+  recordOrderIn,
+  type ErasedCustomerOrder,
+  type OrderRecording,
+  type RecordedCancellation,
+  type RecordedOrder,
+} from './order/order.repository.ts'
+export { customersOfOrders, redactCustomer } from './customer/customer-redaction.ts'
+export type { CustomerTarget } from './customer/customer-match.ts'
 export { exportCustomerData, type CustomerDataExport } from './customer/customer-export.repository.ts'
 export { guestCustomerIdIn } from './customer/guest-customer-id.ts'
 export { recordFulfillment, type RecordedFulfillment } from './fulfillment/fulfillment.repository.ts'
@@ -28,6 +37,8 @@ export {
 } from './store/store.repository.ts'
 export { openWebhookSecret, sealPlainWebhookSecrets } from './store/webhook-secret.ts'
 export { InvalidPolicyError } from './store/store-policy.ts'
+export { eraseStore } from './store/store-erasure.ts'
+export { countErasures, dueErasures, finishErasure, postponeErasure, type JourneyErasure } from './erasure/erasure.repository.ts'
 export {
   deleteDeliveriesReceivedBefore,
   recordDelivery,

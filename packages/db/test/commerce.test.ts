@@ -136,15 +136,38 @@ describe('commerce repositories', () => {
     expect(row).toEqual({ title: 'Kettle v2', price: '20.0000' })
   })
 
-  it('redacts a customer: tombstone email, no name, orders kept', async () => {
-    const found = await db.transaction().execute((trx) => redactCustomer(trx, store, { email: 'ada@example.com' }))
-    expect(found).toBe('c1')
-    const row = await db.selectFrom('customers').selectAll().where('id', '=', 'c1').executeTakeFirstOrThrow()
+  it('redacts a customer: an opaque id, a tombstone email, no name, orders kept', async () => {
+    const redacted = await db.transaction().execute((trx) => redactCustomer(trx, store, { email: 'ada@example.com' }))
+    expect(redacted).toMatch(/^redacted:[0-9a-f]{32}$/)
+    const row = await db.selectFrom('customers').selectAll().where('id', '=', redacted!).executeTakeFirstOrThrow()
     expect(row.email).toMatch(/^redacted\+[0-9a-f]{32}@redacted\.invalid$/)
-    expect(row).toMatchObject({ first_name: null, last_name: null })
+    expect(row).toMatchObject({ first_name: null, last_name: null, account_id: null })
     expect(row.redacted_at).toBeInstanceOf(Date)
+    // The orders moved with the customer, through the foreign key.
+    const orders = await db.selectFrom('orders').select('customer_id').distinct().where('store_id', '=', store).execute()
+    expect(orders.map((order) => order.customer_id)).not.toContain('c1')
     expect(await db.transaction().execute((trx) => redactCustomer(trx, store, { email: 'ada@example.com' }))).toBeUndefined()
-    expect(await db.transaction().execute((trx) => redactCustomer(trx, store, { customerId: 'c1' }))).toBe('c1')
+    expect(await db.transaction().execute((trx) => redactCustomer(trx, store, { customerId: 'c1' }))).toBeUndefined()
+    expect(await db.transaction().execute((trx) => redactCustomer(trx, store, { customerId: redacted! }))).toBe(redacted)
+  })
+
+  it('refuses a redelivered order of an erased customer, and takes a new order of theirs as a new customer', async () => {
+    const placed = new Date(Date.now() - 60_000)
+    const first = await recordOrder(db, store, order('e1', { customer: { id: 'e-1', email: 'erin@example.com' }, placedAt: placed }))
+    expect(first.erased).toBe(false)
+    await db.transaction().execute((trx) => redactCustomer(trx, store, { customerId: 'e-1' }))
+    expect(await recordOrder(db, store, order('e1', { customer: { id: 'e-1', email: 'erin@example.com' }, placedAt: placed }))).toEqual({
+      orderId: 'e1',
+      erased: true,
+    })
+    // By email alone, too: a guest checkout of the same person.
+    expect((await recordOrder(db, store, order('e2', { customer: { email: 'erin@example.com' }, placedAt: placed }))).erased).toBe(true)
+    const later = await recordOrder(
+      db,
+      store,
+      order('e3', { customer: { id: 'e-1', email: 'erin@example.com' }, placedAt: new Date(Date.now() + 60_000) }),
+    )
+    expect(later).toMatchObject({ erased: false, customerId: 'e-1', duplicate: false })
   })
 
   it('imports history without dispatches, and a re-import adds nothing', async () => {
@@ -216,7 +239,7 @@ describe('commerce repositories', () => {
       (await db.selectFrom('customers').select('email').where('store_id', '=', store).where('id', '=', id).executeTakeFirstOrThrow()).email
     expect(await emailOf('12347')).toBe('imported+12347@no-email.invalid')
     const live = await recordOrder(db, store, order('l1', { customer: { id: '12347', email: 'cy@example.com' } }))
-    expect(live.customerId).toBe('12347')
+    expect(live).toMatchObject({ erased: false, customerId: '12347' })
     expect(await emailOf('12347')).toBe('cy@example.com')
     // A real email stays: a later order with another one belongs to the same id, but does not rewrite it.
     await recordOrder(db, store, order('l2', { customer: { id: '12347', email: 'cy.other@example.com' } }))

@@ -2,6 +2,7 @@ import { drainDispatches, type Db, type Dispatch } from '@crosswise/db'
 import { crossSellJourney, journeySignals } from '@crosswise/journeys'
 import type { Client } from '@temporalio/client'
 import type { Logger } from 'pino'
+import { PollingLoop } from './polling-loop.ts'
 
 export interface DispatcherOptions {
   db: Db
@@ -26,22 +27,28 @@ export function dispatchRetryDelayMs(attempts: number): number {
  * waits in PostgreSQL and reaches its journey once Temporal is back.
  */
 export class Dispatcher {
-  private running = false
-  private loop: Promise<void> | undefined
-  private wake: (() => void) | undefined
+  private readonly loop: PollingLoop
 
-  constructor(private readonly options: DispatcherOptions) {}
+  constructor(private readonly options: DispatcherOptions) {
+    const { logger, idleMs, batchSize } = options
+    this.loop = new PollingLoop(
+      async () => {
+        const { delivered, failed } = await this.drainBatch()
+        if (delivered > 0) logger.debug({ delivered, failed }, 'dispatched events to journeys')
+        if (failed > 0) logger.warn({ delivered, failed }, 'some dispatches failed; they will be retried')
+        return { more: delivered + failed >= batchSize }
+      },
+      idleMs,
+      (error) => logger.error({ err: error }, 'dispatcher batch failed'),
+    )
+  }
 
   start(): void {
-    if (this.running) return
-    this.running = true
-    this.loop = this.run()
+    this.loop.start()
   }
 
   async stop(): Promise<void> {
-    this.running = false
-    this.wake?.()
-    await this.loop
+    await this.loop.stop()
   }
 
   /** Drains until the queue is empty once; for tests and one-shot use. */
@@ -61,34 +68,6 @@ export class Dispatcher {
     )
   }
 
-  private async run(): Promise<void> {
-    const { logger, idleMs, batchSize } = this.options
-    let failures = 0
-    while (this.running) {
-      let pause = idleMs
-      try {
-        const { delivered, failed } = await this.drainBatch()
-        if (delivered > 0) logger.debug({ delivered, failed }, 'dispatched events to journeys')
-        if (failed > 0) logger.warn({ delivered, failed }, 'some dispatches failed; they will be retried')
-        failures = 0
-        if (delivered + failed >= batchSize) pause = 0
-      } catch (error) {
-        failures++
-        pause = Math.min(30_000, idleMs * 2 ** failures)
-        logger.error({ err: error }, 'dispatcher batch failed')
-      }
-      if (pause > 0 && this.running) {
-        await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, pause)
-          this.wake = () => {
-            clearTimeout(timer)
-            resolve()
-          }
-        })
-      }
-    }
-  }
-
   private async deliver(dispatch: Dispatch): Promise<void> {
     const { client, taskQueue, callTimeoutMs } = this.options
     await client.withDeadline(Date.now() + callTimeoutMs, () =>
@@ -96,8 +75,9 @@ export class Dispatcher {
         workflowId: dispatch.workflowId,
         taskQueue,
         args: [{ storeId: dispatch.storeId, customerId: dispatch.customerId }],
-        // Shown in the Temporal UI's list; set when this delivery starts the run, kept otherwise.
-        staticSummary: `Cross-sell journey of customer ${dispatch.customerId} in store ${dispatch.storeId}`,
+        // Shown in the Temporal UI's list; set when this delivery starts the run, kept otherwise. It names
+        // no customer: a summary is stored in the clear, outside the encrypted payloads.
+        staticSummary: `Cross-sell journey in store ${dispatch.storeId}`,
         // The recorded journey event names its signal; the argument is its payload with its event key.
         signal: journeySignals[dispatch.signal],
         signalArgs: [{ ...dispatch.payload, eventKey: dispatch.eventKey }],

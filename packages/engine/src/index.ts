@@ -1,5 +1,6 @@
 export { createActivities, type ActivityDeps } from './activities/index.ts'
 export { Dispatcher, dispatchRetryDelayMs, type DispatcherOptions } from './dispatcher.ts'
+export { JourneyEraser, type JourneyEraserOptions } from './journey-eraser.ts'
 export { createJourneyWorker, NativeConnection, workflowsPath, type JourneyWorkerOptions } from './journey-worker.ts'
 export {
   syncStoreCatalogue,

@@ -15,7 +15,7 @@ const acceptedSchema = z.object({
 /**
  * `POST /v1/stores/{storeId}/orders`: records an order and its journey dispatch in one transaction
  * and answers 202 at once; the dispatcher starts the journey afterwards. An order sent with
- * `cancelledAt` is stored but starts no journey.
+ * `cancelledAt` is stored but starts no journey; an order its customer was erased after is refused (409).
  */
 export function orderRoutes(db: Db): FastifyPluginAsyncZod {
   return async (app) => {
@@ -29,12 +29,26 @@ export function orderRoutes(db: Db): FastifyPluginAsyncZod {
           security: storeSecurity,
           params: storeParams,
           body: orderSchema,
-          response: { 202: acceptedSchema, 400: problemSchema, 401: problemSchema, 413: problemSchema, 415: problemSchema },
+          response: {
+            202: acceptedSchema,
+            400: problemSchema,
+            401: problemSchema,
+            409: problemSchema,
+            413: problemSchema,
+            415: problemSchema,
+          },
         },
       },
       async (request, reply) => {
         const recorded = await recordOrder(db, request.params.storeId, request.body, 'api')
-        request.log.info({ orderId: recorded.orderId, journeyId: recorded.workflowId, duplicate: recorded.duplicate }, 'order recorded')
+        if (recorded.erased) {
+          return reply.code(409).send({
+            error: 'customer_erased',
+            message: `Order '${recorded.orderId}' was placed by a customer the store had erased since; it is not stored again.`,
+          })
+        }
+        // Ids only: a customer id is personal data, and logs outlive an erasure.
+        request.log.info({ orderId: recorded.orderId, duplicate: recorded.duplicate }, 'order recorded')
         return reply.code(202).send({
           orderId: recorded.orderId,
           customerId: recorded.customerId,

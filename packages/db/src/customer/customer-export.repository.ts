@@ -1,5 +1,6 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely'
 import type { Database } from '../database.ts'
+import { matchesCustomer, type CustomerTarget } from './customer-match.ts'
 
 /** Everything Crosswise holds about one customer of a store, as rows: what a data request hands over. */
 export interface CustomerDataExport {
@@ -15,7 +16,7 @@ export interface CustomerDataExport {
 }
 
 /**
- * The data of one customer of a store (found by id or email), for a GDPR data request
+ * The data of one customer of a store (found by id, the account a guest later got, or email), for a GDPR data request
  * (Shopify's `customers/data_request`, or the admin API): their profile, orders and lines, every
  * email of the send ledger with the opens and clicks seen, conversions, holdout assignments and
  * dry-run events. Undefined for a customer the store does not have.
@@ -23,19 +24,14 @@ export interface CustomerDataExport {
 export async function exportCustomerData(
   db: Kysely<Database>,
   storeId: string,
-  target: { customerId?: string; email?: string },
+  target: CustomerTarget,
 ): Promise<CustomerDataExport | undefined> {
   if (target.customerId === undefined && target.email === undefined) return undefined
   const customer = await db
     .selectFrom('customers')
     .selectAll()
     .where('store_id', '=', storeId)
-    .where((eb) =>
-      eb.or([
-        ...(target.customerId === undefined ? [] : [eb('id', '=', target.customerId)]),
-        ...(target.email === undefined ? [] : [eb('email', '=', target.email)]),
-      ]),
-    )
+    .where((eb) => matchesCustomer(eb, target))
     .limit(1)
     .executeTakeFirst()
   if (!customer) return undefined

@@ -5,7 +5,9 @@ export interface CustomerTable {
   store_id: string
   /** The platform's customer id, or `guest:{hash of store and normalised email}` for a guest. */
   id: string
-  /** Normalised email; a tombstone (`redacted+{id}@invalid`) once the customer was redacted. */
+  /** The platform id a guest got when they later ordered with an account: either id finds them. */
+  account_id: ColumnType<string | null, string | null | undefined, string | null>
+  /** Normalised email; a tombstone (`redacted+{token}@invalid`) once the customer was redacted. */
   email: string
   first_name: ColumnType<string | null, string | null | undefined, string | null>
   last_name: ColumnType<string | null, string | null | undefined, string | null>

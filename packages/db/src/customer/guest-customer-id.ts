@@ -13,10 +13,18 @@ import type { Database } from '../database.ts'
  * @example guestCustomerId('acme', 'ada@example.com', key) // 'guest:…' (32 hex digits)
  */
 export function guestCustomerId(storeId: string, normalisedEmail: string, key: string | null): string {
-  // The store id keeps one person's ids apart across stores; the newline keeps the parts apart.
-  const text = `${storeId}\n${normalisedEmail}`
-  const digest = key === null ? createHash('sha256').update(text) : createHmac('sha256', key).update(text)
-  return `guest:${digest.digest('hex').slice(0, 32)}`
+  return `guest:${storeKeyedDigest(storeId, normalisedEmail, key)}`
+}
+
+/**
+ * 32 hex digits of an HMAC-SHA256 under the store's key (plain SHA-256 for a store without one) over
+ * the store id and a text: what the store keeps instead of a person's id or email.
+ */
+export function storeKeyedDigest(storeId: string, text: string, key: string | null): string {
+  // The store id keeps one person's digests apart across stores; the newline keeps the parts apart.
+  const input = `${storeId}\n${text}`
+  const digest = key === null ? createHash('sha256').update(input) : createHmac('sha256', key).update(input)
+  return digest.digest('hex').slice(0, 32)
 }
 
 // A store's key never changes once it exists, so each process reads it once.

@@ -2,6 +2,7 @@ import { orderTotal, type LineItem } from '@crosswise/domain'
 import { sql } from 'kysely'
 import { guestCustomerId, guestIdKey } from '../customer/guest-customer-id.ts'
 import { placeholderEmail } from '../customer/placeholder-email.ts'
+import { erasureTimes, subjectDigests } from '../customer/redacted-subject.ts'
 import type { Db } from '../database.ts'
 
 /** One historical order to import: who bought what, when. Never starts a journey. */
@@ -24,13 +25,21 @@ export interface ImportCounts {
 
 /**
  * Imports a batch of historical orders in one transaction with set-based inserts (`unnest` arrays,
- * one statement per table), skipping orders, customers and products already stored. No dispatch is
+ * one statement per table), skipping orders, customers and products already stored, and orders placed
+ * by someone the store had erased since (a history export from before the erasure). No dispatch is
  * written: history does not trigger journeys. The store must exist.
  */
-export async function importOrderHistory(db: Db, storeId: string, orders: readonly HistoricalOrder[]): Promise<ImportCounts> {
-  if (orders.length === 0) return { orders: 0, lines: 0, customers: 0, products: 0 }
+export async function importOrderHistory(db: Db, storeId: string, batch: readonly HistoricalOrder[]): Promise<ImportCounts> {
+  if (batch.length === 0) return { orders: 0, lines: 0, customers: 0, products: 0 }
   return db.transaction().execute(async (trx) => {
     const key = await guestIdKey(trx, storeId)
+    const digestsOf = (order: HistoricalOrder) =>
+      subjectDigests(storeId, { ids: order.customer.id === undefined ? [] : [order.customer.id], email: order.customer.email }, key)
+    const erasedAt = await erasureTimes(trx, storeId, batch.flatMap(digestsOf))
+    const erasedSince = (order: HistoricalOrder) =>
+      digestsOf(order).some((digest) => (erasedAt.get(digest)?.getTime() ?? -Infinity) >= order.placedAt.getTime())
+    const orders = batch.filter((order) => !erasedSince(order))
+    if (orders.length === 0) return { orders: 0, lines: 0, customers: 0, products: 0 }
     const identity = (order: HistoricalOrder) => {
       const id = order.customer.id ?? guestCustomerId(storeId, order.customer.email!, key)
       return { id, email: order.customer.email ?? placeholderEmail(id) }

@@ -7,8 +7,18 @@ import { announceFactsOf } from './order-announcements.ts'
 import { lockOrder, orderLock } from './order-lock.ts'
 import type { OrderSource } from './order.table.ts'
 
-/** What recording an order did. */
+/** What recording an order did: stored (or refreshed), or refused as the order of an erased person. */
+export type OrderRecording = RecordedOrder | ErasedCustomerOrder
+
+/** The order was placed by someone the store had erased since: a late redelivery, not stored. */
+export interface ErasedCustomerOrder {
+  orderId: string
+  erased: true
+}
+
+/** An order stored, or refreshed when it was known. */
 export interface RecordedOrder {
+  erased: false
   orderId: string
   customerId: string
   workflowId: string
@@ -32,9 +42,10 @@ export async function recordOrderIn(
   order: Order,
   source: Exclude<OrderSource, 'import'>,
   statusAt?: Date,
-): Promise<RecordedOrder> {
+): Promise<OrderRecording> {
   // The order's lock is taken in the customer lookup's statement: one round trip less per order.
-  const customerId = await resolveCustomer(trx, storeId, order.customer, orderLock(storeId, order.orderId))
+  const customerId = await resolveCustomer(trx, storeId, order.customer, order.placedAt, orderLock(storeId, order.orderId))
+  if (customerId === undefined) return { orderId: order.orderId, erased: true }
   const workflowId = journeyWorkflowId(storeId, customerId)
   const total = order.total ?? orderTotal(order)
   const announce = !order.cancelledAt
@@ -72,11 +83,11 @@ export async function recordOrderIn(
              or exists (select 1 from refunds where store_id = ${storeId} and order_id = ${order.orderId}) as waiting`.execute(trx)
   if (rows[0]?.inserted !== 1) {
     const staleStatus = !(await refreshStatus(trx, storeId, order, statusAt))
-    return { orderId: order.orderId, customerId, workflowId, duplicate: true, staleStatus }
+    return { erased: false, orderId: order.orderId, customerId, workflowId, duplicate: true, staleStatus }
   }
   // Facts that arrived before the order (the statement above saw them: the order lock was held).
   if (announce && rows[0].waiting) await announceFactsOf(trx, storeId, order.orderId, { customerId, total })
-  return { orderId: order.orderId, customerId, workflowId, duplicate: false, staleStatus: false }
+  return { erased: false, orderId: order.orderId, customerId, workflowId, duplicate: false, staleStatus: false }
 }
 
 /**
@@ -106,7 +117,7 @@ export async function recordOrder(
   storeId: string,
   order: Order,
   source: Exclude<OrderSource, 'import'> = 'api',
-): Promise<RecordedOrder> {
+): Promise<OrderRecording> {
   return db.transaction().execute((trx) => recordOrderIn(trx, storeId, order, source))
 }
 

@@ -10,6 +10,7 @@ export const ordersCancelled = topicHandler(shopifyOrderSchema, async (trx, payl
   const order = toOrder(payload)
   if (!order) return 'ignored-no-customer-email'
   const recorded = await recordOrderIn(trx, shop.storeId, order, 'shopify', shop.triggeredAt)
+  if (recorded.erased) return 'customer-erased'
   if (!recorded.duplicate) return order.cancelledAt ? 'cancelled-order-recorded' : 'order-recorded'
   // Shopify always sets cancelled_at on this topic; a payload without it cancels nothing.
   if (!order.cancelledAt) return 'order-known'

@@ -11,6 +11,7 @@ export const ordersCreate = topicHandler(shopifyOrderSchema, async (trx, payload
   const order = toOrder(payload)
   if (!order) return 'ignored-no-customer-email'
   const recorded = await recordOrderIn(trx, shop.storeId, order, 'shopify', shop.triggeredAt)
+  if (recorded.erased) return 'customer-erased'
   if (!recorded.duplicate) return 'order-recorded'
   return recorded.staleStatus ? 'order-status-stale' : 'order-known'
 })

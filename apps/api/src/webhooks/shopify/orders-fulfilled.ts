@@ -10,7 +10,7 @@ import { topicHandler } from './topic.ts'
 export const ordersFulfilled = topicHandler(shopifyOrderSchema, async (trx, payload, shop) => {
   const order = toOrder(payload)
   if (!order) return 'ignored-no-customer-email'
-  await recordOrderIn(trx, shop.storeId, order, 'shopify', shop.triggeredAt)
+  if ((await recordOrderIn(trx, shop.storeId, order, 'shopify', shop.triggeredAt)).erased) return 'customer-erased'
   let recorded = 0
   for (const shipment of payload.fulfillments) {
     const fulfillment = toFulfillment(shipment)

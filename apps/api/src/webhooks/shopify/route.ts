@@ -59,7 +59,7 @@ export function shopifyWebhookRoutes(db: Db, cipher: ApiKeyCipher, retention: De
           summary: 'Shopify webhook',
           description: [
             'Subscribe every topic to this address: orders/create, orders/paid, orders/fulfilled, orders/partially_fulfilled,',
-            'orders/cancelled, fulfillments/create, refunds/create, products/create, products/update, products/delete, customers/redact, customers/data_request.',
+            'orders/cancelled, fulfillments/create, refunds/create, products/create, products/update, products/delete, customers/redact, customers/data_request, shop/redact.',
             'Signed with the app secret (X-Shopify-Hmac-Sha256); the shop is named by X-Shopify-Shop-Domain.',
           ].join(' '),
           tags: ['webhooks'],

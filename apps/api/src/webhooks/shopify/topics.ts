@@ -7,6 +7,7 @@ import { ordersFulfilled } from './orders-fulfilled.ts'
 import { productsDelete } from './products-delete.ts'
 import { productsUpdate } from './products-update.ts'
 import { refundsCreate } from './refunds-create.ts'
+import { shopRedact } from './shop-redact.ts'
 import type { TopicHandler } from './topic.ts'
 
 /** Every Shopify topic we take in (`X-Shopify-Topic`), and how. */
@@ -23,4 +24,5 @@ export const shopifyTopics: Readonly<Record<string, TopicHandler>> = {
   'products/delete': productsDelete,
   'customers/redact': customersRedact,
   'customers/data_request': customersDataRequest,
+  'shop/redact': shopRedact,
 }
