@@ -1,5 +1,5 @@
 import { createLogger, loadConfig, requireProductionSecrets, temporalSecurity } from '@crosswise/config'
-import { ApiKeyCipher, createDatabase, sealPlainKlaviyoKeys, sealPlainShopifyTokens, sealPlainWebhookSecrets } from '@crosswise/db'
+import { ApiKeyCipher, createDatabase, resealStoredSecrets } from '@crosswise/db'
 import { journeyDataConverter } from '@crosswise/journeys'
 import { checkKlaviyoKey } from '@crosswise/klaviyo'
 import { checkShopifyAccess } from '@crosswise/shopify'
@@ -22,21 +22,15 @@ const db = createDatabase(config.DATABASE_URL, {
 const temporalConnection = config.TEMPORAL_ADDRESS
   ? Connection.lazy({ address: config.TEMPORAL_ADDRESS, ...temporalSecurity(config) })
   : undefined
-const dataConverter = await journeyDataConverter(config.CROSSWISE_PAYLOAD_KEY)
+const dataConverter = await journeyDataConverter(config.CROSSWISE_PAYLOAD_KEY, config.CROSSWISE_PREVIOUS_PAYLOAD_KEYS)
 const temporal = temporalConnection && new Client({ connection: temporalConnection, namespace: config.TEMPORAL_NAMESPACE, dataConverter })
 const [payloadCodec] = dataConverter.payloadCodecs
-const apiKeyCipher = ApiKeyCipher.fromSecret(config.CROSSWISE_PAYLOAD_KEY)
-// Keys and tokens saved before CROSSWISE_PAYLOAD_KEY was set are sealed now; the API serves either way.
-await Promise.all([
-  sealPlainKlaviyoKeys(db, apiKeyCipher),
-  sealPlainShopifyTokens(db, apiKeyCipher),
-  sealPlainWebhookSecrets(db, apiKeyCipher),
-]).then(
-  ([keys, tokens, secrets]) =>
-    keys + tokens + secrets > 0 &&
-    logger.info({ keys, tokens, secrets }, 'sealed Klaviyo keys, Shopify tokens and webhook secrets stored unsealed'),
-  (error: unknown) =>
-    logger.warn({ err: error }, 'could not seal stored keys, tokens and webhook secrets; will try again at the next start'),
+const apiKeyCipher = ApiKeyCipher.fromSecret(config.CROSSWISE_PAYLOAD_KEY, config.CROSSWISE_PREVIOUS_PAYLOAD_KEYS)
+// Secrets saved before CROSSWISE_PAYLOAD_KEY was set, or under a previous key, are sealed under it now.
+await resealStoredSecrets(db, apiKeyCipher).then(
+  (resealed) =>
+    Object.values(resealed).some((count) => count > 0) && logger.info(resealed, 'sealed stored secrets under the current payload key'),
+  (error: unknown) => logger.warn({ err: error }, 'could not seal stored secrets under the current key; will try again at the next start'),
 )
 const app = await buildServer({
   db,

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import { ApiKeyCipher, createDatabase, migrateToLatest, sealPlainWebhookSecrets, type Db } from '@crosswise/db'
+import { ApiKeyCipher, createDatabase, migrateToLatest, resealStoredSecrets, type Db } from '@crosswise/db'
 import { createTestDatabase } from '@crosswise/testing'
 import type { FastifyInstance } from 'fastify'
 import { pino } from 'pino'
@@ -65,9 +65,9 @@ describe('Shopify webhook secrets sealed at rest', () => {
       .values({ id: 'legacy', name: 'Legacy', currency: 'EUR', shopify_domain: shop, shopify_webhook_secret: secret })
       .execute()
     expect((await deliver(await server(cipher), shop)).statusCode).toBe(200)
-    expect(await sealPlainWebhookSecrets(db, cipher)).toBe(1)
+    expect((await resealStoredSecrets(db, cipher)).webhookSecrets).toBe(1)
     expect(await stored('legacy')).toMatch(/^aes-256-gcm:/)
-    expect(await sealPlainWebhookSecrets(db, cipher)).toBe(0)
+    expect((await resealStoredSecrets(db, cipher)).webhookSecrets).toBe(0)
     expect((await deliver(await server(cipher), shop)).statusCode).toBe(200)
   })
 })

@@ -21,8 +21,8 @@ if (!config.DATABASE_URL || !config.TEMPORAL_ADDRESS) {
 }
 
 const db = createDatabase(config.DATABASE_URL, { onIdleError: (error) => logger.warn({ err: error }, 'idle database connection lost') })
-const dataConverter = await journeyDataConverter(config.CROSSWISE_PAYLOAD_KEY)
-const cipher = ApiKeyCipher.fromSecret(config.CROSSWISE_PAYLOAD_KEY)
+const dataConverter = await journeyDataConverter(config.CROSSWISE_PAYLOAD_KEY, config.CROSSWISE_PREVIOUS_PAYLOAD_KEYS)
+const cipher = ApiKeyCipher.fromSecret(config.CROSSWISE_PAYLOAD_KEY, config.CROSSWISE_PREVIOUS_PAYLOAD_KEYS)
 const security = temporalSecurity(config)
 const workerConnection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS, ...security })
 const clientConnection = await Connection.connect({ address: config.TEMPORAL_ADDRESS, ...security })

@@ -80,6 +80,17 @@ export const configSchema = z.object({
   /** Base64 AES-256 key (32 bytes) that encrypts journey payloads in Temporal; unset: not encrypted. */
   CROSSWISE_PAYLOAD_KEY: optionalText,
   /**
+   * Keys CROSSWISE_PAYLOAD_KEY replaced, comma-separated: they still decrypt the payloads and open the
+   * store secrets they encrypted, until `crosswise keys rotate` has sealed the secrets again and the
+   * histories they encrypted have passed the namespace's retention.
+   */
+  CROSSWISE_PREVIOUS_PAYLOAD_KEYS: optionalText.transform((keys) =>
+    (keys ?? '')
+      .split(',')
+      .map((key) => key.trim())
+      .filter((key) => key.length > 0),
+  ),
+  /**
    * `npm run dev` on an empty database creates a demo store from the shipped Online Retail data and
    * replays its latest weeks through the real path; `off` starts an empty stack.
    */

@@ -19,7 +19,9 @@ export class ApiKeyCipherError extends Error {
  * storage in PostgreSQL. With a secret
  * (`CROSSWISE_PAYLOAD_KEY`, base64 of 32 bytes) keys are encrypted with AES-256-GCM under a key derived
  * from it, bound to their store (a sealed key copied to another store's row does not open); without
- * one they are stored plain but marked so, and open again once a secret is configured.
+ * one they are stored plain but marked so, and open again once a secret is configured. Previous
+ * secrets (`CROSSWISE_PREVIOUS_PAYLOAD_KEYS`) still open what they sealed, until `crosswise keys
+ * rotate` (or the API's start) has sealed it again under the current one.
  */
 export class ApiKeyCipher {
   /** How every key stored plain (saved while no secret was configured) begins. */
@@ -36,15 +38,25 @@ export class ApiKeyCipher {
     private readonly key: Buffer | undefined,
     /** First 8 hex digits of SHA-256 of the derived key; names the key in every sealed value. */
     private readonly keyId: string | undefined,
+    /** Every key that opens, by id: the current one and the previous ones. */
+    private readonly opening: ReadonlyMap<string, Buffer>,
   ) {}
 
-  /** A cipher for a base64 secret of 32 bytes; `undefined` stores keys plain. */
-  static fromSecret(secret: string | undefined): ApiKeyCipher {
-    if (secret === undefined) return new ApiKeyCipher(undefined, undefined)
-    const raw = Buffer.from(secret.trim(), 'base64')
-    if (raw.length !== 32) throw new ApiKeyCipherError(`The secret must be 32 bytes of base64; this one is ${raw.length} bytes.`)
-    const key = Buffer.from(hkdfSync('sha256', raw, Buffer.alloc(0), derivationInfo, 32))
-    return new ApiKeyCipher(key, createHash('sha256').update(key).digest('hex').slice(0, 8))
+  /**
+   * A cipher for a base64 secret of 32 bytes (`undefined` stores keys plain), which also opens what
+   * the `previous` secrets sealed.
+   */
+  static fromSecret(secret: string | undefined, previous: readonly string[] = []): ApiKeyCipher {
+    const opening = new Map(previous.map(derivedKey))
+    if (secret === undefined) return new ApiKeyCipher(undefined, undefined, opening)
+    const [keyId, key] = derivedKey(secret)
+    opening.set(keyId, key)
+    return new ApiKeyCipher(key, keyId, opening)
+  }
+
+  /** Whether a stored value is sealed under the current key (nothing to re-seal). */
+  isCurrent(stored: string): boolean {
+    return this.keyId !== undefined && stored.startsWith(`${sealedPrefix}:${this.keyId}:`)
   }
 
   /** Whether sealed keys are encrypted (a secret is configured). */
@@ -69,11 +81,12 @@ export class ApiKeyCipher {
     if (prefix !== sealedPrefix || !keyId || !iv || !tag || encrypted === undefined) {
       throw new ApiKeyCipherError(`The stored API key of store ${storeId} is not in a known format.`)
     }
-    if (!this.key) throw new ApiKeyCipherError(`The API key of store ${storeId} is encrypted, but CROSSWISE_PAYLOAD_KEY is not set.`)
-    if (keyId !== this.keyId)
-      throw new ApiKeyCipherError(`The API key of store ${storeId} was encrypted with another CROSSWISE_PAYLOAD_KEY (${keyId}).`)
+    const key = this.opening.get(keyId)
+    if (!key && !this.key)
+      throw new ApiKeyCipherError(`The API key of store ${storeId} is encrypted, but CROSSWISE_PAYLOAD_KEY is not set.`)
+    if (!key) throw new ApiKeyCipherError(`The API key of store ${storeId} was encrypted with another CROSSWISE_PAYLOAD_KEY (${keyId}).`)
     try {
-      const decipher = createDecipheriv('aes-256-gcm', this.key, Buffer.from(iv, 'base64'))
+      const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64'))
       decipher.setAAD(Buffer.from(storeId, 'utf8'))
       decipher.setAuthTag(Buffer.from(tag, 'base64'))
       return Buffer.concat([decipher.update(Buffer.from(encrypted, 'base64')), decipher.final()]).toString('utf8')
@@ -83,4 +96,12 @@ export class ApiKeyCipher {
       })
     }
   }
+}
+
+/** The sealing key derived from a base64 secret of 32 bytes, with its id. */
+function derivedKey(secret: string): [string, Buffer] {
+  const raw = Buffer.from(secret.trim(), 'base64')
+  if (raw.length !== 32) throw new ApiKeyCipherError(`The secret must be 32 bytes of base64; this one is ${raw.length} bytes.`)
+  const key = Buffer.from(hkdfSync('sha256', raw, Buffer.alloc(0), derivationInfo, 32))
+  return [createHash('sha256').update(key).digest('hex').slice(0, 8), key]
 }

@@ -35,7 +35,8 @@ export {
   StoreConflictError,
   updateStore,
 } from './store/store.repository.ts'
-export { openWebhookSecret, sealPlainWebhookSecrets } from './store/webhook-secret.ts'
+export { openWebhookSecret } from './store/webhook-secret.ts'
+export { resealStoredSecrets, type ResealedSecrets } from './stored-secrets.ts'
 export { InvalidPolicyError } from './store/store-policy.ts'
 export { eraseStore } from './store/store-erasure.ts'
 export { countErasures, dueErasures, finishErasure, postponeErasure, type JourneyErasure } from './erasure/erasure.repository.ts'
@@ -104,7 +105,6 @@ export {
   loadKlaviyoAccount,
   removeKlaviyoAccount,
   saveKlaviyoAccount,
-  sealPlainKlaviyoKeys,
   type KlaviyoAccount,
   type KlaviyoAccountSummary,
 } from './klaviyo-account/klaviyo-account.repository.ts'
@@ -115,7 +115,6 @@ export {
   recordCatalogueSync,
   removeShopifyConnection,
   saveShopifyConnection,
-  sealPlainShopifyTokens,
   type ShopifyAdminConnection,
   type ShopifyConnectionSave,
   type ShopifyConnectionSummary,

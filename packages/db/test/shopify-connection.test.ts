@@ -9,7 +9,7 @@ import {
   migrateToLatest,
   removeShopifyConnection,
   saveShopifyConnection,
-  sealPlainShopifyTokens,
+  resealStoredSecrets,
   type Db,
 } from '../src/index.ts'
 
@@ -60,11 +60,11 @@ describe('Shopify connections', () => {
         (row) => row.access_token_sealed,
       )
     expect((await stored()).filter((value) => value.startsWith('plain:'))).toHaveLength(2)
-    expect(await sealPlainShopifyTokens(db, plain)).toBe(0)
-    expect(await sealPlainShopifyTokens(db, sealing)).toBe(2)
+    expect((await resealStoredSecrets(db, plain)).shopifyTokens).toBe(0)
+    expect((await resealStoredSecrets(db, sealing)).shopifyTokens).toBe(2)
     expect((await stored()).every((value) => value.startsWith('aes-256-gcm:') && !value.includes('shpat_'))).toBe(true)
     expect(await loadShopifyConnection(db, sealing, 'west')).toEqual(connection('west'))
-    expect(await sealPlainShopifyTokens(db, sealing)).toBe(0)
+    expect((await resealStoredSecrets(db, sealing)).shopifyTokens).toBe(0)
 
     expect(await removeShopifyConnection(db, 'west')).toBe(true)
     expect(await listShopifyConnectedStoreIds(db)).toEqual(['north', 'south'])

@@ -31,6 +31,17 @@ describe('AesGcmPayloadCodec', () => {
     await expect(codec.decode([foreign!])).rejects.toBeInstanceOf(PayloadKeyError)
   })
 
+  it('after a rotation encrypts under the new key and still decrypts what the previous key encrypted', async () => {
+    const plain = defaultPayloadConverter.toPayload({ email: 'ada@example.com' })
+    const [old] = await (await AesGcmPayloadCodec.fromBase64(key)).encode([plain])
+    const rotated = await AesGcmPayloadCodec.fromBase64(otherKey, [key])
+    const [decoded] = await rotated.decode([old!])
+    expect(defaultPayloadConverter.fromPayload(decoded!)).toEqual({ email: 'ada@example.com' })
+    const [fresh] = await rotated.encode([plain])
+    expect(new TextDecoder().decode(fresh!.metadata!['encryption-key-id'])).toBe(rotated.keyId)
+    await expect((await AesGcmPayloadCodec.fromBase64(key)).decode([fresh!])).rejects.toBeInstanceOf(PayloadKeyError)
+  })
+
   it('rejects a key that is not 32 bytes of base64', async () => {
     await expect(AesGcmPayloadCodec.fromBase64(Buffer.alloc(16).toString('base64'))).rejects.toThrow(/32 bytes/)
   })

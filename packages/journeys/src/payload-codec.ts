@@ -33,26 +33,26 @@ export class PayloadKeyError extends Error {
  * key can be introduced while journeys are running. Web Crypto only: the same code serves the worker,
  * the clients and the API's codec endpoint.
  */
+type AesKey = Awaited<ReturnType<typeof crypto.subtle.importKey>>
+
 export class AesGcmPayloadCodec implements PayloadCodec {
   private constructor(
-    private readonly key: Awaited<ReturnType<typeof crypto.subtle.importKey>>,
+    private readonly key: AesKey,
     /** First 8 hex digits of SHA-256 of the key. */
     readonly keyId: string,
+    /** Keys that decrypt, by id: this one and the ones it replaced. */
+    private readonly decrypting: ReadonlyMap<string, AesKey>,
   ) {}
 
-  /** A codec for a base64 key of 32 bytes (`openssl rand -base64 32`), e.g. `CROSSWISE_PAYLOAD_KEY`. */
-  static async fromBase64(secret: string): Promise<AesGcmPayloadCodec> {
-    let raw: Uint8Array
-    try {
-      raw = fromBase64(secret.trim())
-    } catch {
-      throw new PayloadKeyError('The payload key must be base64 (e.g. `openssl rand -base64 32`).')
-    }
-    if (raw.length !== 32) throw new PayloadKeyError(`The payload key must be 32 bytes; this one is ${raw.length}.`)
-    const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', raw))
-    const keyId = [...digest.slice(0, 4)].map((byte) => byte.toString(16).padStart(2, '0')).join('')
-    const key = await crypto.subtle.importKey('raw', raw, 'AES-GCM', false, ['encrypt', 'decrypt'])
-    return new AesGcmPayloadCodec(key, keyId)
+  /**
+   * A codec for a base64 key of 32 bytes (`openssl rand -base64 32`), e.g. `CROSSWISE_PAYLOAD_KEY`,
+   * that also decrypts what the `previous` keys encrypted (`CROSSWISE_PREVIOUS_PAYLOAD_KEYS`).
+   */
+  static async fromBase64(secret: string, previous: readonly string[] = []): Promise<AesGcmPayloadCodec> {
+    const [keyId, key] = await importPayloadKey(secret)
+    const decrypting = new Map(await Promise.all(previous.map(importPayloadKey)))
+    decrypting.set(keyId, key)
+    return new AesGcmPayloadCodec(key, keyId, decrypting)
   }
 
   async encode(payloads: Payload[]): Promise<Payload[]> {
@@ -75,15 +75,31 @@ export class AesGcmPayloadCodec implements PayloadCodec {
         const encoding = payload.metadata?.encoding
         if (!encoding || decoder.decode(encoding) !== encryptedEncoding) return payload
         const keyId = payload.metadata?.[keyIdField]
-        if (!keyId || decoder.decode(keyId) !== this.keyId) {
-          throw new PayloadKeyError(`Payload encrypted with key ${keyId ? decoder.decode(keyId) : '(none)'}, not ${this.keyId}.`)
+        const key = keyId && this.decrypting.get(decoder.decode(keyId))
+        if (!key) {
+          const known = [...this.decrypting.keys()].join(', ')
+          throw new PayloadKeyError(`Payload encrypted with key ${keyId ? decoder.decode(keyId) : '(none)'}, not one of ${known}.`)
         }
         const data = payload.data ?? new Uint8Array()
-        const plain = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: data.slice(0, ivBytes) }, this.key, data.slice(ivBytes))
+        const plain = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: data.slice(0, ivBytes) }, key, data.slice(ivBytes))
         return fromWire(JSON.parse(decoder.decode(plain)) as WirePayload)
       }),
     )
   }
+}
+
+/** The AES key of a base64 secret of 32 bytes, with its id (8 hex digits of its SHA-256). */
+async function importPayloadKey(secret: string): Promise<[string, AesKey]> {
+  let raw: Uint8Array
+  try {
+    raw = fromBase64(secret.trim())
+  } catch {
+    throw new PayloadKeyError('The payload key must be base64 (e.g. `openssl rand -base64 32`).')
+  }
+  if (raw.length !== 32) throw new PayloadKeyError(`The payload key must be 32 bytes; this one is ${raw.length}.`)
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', raw))
+  const keyId = [...digest.slice(0, 4)].map((byte) => byte.toString(16).padStart(2, '0')).join('')
+  return [keyId, await crypto.subtle.importKey('raw', raw, 'AES-GCM', false, ['encrypt', 'decrypt'])]
 }
 
 /** A payload as JSON with base64 bytes: what is encrypted, and what the codec endpoint speaks. */
@@ -108,6 +124,9 @@ export function fromWire(wire: WirePayload): Payload {
  * The data converter of every Crosswise worker and client: payloads encrypted when a key is
  * configured (`CROSSWISE_PAYLOAD_KEY`), plain otherwise.
  */
-export async function journeyDataConverter(payloadKey: string | undefined): Promise<{ payloadCodecs: PayloadCodec[] }> {
-  return { payloadCodecs: payloadKey ? [await AesGcmPayloadCodec.fromBase64(payloadKey)] : [] }
+export async function journeyDataConverter(
+  payloadKey: string | undefined,
+  previousKeys: readonly string[] = [],
+): Promise<{ payloadCodecs: PayloadCodec[] }> {
+  return { payloadCodecs: payloadKey ? [await AesGcmPayloadCodec.fromBase64(payloadKey, previousKeys)] : [] }
 }

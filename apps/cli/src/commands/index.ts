@@ -2,6 +2,7 @@ import type { Command } from '../command.ts'
 import { devCommand } from './dev.ts'
 import { evaluateCommand } from './evaluate.ts'
 import { importCommand } from './import.ts'
+import { keysCommand } from './keys.ts'
 import { klaviyoSetupCommand } from './klaviyo-setup.ts'
 import { mineCommand } from './mine.ts'
 import { replayCommand } from './replay.ts'
@@ -22,4 +23,5 @@ export const commands: Command[] = [
   sendsCommand,
   reportCommand,
   reviewCommand,
+  keysCommand,
 ]

@@ -55,7 +55,12 @@ async function chooseAccount(values: {
   const config = loadConfig()
   const databaseUrl = values['database-url'] ?? config.DATABASE_URL
   if (!databaseUrl) throw new UsageError("--store reads the store's key from PostgreSQL: set DATABASE_URL or pass --database-url")
-  const account = await loadStoreKlaviyoAccount(databaseUrl, config.CROSSWISE_PAYLOAD_KEY, store.data)
+  const account = await loadStoreKlaviyoAccount(
+    databaseUrl,
+    config.CROSSWISE_PAYLOAD_KEY,
+    store.data,
+    config.CROSSWISE_PREVIOUS_PAYLOAD_KEYS,
+  )
   return { ...account, label: `the key of store '${store.data}' (ending ${account.apiKey.slice(-4)})` }
 }
 

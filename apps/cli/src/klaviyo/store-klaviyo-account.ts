@@ -7,17 +7,18 @@ export class StoreKlaviyoAccountError extends Error {
 
 /**
  * The Klaviyo account a store keeps in PostgreSQL (set through the admin API), its key opened with
- * `CROSSWISE_PAYLOAD_KEY` exactly as the worker opens it. Throws {@link StoreKlaviyoAccountError} for
+ * `CROSSWISE_PAYLOAD_KEY` (or a previous key) exactly as the worker opens it. Throws {@link StoreKlaviyoAccountError} for
  * an unknown store, a store without a key of its own, or a key this payload key cannot open.
  */
 export async function loadStoreKlaviyoAccount(
   databaseUrl: string,
   payloadKey: string | undefined,
   storeId: string,
+  previousPayloadKeys: readonly string[] = [],
 ): Promise<KlaviyoAccount> {
   let cipher: ApiKeyCipher
   try {
-    cipher = ApiKeyCipher.fromSecret(payloadKey)
+    cipher = ApiKeyCipher.fromSecret(payloadKey, previousPayloadKeys)
   } catch (error) {
     if (!(error instanceof ApiKeyCipherError)) throw error
     throw new StoreKlaviyoAccountError(`CROSSWISE_PAYLOAD_KEY is not usable: ${error.message}`)

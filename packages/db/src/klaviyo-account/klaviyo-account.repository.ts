@@ -1,6 +1,6 @@
 import { sql } from 'kysely'
 import type { Db } from '../database.ts'
-import { ApiKeyCipher } from '../api-key-cipher.ts'
+import { type ApiKeyCipher } from '../api-key-cipher.ts'
 
 /** What a store's Klaviyo account looks like to people: never the key, only its last four characters. */
 export interface KlaviyoAccountSummary {
@@ -71,30 +71,6 @@ export async function loadKlaviyoAccount(db: Db, cipher: ApiKeyCipher, storeId: 
     .executeTakeFirst()
   if (!row) return undefined
   return { apiKey: cipher.open(storeId, row.api_key_sealed), ...(row.metric_name ? { metricName: row.metric_name } : {}) }
-}
-
-/**
- * Seals the keys saved while no secret was configured, now that `cipher` has one; returns how many.
- * A key replaced meanwhile is left to its new value. Without a secret, does nothing.
- */
-export async function sealPlainKlaviyoKeys(db: Db, cipher: ApiKeyCipher): Promise<number> {
-  if (!cipher.encrypts) return 0
-  const plain = await db
-    .selectFrom('klaviyo_accounts')
-    .select(['store_id', 'api_key_sealed'])
-    .where('api_key_sealed', 'like', `${ApiKeyCipher.plainMarker}%`)
-    .execute()
-  let sealed = 0
-  for (const row of plain) {
-    const result = await db
-      .updateTable('klaviyo_accounts')
-      .set({ api_key_sealed: cipher.seal(row.store_id, cipher.open(row.store_id, row.api_key_sealed)) })
-      .where('store_id', '=', row.store_id)
-      .where('api_key_sealed', '=', row.api_key_sealed)
-      .executeTakeFirst()
-    sealed += Number(result.numUpdatedRows)
-  }
-  return sealed
 }
 
 function summary(row: { api_key_last4: string; metric_name: string | null; updated_at: Date }): KlaviyoAccountSummary {

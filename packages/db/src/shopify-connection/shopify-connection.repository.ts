@@ -1,5 +1,5 @@
 import { sql, type Selectable } from 'kysely'
-import { ApiKeyCipher } from '../api-key-cipher.ts'
+import { type ApiKeyCipher } from '../api-key-cipher.ts'
 import type { Db } from '../database.ts'
 import type { ShopifyConnectionTable } from './shopify-connection.table.ts'
 
@@ -118,30 +118,6 @@ export async function recordCatalogueSync(db: Db, storeId: string, finishedAt: D
     .set({ last_synced_at: finishedAt, last_sync: JSON.stringify(result) })
     .where('store_id', '=', storeId)
     .execute()
-}
-
-/**
- * Seals the tokens saved while no secret was configured, now that `cipher` has one; returns how many.
- * A token replaced meanwhile is left to its new value. Without a secret, does nothing.
- */
-export async function sealPlainShopifyTokens(db: Db, cipher: ApiKeyCipher): Promise<number> {
-  if (!cipher.encrypts) return 0
-  const plain = await db
-    .selectFrom('shopify_connections')
-    .select(['store_id', 'access_token_sealed'])
-    .where('access_token_sealed', 'like', `${ApiKeyCipher.plainMarker}%`)
-    .execute()
-  let sealed = 0
-  for (const row of plain) {
-    const result = await db
-      .updateTable('shopify_connections')
-      .set({ access_token_sealed: cipher.seal(row.store_id, cipher.open(row.store_id, row.access_token_sealed)) })
-      .where('store_id', '=', row.store_id)
-      .where('access_token_sealed', '=', row.access_token_sealed)
-      .executeTakeFirst()
-    sealed += Number(result.numUpdatedRows)
-  }
-  return sealed
 }
 
 function summary(row: Selectable<ShopifyConnectionTable>): ShopifyConnectionSummary {
