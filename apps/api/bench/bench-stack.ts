@@ -61,6 +61,8 @@ export async function startApiProcess(
       CROSSWISE_API_HOST: '127.0.0.1',
       CROSSWISE_ADMIN_TOKEN: adminToken,
       LOG_LEVEL: 'warn',
+      // The bench measures what one store can push through, not the policy that caps it.
+      CROSSWISE_STORE_RATE_LIMIT: '0',
       ...env,
     },
     stdio: ['ignore', 'inherit', 'inherit'],

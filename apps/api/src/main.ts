@@ -45,6 +45,9 @@ const app = await buildServer({
   temporalUiOrigins: [`http://localhost:${config.CROSSWISE_TEMPORAL_UI_PORT}`, `http://127.0.0.1:${config.CROSSWISE_TEMPORAL_UI_PORT}`],
   logger,
   bodyLimit: config.CROSSWISE_API_BODY_LIMIT,
+  ...(config.CROSSWISE_STORE_RATE_LIMIT > 0
+    ? { storeRateLimit: { perSecond: config.CROSSWISE_STORE_RATE_LIMIT, burst: 2 * config.CROSSWISE_STORE_RATE_LIMIT } }
+    : {}),
   deliveryRetention: { ...defaultDeliveryRetention, keepMs: config.CROSSWISE_WEBHOOK_RETENTION_HOURS * 3_600_000 },
   ...(config.CROSSWISE_ADMIN_TOKEN ? { adminToken: config.CROSSWISE_ADMIN_TOKEN } : {}),
   ...(config.CROSSWISE_CODEC_TOKEN ? { codecToken: config.CROSSWISE_CODEC_TOKEN } : {}),

@@ -10,6 +10,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import type { Logger } from 'pino'
 import { requireAdminToken } from './auth/admin-auth.ts'
 import { FailedAuthLimiter } from './auth/failed-auth-limiter.ts'
+import { StoreRateLimiter, type StoreRateLimit } from './auth/store-rate-limiter.ts'
 import { requireStoreToken } from './auth/store-auth.ts'
 import { replyWithProblem, unstorableText } from './errors.ts'
 import { adminCustomerRoutes } from './routes/admin-customers.ts'
@@ -59,6 +60,8 @@ export interface ServerOptions {
   checkShopifyAccess?: (connection: ShopifyAdminConnection) => Promise<ShopifyAccessCheck>
   /** The worker's task queue, where a newly connected store's catalogue sync starts; default `crosswise-journeys`. */
   taskQueue?: string
+  /** Requests each store may make through its own routes and its webhooks; unset: no limit. */
+  storeRateLimit?: StoreRateLimit
   /** Limit on each call to Temporal from an admin route; default 5 s. */
   temporalCallTimeoutMs?: number
 }
@@ -98,11 +101,12 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const cipher = options.apiKeyCipher ?? ApiKeyCipher.fromSecret(undefined)
   // One count of failed authentications for every route that asks for a token.
   const authFailures = new FailedAuthLimiter()
+  const storeRate = options.storeRateLimit && new StoreRateLimiter(options.storeRateLimit)
   const adminAuth = requireAdminToken(options.adminToken, authFailures)
   await routes.register(healthRoutes(options.db))
   // The store's own routes: its bearer token is checked before the body is read.
   await routes.register(async (store) => {
-    store.addHook('onRequest', requireStoreToken(options.db, authFailures))
+    store.addHook('onRequest', requireStoreToken(options.db, authFailures, storeRate))
     await store.register(orderRoutes(options.db))
     await store.register(fulfillmentRoutes(options.db))
     await store.register(cancellationRoutes(options.db))
@@ -138,7 +142,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       uiOrigins: options.temporalUiOrigins ?? [],
     }),
   )
-  await routes.register(shopifyWebhookRoutes(options.db, cipher, options.deliveryRetention ?? defaultDeliveryRetention))
+  await routes.register(shopifyWebhookRoutes(options.db, cipher, options.deliveryRetention ?? defaultDeliveryRetention, storeRate))
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger())
   await app.ready()
   return app

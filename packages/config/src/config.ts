@@ -40,6 +40,11 @@ export const configSchema = z.object({
   CROSSWISE_API_HOST: z.string().min(1).default('127.0.0.1'),
   CROSSWISE_API_PORT: port.default(3000),
   CROSSWISE_API_BODY_LIMIT: positiveInt.default(1_048_576),
+  /**
+   * Requests per second each store may make through its own routes and its Shopify webhooks, per API
+   * process, with bursts of twice as many; beyond it the answer is 429 with Retry-After. 0: no limit.
+   */
+  CROSSWISE_STORE_RATE_LIMIT: z.coerce.number().int().min(0).default(1_000),
   /** PostgreSQL connections of the API's pool: with fewer than requests in flight, requests queue for one. */
   CROSSWISE_API_DB_CONNECTIONS: positiveInt.default(32),
   /** Distinct statements the API prepares per connection; 0 for a pooler that cannot keep prepared statements. */

@@ -16,15 +16,16 @@ export function tokenMatcher(configured: string | undefined): (given: string | u
 }
 
 /** The 429 of a client that failed authentication too often; it says when to try again. */
-export async function turnAway(reply: FastifyReply, waitMs: number): Promise<void> {
+export async function turnAway(
+  reply: FastifyReply,
+  waitMs: number,
+  why = 'Too many failed authentications from this address',
+): Promise<void> {
   const seconds = Math.ceil(waitMs / 1000)
   await reply
     .code(429)
     .header('retry-after', String(seconds))
-    .send({
-      error: 'too_many_attempts',
-      message: `Too many failed authentications from this address; try again in ${seconds} s.`,
-    } satisfies Problem)
+    .send({ error: 'too_many_requests', message: `${why}; try again in ${seconds} s.` } satisfies Problem)
 }
 
 /**

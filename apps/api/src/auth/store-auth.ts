@@ -4,12 +4,14 @@ import type { Problem } from '../errors.ts'
 import { turnAway } from './admin-auth.ts'
 import { bearerToken, hashApiToken } from './api-token.ts'
 import type { FailedAuthLimiter } from './failed-auth-limiter.ts'
+import type { StoreRateLimiter } from './store-rate-limiter.ts'
 
 /**
- * An `onRequest` hook for `/v1/stores/{storeId}/…`: the bearer token must be the store's own. Runs
- * before the body is read, so an unauthenticated request costs no parsing and records nothing.
+ * An `onRequest` hook for `/v1/stores/{storeId}/…`: the bearer token must be the store's own, and the
+ * store within its request rate. Runs before the body is read, so a refused request costs no parsing
+ * and records nothing.
  */
-export function requireStoreToken(db: Db, failures: FailedAuthLimiter) {
+export function requireStoreToken(db: Db, failures: FailedAuthLimiter, rate?: StoreRateLimiter) {
   return async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
     const waitMs = failures.blockedFor(request.ip)
     if (waitMs > 0) return turnAway(reply, waitMs)
@@ -29,6 +31,9 @@ export function requireStoreToken(db: Db, failures: FailedAuthLimiter) {
         .code(401)
         .header('www-authenticate', 'Bearer error="invalid_token"')
         .send({ error: 'unauthorized', message: 'The API token is not valid for this store.' } satisfies Problem)
+      return
     }
+    const rateWaitMs = rate?.take(storeId) ?? 0
+    if (rateWaitMs > 0) return turnAway(reply, rateWaitMs, `Store '${storeId}' is over its request rate`)
   }
 }

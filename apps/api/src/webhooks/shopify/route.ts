@@ -1,3 +1,5 @@
+import { turnAway } from '../../auth/admin-auth.ts'
+import type { StoreRateLimiter } from '../../auth/store-rate-limiter.ts'
 import { recordDelivery, type ApiKeyCipher, type Db } from '@crosswise/db'
 import { isWithinEra } from '@crosswise/domain'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
@@ -44,7 +46,12 @@ function parseTriggeredAt(text: string): Date | null {
  * `retention.keepMs`, which is also how far back a duplicate can be recognised: one triggered
  * earlier is acknowledged as stale and changes nothing.
  */
-export function shopifyWebhookRoutes(db: Db, cipher: ApiKeyCipher, retention: DeliveryRetention): FastifyPluginAsyncZod {
+export function shopifyWebhookRoutes(
+  db: Db,
+  cipher: ApiKeyCipher,
+  retention: DeliveryRetention,
+  rate?: StoreRateLimiter,
+): FastifyPluginAsyncZod {
   return async (app) => {
     const findShop = cachedShopLookup(db, cipher, 5_000)
     const sweeper = sweepExpiredDeliveries(db, retention, app.log)
@@ -63,7 +70,14 @@ export function shopifyWebhookRoutes(db: Db, cipher: ApiKeyCipher, retention: De
             'Signed with the app secret (X-Shopify-Hmac-Sha256); the shop is named by X-Shopify-Shop-Domain.',
           ].join(' '),
           tags: ['webhooks'],
-          response: { 200: acknowledgedSchema, 400: problemSchema, 401: problemSchema, 413: problemSchema, 415: problemSchema },
+          response: {
+            200: acknowledgedSchema,
+            400: problemSchema,
+            401: problemSchema,
+            413: problemSchema,
+            415: problemSchema,
+            429: problemSchema,
+          },
         },
       },
       async (request, reply) => {
@@ -72,6 +86,9 @@ export function shopifyWebhookRoutes(db: Db, cipher: ApiKeyCipher, retention: De
         const signature = header(request.headers['x-shopify-hmac-sha256'])
         const shop = shopDomain && signature ? await findShop(shopDomain) : undefined
         if (!shop || !isShopifySignatureValid(raw, shop.webhookSecret, signature)) return reply.code(401).send(unauthorized)
+        // Shopify retries a 429 later, so a shop over its rate loses nothing.
+        const rateWaitMs = rate?.take(shop.storeId) ?? 0
+        if (rateWaitMs > 0) return turnAway(reply, rateWaitMs, `Shop ${shopDomain} is over its request rate`)
 
         const topic = header(request.headers['x-shopify-topic'])
         const webhookId = header(request.headers['x-shopify-webhook-id'])
