@@ -43,6 +43,10 @@ const app = await buildServer({
   temporalCallTimeoutMs: config.CROSSWISE_TEMPORAL_CALL_TIMEOUT_MS,
   checkKlaviyoKey: (apiKey) => checkKlaviyoKey(apiKey, { ...(config.KLAVIYO_BASE_URL ? { basePath: config.KLAVIYO_BASE_URL } : {}) }),
   temporalUiOrigins: [`http://localhost:${config.CROSSWISE_TEMPORAL_UI_PORT}`, `http://127.0.0.1:${config.CROSSWISE_TEMPORAL_UI_PORT}`],
+  temporalUi: {
+    url: config.CROSSWISE_TEMPORAL_UI_URL ?? `http://localhost:${config.CROSSWISE_TEMPORAL_UI_PORT}`,
+    namespace: config.TEMPORAL_NAMESPACE,
+  },
   logger,
   bodyLimit: config.CROSSWISE_API_BODY_LIMIT,
   ...(config.CROSSWISE_STORE_RATE_LIMIT > 0

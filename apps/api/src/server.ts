@@ -9,6 +9,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify'
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod'
 import type { Logger } from 'pino'
 import { requireAdminToken } from './auth/admin-auth.ts'
+import { SessionSigner } from './auth/session.ts'
 import { FailedAuthLimiter } from './auth/failed-auth-limiter.ts'
 import { StoreRateLimiter, type StoreRateLimit } from './auth/store-rate-limiter.ts'
 import { requireStoreToken } from './auth/store-auth.ts'
@@ -24,6 +25,8 @@ import { adminShopifyRoutes } from './routes/admin-shopify.ts'
 import { adminStoreRoutes } from './routes/admin-stores.ts'
 import { cancellationRoutes } from './routes/cancellations.ts'
 import { codecRoutes } from './routes/codec.ts'
+import { sessionRoutes } from './routes/session.ts'
+import type { TemporalUiLink } from './routes/journeys/journey-counts.ts'
 import { fulfillmentRoutes } from './routes/fulfillments.ts'
 import { healthRoutes } from './routes/health.ts'
 import { journeyRoutes } from './routes/journeys.ts'
@@ -50,6 +53,8 @@ export interface ServerOptions {
   codecToken?: string
   /** Origins of the Temporal UI, which calls the codec endpoint from the browser. */
   temporalUiOrigins?: string[]
+  /** The Temporal UI the dashboard links journey counts to. */
+  temporalUi?: TemporalUiLink
   /** How long webhook deliveries are kept for dedupe; default seven days, swept hourly. */
   deliveryRetention?: DeliveryRetention
   /** Seals stores' Klaviyo keys, Shopify tokens and webhook secrets (`CROSSWISE_PAYLOAD_KEY`); default: stored plain, never shown. */
@@ -102,8 +107,10 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   // One count of failed authentications for every route that asks for a token.
   const authFailures = new FailedAuthLimiter()
   const storeRate = options.storeRateLimit && new StoreRateLimiter(options.storeRateLimit)
-  const adminAuth = requireAdminToken(options.adminToken, authFailures)
+  const sessions = options.adminToken ? new SessionSigner(options.adminToken) : undefined
+  const adminAuth = requireAdminToken(options.adminToken, authFailures, sessions)
   await routes.register(healthRoutes(options.db))
+  await routes.register(sessionRoutes(options.db, options.adminToken, sessions, authFailures))
   // The store's own routes: its bearer token is checked before the body is read.
   await routes.register(async (store) => {
     store.addHook('onRequest', requireStoreToken(options.db, authFailures, storeRate))
@@ -133,7 +140,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     await admin.register(adminExperimentRoutes(options.db))
     await admin.register(adminCustomerRoutes(options.db))
   })
-  await routes.register(journeyRoutes(options.db, options.temporal, adminAuth))
+  await routes.register(journeyRoutes(options.db, options.temporal, adminAuth, options.temporalUi))
   await routes.register(
     codecRoutes(options.payloadCodec, {
       adminAuth,

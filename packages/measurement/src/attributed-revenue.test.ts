@@ -71,6 +71,11 @@ describe('attributedRevenue', () => {
       ['first-time', 2, 1, 12],
       ['vip', 1, 1, 40],
     ])
+    // Order 1 holds the recommended mug (direct), order 2 does not (influenced).
+    expect(result.byDay).toEqual([
+      { day: '2026-11-04', orders: 1, directRevenue: 12, influencedRevenue: 0 },
+      { day: '2026-11-05', orders: 1, directRevenue: 0, influencedRevenue: 40 },
+    ])
   })
 
   it('credits each order once, to the latest email engaged before it, in every grouping', () => {

@@ -30,6 +30,17 @@ export interface AttributedRevenue {
   byPairing: Array<AttributedTotals & { pairingId: string }>
   byVariant: Array<AttributedTotals & { variantId: string }>
   bySegment: Array<AttributedTotals & { segment: string }>
+  /** Credited revenue per UTC day the orders were placed, direct and influenced apart, oldest first. */
+  byDay: AttributedDay[]
+}
+
+/** One day of credited orders. */
+export interface AttributedDay {
+  /** `YYYY-MM-DD`, UTC. */
+  day: string
+  orders: number
+  directRevenue: number
+  influencedRevenue: number
 }
 
 /** Running sums of one group. */
@@ -56,7 +67,7 @@ class GroupTally {
 /**
  * Revenue credited to emails: each order goes to the latest email its customer opened or clicked
  * within `windowDays` before it ({@link attributeOrders}), then totals overall, per pairing, per
- * experiment variant and per segment, in one pass over sends and credits. This is what the emails
+ * experiment variant, per segment and per day, in one pass over sends and credits. This is what the emails
  * were credited with, not what they caused: the holdout lift measures that.
  */
 export function attributedRevenue(sends: readonly GroupedSend[], orders: readonly OrderWithTotal[], windowDays: number): AttributedRevenue {
@@ -83,9 +94,16 @@ export function attributedRevenue(sends: readonly GroupedSend[], orders: readonl
     }
     return tallies
   }
+  const days = new Map<string, AttributedDay>()
   for (const send of sends) for (const tally of talliesOf(send)) tally.sends += 1
   for (const attribution of attributions) {
-    const value = Number(orderById.get(attribution.orderId)!.total)
+    const order = orderById.get(attribution.orderId)!
+    const value = Number(order.total)
+    const day = order.placedAt.toISOString().slice(0, 10)
+    const daily = days.get(day) ?? { day, orders: 0, directRevenue: 0, influencedRevenue: 0 }
+    daily.orders += 1
+    daily[attribution.kind === 'direct' ? 'directRevenue' : 'influencedRevenue'] += value
+    days.set(day, daily)
     for (const tally of talliesOf(sendByKey.get(attribution.sendKey)!)) {
       tally[attribution.kind] += 1
       tally.revenue += value
@@ -99,5 +117,6 @@ export function attributedRevenue(sends: readonly GroupedSend[], orders: readonl
     byPairing: rows(groupings.pairing, 'pairingId'),
     byVariant: rows(groupings.variant, 'variantId'),
     bySegment: rows(groupings.segment, 'segment'),
+    byDay: [...days.values()].sort((a, b) => a.day.localeCompare(b.day)),
   }
 }

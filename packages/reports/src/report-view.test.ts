@@ -8,7 +8,7 @@ const unbounded = { difference: 4, low: -Infinity, high: Infinity, confidence: 0
 const measure = { emailed: 10, heldOut: 6, lift: unbounded }
 
 const report: FullStoreReport = {
-  funnel: { orders: 3, journeys: 3, fulfilled: 2, reachedSend: 2, heldOut: 1, emailed: 1, emails: 1, purchased: 0 },
+  funnel: { orders: 3, journeys: 3, fulfilled: 2, reachedSend: 2, heldOut: 1, emailed: 1, emails: 1, opened: 1, clicked: 0, purchased: 0 },
   liftWindowMs: 30 * 86_400_000,
   lift: {
     customers: { emailed: 1, heldOut: 1 },
@@ -34,6 +34,7 @@ const report: FullStoreReport = {
     byPairing: [],
     byVariant: [],
     bySegment: [],
+    byDay: [],
   },
   experiment: null,
   review: {

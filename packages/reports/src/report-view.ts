@@ -100,6 +100,8 @@ export const storeReportViewSchema = z.object({
     heldOut: z.number().int(),
     emailed: z.number().int(),
     emails: z.number().int(),
+    opened: z.number().int().describe('Journeys with an email opened (or clicked)'),
+    clicked: z.number().int().describe('Journeys with an email clicked'),
     purchased: z.number().int().describe('Journeys with an email that led to a purchase of a recommended product'),
   }),
   liftWindow: z.string().describe('The lift window after the point of sending, such as 30d'),
@@ -131,6 +133,9 @@ export const storeReportViewSchema = z.object({
       byPairing: z.array(attributedTotals.extend({ pairingId: z.string() })),
       byVariant: z.array(attributedTotals.extend({ variantId: z.string() })),
       bySegment: z.array(attributedTotals.extend({ segment: z.string() })).describe('As the journey classified the customer'),
+      byDay: z
+        .array(z.object({ day: z.iso.date(), orders: z.number().int(), directRevenue: z.number(), influencedRevenue: z.number() }))
+        .describe('Credited revenue per UTC day the orders were placed, oldest first'),
     })
     .describe('What the emails were credited with (not what they caused: see lift)'),
   experiment: experimentViewSchema.nullable(),

@@ -41,6 +41,8 @@ export function reportText(report: FullStoreReport, heading: string): string {
         ['reached the send', String(funnel.reachedSend), share(funnel.reachedSend, funnel.fulfilled)],
         ['  held out', String(funnel.heldOut), share(funnel.heldOut, funnel.reachedSend)],
         ['emailed', String(funnel.emailed), share(funnel.emailed, funnel.reachedSend - funnel.heldOut)],
+        ['opened', String(funnel.opened), share(funnel.opened, funnel.emailed)],
+        ['clicked', String(funnel.clicked), share(funnel.clicked, funnel.opened)],
         ['purchased a pick', String(funnel.purchased), share(funnel.purchased, funnel.emailed)],
       ],
     ).map((line) => `  ${line}`),

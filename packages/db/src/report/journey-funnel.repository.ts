@@ -14,6 +14,9 @@ export interface JourneyFunnel {
   /** Journeys that sent at least one email, and the emails they sent. */
   emailed: number
   emails: number
+  /** Journeys with an email opened (a click counts as an open), and with one clicked. */
+  opened: number
+  clicked: number
   /** Journeys with an email that led to a purchase of a recommended product. */
   purchased: number
 }
@@ -33,6 +36,10 @@ export async function journeyFunnel(db: Db, storeId: string, since: Date): Promi
       (select count(*) from live l join holdout_assignments h on h.store_id = ${storeId} and h.order_id = l.id and h.held_out) as "heldOut",
       (select count(distinct s.order_id) from live l join journey_sends s on s.store_id = ${storeId} and s.order_id = l.id and s.status = 'sent') as emailed,
       (select count(*) from live l join journey_sends s on s.store_id = ${storeId} and s.order_id = l.id and s.status = 'sent') as emails,
+      (select count(distinct s.order_id) from live l join journey_sends s on s.store_id = ${storeId} and s.order_id = l.id and s.status = 'sent'
+         where exists (select 1 from send_engagements e where e.send_key = s.send_key)) as opened,
+      (select count(distinct s.order_id) from live l join journey_sends s on s.store_id = ${storeId} and s.order_id = l.id and s.status = 'sent'
+         where exists (select 1 from send_engagements e where e.send_key = s.send_key and e.kind = 'clicked')) as clicked,
       (select count(distinct c.order_id) from live l join journey_conversions c on c.store_id = ${storeId} and c.order_id = l.id) as purchased
   `.execute(db)
   const row = result.rows[0]!
@@ -44,6 +51,8 @@ export async function journeyFunnel(db: Db, storeId: string, since: Date): Promi
     heldOut: Number(row.heldOut),
     emailed: Number(row.emailed),
     emails: Number(row.emails),
+    opened: Number(row.opened),
+    clicked: Number(row.clicked),
     purchased: Number(row.purchased),
   }
 }
