@@ -25,7 +25,7 @@ export interface PlannedEffects {
   redactions: number
   /** Distinct good deliveries (what webhook_deliveries must hold). */
   deliveries: number
-  dispatches: { orderPlaced: number; orderFulfilled: number; orderRefunded: number; orderCancelled: number; customerRedacted: number }
+  dispatches: { orderPlaced: number; orderFulfilled: number; orderRefunded: number; orderCancelled: number }
 }
 
 export interface WebhookPlan {
@@ -99,7 +99,7 @@ export function planWebhooks(total: number, secret: string, seed = 7): WebhookPl
     products: 0,
     redactions: 0,
     deliveries: unique,
-    dispatches: { orderPlaced: 0, orderFulfilled: 0, orderRefunded: 0, orderCancelled: 0, customerRedacted: 0 },
+    dispatches: { orderPlaced: 0, orderFulfilled: 0, orderRefunded: 0, orderCancelled: 0 },
   }
   const productsSeen = new Set<number>()
   const customersWithOrders = new Set<number>()
@@ -143,7 +143,7 @@ export function planWebhooks(total: number, secret: string, seed = 7): WebhookPl
       expected.dispatches.orderRefunded++
     }
   }
-  // Redactions come last, for customers who have orders: each ends that customer's journey.
+  // Redactions come last, for customers who have orders: each queues that customer's journey for erasure.
   const end = events.reduce((max, event) => Math.max(max, event.at), 0) + 200
   const redactable = [...customersWithOrders]
   while (events.length < unique && expected.redactions < redactable.length) {
@@ -153,7 +153,6 @@ export function planWebhooks(total: number, secret: string, seed = 7): WebhookPl
       topic: 'customers/redact',
       body: `{"shop_id":1,"shop_domain":"load.myshopify.com","customer":{"id":${customerId(customer)},"email":"customer${customer}@example.com","phone":null},"orders_to_redact":[]}`,
     })
-    expected.dispatches.customerRedacted++
   }
   expected.deliveries = events.length
   expected.products = productsSeen.size

@@ -13,7 +13,7 @@ function toBase64(bytes: Uint8Array): string {
   for (let at = 0; at < bytes.length; at += 0x8000) binary += String.fromCharCode(...bytes.subarray(at, at + 0x8000))
   return btoa(binary)
 }
-function fromBase64(text: string): Uint8Array {
+function fromBase64(text: string): Uint8Array<ArrayBuffer> {
   const binary = atob(text)
   const bytes = new Uint8Array(binary.length)
   for (let index = 0; index < binary.length; index++) bytes[index] = binary.charCodeAt(index)
@@ -90,7 +90,7 @@ export class AesGcmPayloadCodec implements PayloadCodec {
 
 /** The AES key of a base64 secret of 32 bytes, with its id (8 hex digits of its SHA-256). */
 async function importPayloadKey(secret: string): Promise<[string, AesKey]> {
-  let raw: Uint8Array
+  let raw: Uint8Array<ArrayBuffer>
   try {
     raw = fromBase64(secret.trim())
   } catch {

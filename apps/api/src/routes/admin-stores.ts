@@ -11,6 +11,7 @@ import {
 import {
   createStore,
   getStore,
+  listStoreIds,
   replaceStoreToken,
   setStorePolicy,
   StoreConflictError,
@@ -102,6 +103,19 @@ export function adminStoreRoutes(db: Db, cipher: ApiKeyCipher): FastifyPluginAsy
           throw error
         }
       },
+    )
+
+    app.get(
+      '/v1/admin/stores',
+      {
+        schema: {
+          summary: 'List the stores (their ids)',
+          tags: ['admin'],
+          security: adminSecurity,
+          response: { 200: z.object({ stores: z.array(z.object({ id: z.string() })) }), 401: problemSchema },
+        },
+      },
+      async (_request, reply) => reply.send({ stores: (await listStoreIds(db)).map((id) => ({ id })) }),
     )
 
     app.get(

@@ -25,6 +25,8 @@ const journeyCountsSchema = z.object({
     }),
   ),
 })
+/** What `GET /v1/admin/stores/{storeId}/journeys` answers. */
+export type JourneyCountsView = z.infer<typeof journeyCountsSchema>
 
 /**
  * `GET /v1/admin/stores/{storeId}/journeys`: how many of the store's journeys are at each stage now
