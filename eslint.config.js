@@ -9,5 +9,12 @@ export default [
     files: ['**/*.ts'],
     languageOptions: { parserOptions: { projectService: false, project: './tsconfig.json', tsconfigRootDir: import.meta.dirname } },
   },
+  // The dashboard is a browser app with a TypeScript program of its own (DOM types, JSX).
+  {
+    files: ['apps/dashboard/**/*.ts', 'apps/dashboard/**/*.tsx'],
+    languageOptions: {
+      parserOptions: { projectService: false, project: './apps/dashboard/tsconfig.json', tsconfigRootDir: import.meta.dirname },
+    },
+  },
   workflowFence('packages/journeys/src'),
 ]

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Makes a fresh clone ready to run: the node modules (through the pinned pnpm) and the Temporal
-# binaries. Idempotent and quick when everything is already in place.
+# Makes a fresh clone ready to run: the node modules (through the pinned pnpm), the Temporal
+# binaries and the dashboard's build. Idempotent and quick when everything is already in place.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -21,3 +21,6 @@ else
 fi
 
 bash scripts/install-temporal.sh
+
+# The dashboard the API serves (a second or two with Vite).
+pnpm --filter @crosswise/dashboard build >/dev/null

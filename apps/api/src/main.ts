@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url'
 import { createLogger, loadConfig, requireProductionSecrets, temporalSecurity } from '@crosswise/config'
 import { ApiKeyCipher, createDatabase, resealStoredSecrets } from '@crosswise/db'
 import { journeyDataConverter } from '@crosswise/journeys'
@@ -43,6 +44,7 @@ const app = await buildServer({
   temporalCallTimeoutMs: config.CROSSWISE_TEMPORAL_CALL_TIMEOUT_MS,
   checkKlaviyoKey: (apiKey) => checkKlaviyoKey(apiKey, { ...(config.KLAVIYO_BASE_URL ? { basePath: config.KLAVIYO_BASE_URL } : {}) }),
   temporalUiOrigins: [`http://localhost:${config.CROSSWISE_TEMPORAL_UI_PORT}`, `http://127.0.0.1:${config.CROSSWISE_TEMPORAL_UI_PORT}`],
+  dashboardDir: config.CROSSWISE_DASHBOARD_DIR ?? fileURLToPath(new URL('../../dashboard/dist', import.meta.url)),
   temporalUi: {
     url: config.CROSSWISE_TEMPORAL_UI_URL ?? `http://localhost:${config.CROSSWISE_TEMPORAL_UI_PORT}`,
     namespace: config.TEMPORAL_NAMESPACE,

@@ -26,6 +26,7 @@ import { adminStoreRoutes } from './routes/admin-stores.ts'
 import { cancellationRoutes } from './routes/cancellations.ts'
 import { codecRoutes } from './routes/codec.ts'
 import { sessionRoutes } from './routes/session.ts'
+import { dashboardRoutes } from './routes/dashboard.ts'
 import type { TemporalUiLink } from './routes/journeys/journey-counts.ts'
 import { fulfillmentRoutes } from './routes/fulfillments.ts'
 import { healthRoutes } from './routes/health.ts'
@@ -53,6 +54,8 @@ export interface ServerOptions {
   codecToken?: string
   /** Origins of the Temporal UI, which calls the codec endpoint from the browser. */
   temporalUiOrigins?: string[]
+  /** The built dashboard (`apps/dashboard/dist`), served at `/dashboard/`. */
+  dashboardDir?: string
   /** The Temporal UI the dashboard links journey counts to. */
   temporalUi?: TemporalUiLink
   /** How long webhook deliveries are kept for dedupe; default seven days, swept hourly. */
@@ -111,6 +114,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const adminAuth = requireAdminToken(options.adminToken, authFailures, sessions)
   await routes.register(healthRoutes(options.db))
   await routes.register(sessionRoutes(options.db, options.adminToken, sessions, authFailures))
+  await app.register(dashboardRoutes(options.dashboardDir))
   // The store's own routes: its bearer token is checked before the body is read.
   await routes.register(async (store) => {
     store.addHook('onRequest', requireStoreToken(options.db, authFailures, storeRate))

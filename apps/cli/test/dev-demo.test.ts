@@ -8,7 +8,8 @@ import { reportCommand } from '../src/commands/report.ts'
 import { reviewCommand } from '../src/commands/review.ts'
 import { capture } from './capture-output.ts'
 import { devStackEnv, startDev, stopStacks, type RunningStack } from './dev-process.ts'
-import { adminRequest, eventually } from './test-stack.ts'
+import { visitDashboard } from './dashboard-browser.ts'
+import { adminRequest, eventually, testAdminToken } from './test-stack.ts'
 
 describe('crosswise dev on an empty database', () => {
   let dataDir: string | undefined
@@ -104,6 +105,19 @@ describe('crosswise dev on an empty database', () => {
       expect(printed.out).toMatch(/experiment 'thank-you-grid' \(The pick alone, or a grid of three with 10 % off\)/)
       expect(printed.out).toContain('code THANKS10 (10 % off), grid of 3')
       expect(printed.out).toMatch(/latest pairing review, \d{4}-\d{2}-\d{2}: \d+ pairings read/)
+
+      // The dashboard on the same data, in a real browser, signed in as the operator and as the store.
+      const { apiToken } = (await (await adminRequest(apiUrl, 'POST', '/v1/admin/stores/demo/token')).json()) as { apiToken: string }
+      const visit = await visitDashboard({
+        apiUrl,
+        adminToken: testAdminToken,
+        storeId: 'demo',
+        storeToken: apiToken,
+        screenshots: process.env.CROSSWISE_SCREENSHOTS_DIR ?? join(dataDir, 'screenshots'),
+      })
+      console.log(
+        `dashboard: first contentful paint ${visit.firstContentfulPaintMs.toFixed(0)} ms, overview with data ${visit.overviewReadyMs} ms`,
+      )
 
       first.child.kill('SIGINT')
       expect(await first.exited).toBe(0)

@@ -117,6 +117,8 @@ describe('crosswise report', () => {
       heldOut: 6,
       emailed: 24,
       emails: 24,
+      opened: 0,
+      clicked: 0,
       purchased: 4,
     })
     const lift = report.lift!
@@ -192,7 +194,9 @@ describe('crosswise report', () => {
       await recordSendEngagement(db, store, `${store}:t1:first`, [{ kind: 'opened', at: at(10) }])
       await recordSendEngagement(db, store, `${store}:t3:first`, [{ kind: 'clicked', at: at(6) }])
       const { out } = await capture(() => reportCommand.run(['--store', store, '--database-url', url, '--json']))
-      const { attribution } = JSON.parse(out) as StoreReportView
+      const { attribution, funnel } = JSON.parse(out) as StoreReportView
+      // Two journeys' emails were engaged with, one of them by a click.
+      expect(funnel).toMatchObject({ opened: 2, clicked: 1 })
       expect(attribution.windowDays).toBe(5)
       expect(attribution.total).toMatchObject({ orders: 1, direct: 1, influenced: 0, revenue: 12, averageOrderValue: 12 })
       expect(attribution.byPairing.find((pairing) => pairing.pairingId === 'mined:kettle:mug')).toMatchObject({ orders: 1, revenue: 12 })

@@ -38,6 +38,8 @@ export const configSchema = z.object({
   CROSSWISE_TEMPORAL_PORT: port.default(7233),
   CROSSWISE_TEMPORAL_UI_PORT: port.default(8233),
   /** The Temporal UI's address as the dashboard's users reach it; unset: `http://localhost:{CROSSWISE_TEMPORAL_UI_PORT}`. */
+  /** The built dashboard the API serves at /dashboard/; unset: `apps/dashboard/dist` of this checkout. */
+  CROSSWISE_DASHBOARD_DIR: optionalText,
   CROSSWISE_TEMPORAL_UI_URL: optionalText.pipe(z.url().optional()),
   CROSSWISE_API_HOST: z.string().min(1).default('127.0.0.1'),
   CROSSWISE_API_PORT: port.default(3000),

@@ -95,6 +95,7 @@ async function runStack(config: Config, logger: Logger, sink: Writable, stop: St
       '',
       'Crosswise is starting:',
       `  API          ${apiUrl}  (health: ${apiUrl}/health, OpenAPI: ${apiUrl}/openapi.json)`,
+      `  Dashboard    ${apiUrl}/dashboard/  (sign in with the admin token)`,
       `  Temporal UI  ${servers.temporalUiUrl ?? '(external cluster: use its own UI)'}`,
       `  Temporal     ${servers.temporalAddress}`,
       // Never the token itself: this banner ends up in terminals' scrollback and CI logs.
