@@ -126,7 +126,18 @@ export async function visitDashboard(session: Session): Promise<DashboardVisit> 
       `/v1/admin/stores/${session.storeId}/pairings`,
     )
     expect(manual.pairings).toContainEqual({ triggerProductId: trigger, recommendedProductId: recommended, priority: 7 })
+    // The rules on mined pairings too: saved through the API, then put back.
+    const rulesPath = `/v1/admin/stores/${session.storeId}/recommendation-rules`
+    const rulesBefore = await adminJson<{ minSupport: number }>(session, rulesPath)
+    await page.getByLabel('Orders holding both, at least').fill(String(rulesBefore.minSupport + 3))
+    await page.getByRole('button', { name: 'Save rules' }).click()
+    await page.getByRole('status').filter({ hasText: 'Saved' }).waitFor()
+    expect((await adminJson<{ minSupport: number }>(session, rulesPath)).minSupport).toBe(rulesBefore.minSupport + 3)
+    await page.getByLabel('Orders holding both, at least').fill(String(rulesBefore.minSupport))
+    await page.getByRole('button', { name: 'Save rules' }).click()
+    await expect.poll(async () => (await adminJson<{ minSupport: number }>(session, rulesPath)).minSupport).toBe(rulesBefore.minSupport)
     await expectAccessible(page, 'pairings')
+    await page.evaluate('window.scrollTo(0, 0)')
     await page.screenshot({ path: join(session.screenshots, 'dashboard-pairings.png') })
     await page.locator(`[data-manual="${trigger}-${recommended}"]`).getByRole('button', { name: 'Remove' }).click()
     await expect.poll(() => page.locator(`[data-manual="${trigger}-${recommended}"]`).count()).toBe(0)

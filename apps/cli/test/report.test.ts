@@ -194,9 +194,10 @@ describe('crosswise report', () => {
       await recordSendEngagement(db, store, `${store}:t1:first`, [{ kind: 'opened', at: at(10) }])
       await recordSendEngagement(db, store, `${store}:t3:first`, [{ kind: 'clicked', at: at(6) }])
       const { out } = await capture(() => reportCommand.run(['--store', store, '--database-url', url, '--json']))
-      const { attribution, funnel } = JSON.parse(out) as StoreReportView
+      const { attribution, funnel, pairings } = JSON.parse(out) as StoreReportView
       // Two journeys' emails were engaged with, one of them by a click.
       expect(funnel).toMatchObject({ opened: 2, clicked: 1 })
+      expect(pairings.find((pairing) => pairing.pairingId === 'mined:kettle:mug')).toMatchObject({ clicks: 1, clickRate: 1 / 24 })
       expect(attribution.windowDays).toBe(5)
       expect(attribution.total).toMatchObject({ orders: 1, direct: 1, influenced: 0, revenue: 12, averageOrderValue: 12 })
       expect(attribution.byPairing.find((pairing) => pairing.pairingId === 'mined:kettle:mug')).toMatchObject({ orders: 1, revenue: 12 })

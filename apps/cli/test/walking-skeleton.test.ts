@@ -37,9 +37,12 @@ describe('walking skeleton: order over HTTP → dispatcher → journey on Tempor
     })
 
     const journeyPath = `/v1/admin/stores/${store}/journeys/${encodeURIComponent(accepted.customerId)}`
-    await eventually(async () => (await adminRequest(stack.apiUrl, 'GET', journeyPath)).status === 200)
-    const waiting = (await (await adminRequest(stack.apiUrl, 'GET', journeyPath)).json()) as { state: { stage: string } }
-    expect(waiting.state.stage).toBe('waiting-for-fulfilment')
+    // The journey takes in its order asynchronously (after loading the customer): it then waits.
+    const stage = async () => {
+      const response = await adminRequest(stack.apiUrl, 'GET', journeyPath)
+      return response.status === 200 ? ((await response.json()) as { state: { stage: string } }).state.stage : undefined
+    }
+    await eventually(async () => (await stage()) === 'waiting-for-fulfilment')
     expect(await listSends(stack.db, store)).toEqual([])
 
     const fulfilled = await storeRequest(stack.apiUrl, store, 'fulfillments', {

@@ -6,11 +6,16 @@ export interface PairingTotals {
   pairingId: string
   source: string | null
   sends: number
+  /** Emails clicked. */
+  clicks: number
   conversions: number
   revenue: string
 }
 
 export interface PairingReport extends PairingTotals {
+  clickRate: number
+  /** Wilson 95 % interval of the click-through rate. */
+  clickInterval: { low: number; high: number }
   conversionRate: number
   /** Wilson 95 % interval of the conversion rate: its lower bound is what the review can count on. */
   conversionInterval: { low: number; high: number }
@@ -42,8 +47,11 @@ export function storeReport(input: StoreReportInput): StoreReport {
     liftWindowMs: input.liftWindowMs,
     pairings: input.pairings.map((pairing) => {
       const interval = wilsonInterval({ successes: pairing.conversions, trials: pairing.sends })
+      const clicked = wilsonInterval({ successes: pairing.clicks, trials: pairing.sends })
       return {
         ...pairing,
+        clickRate: clicked.rate,
+        clickInterval: { low: clicked.low, high: clicked.high },
         conversionRate: interval.rate,
         conversionInterval: { low: interval.low, high: interval.high },
         revenuePerSend: pairing.sends === 0 ? 0 : Number(pairing.revenue) / pairing.sends,

@@ -3,6 +3,7 @@ import { useMemo, useState, type FormEvent } from 'react'
 import { write } from '../api.ts'
 import { interval, money, percent, sortedBy } from '../format.ts'
 import { useApi } from '../useApi.ts'
+import { RecommendationRules } from './RecommendationRules.tsx'
 
 interface PairingRow {
   pairingId: string
@@ -10,6 +11,9 @@ interface PairingRow {
   status: string
   reason: string
   sends: number
+  clickRate: number
+  clickLow: number | null
+  clickHigh: number | null
   conversions: number
   conversionRate: number
   conversionLow: number | null
@@ -30,6 +34,9 @@ function pairingRows(report: StoreReportView): PairingRow[] {
       status: verdict?.verdict === 'retire' ? 'retired' : verdict?.verdict === 'flag' ? 'flagged' : 'active',
       reason: verdict?.reason ?? 'not reviewed yet',
       sends: pairing.sends,
+      clickRate: pairing.clickRate,
+      clickLow: pairing.clickInterval.low,
+      clickHigh: pairing.clickInterval.high,
       conversions: pairing.conversions,
       conversionRate: pairing.conversionRate,
       conversionLow: pairing.conversionInterval.low,
@@ -45,6 +52,7 @@ const columns: Array<{ key: keyof PairingRow; label: string }> = [
   { key: 'source', label: 'Source' },
   { key: 'status', label: 'Status' },
   { key: 'sends', label: 'Sends' },
+  { key: 'clickRate', label: 'Click-through (95 %)' },
   { key: 'conversionRate', label: 'Conversion (95 %)' },
   { key: 'revenuePerSend', label: 'Revenue per send' },
   { key: 'credited', label: 'Revenue credited' },
@@ -107,6 +115,9 @@ export function Pairings({ storeId, onError }: { storeId: string; onError: (erro
                 <td>{row.status}</td>
                 <td data-column="sends">{row.sends}</td>
                 <td>
+                  {percent(row.clickRate)} ({interval(row.clickLow, row.clickHigh, percent)})
+                </td>
+                <td>
                   {percent(row.conversionRate)} ({interval(row.conversionLow, row.conversionHigh, percent)})
                 </td>
                 <td>{money(row.revenuePerSend)}</td>
@@ -119,6 +130,7 @@ export function Pairings({ storeId, onError }: { storeId: string; onError: (erro
       </div>
       {shown.length === 0 && <p className="empty">No pairing has been sent yet.</p>}
       <ManualPairings storeId={storeId} onError={onError} />
+      <RecommendationRules storeId={storeId} onError={onError} />
     </>
   )
 }
