@@ -54,9 +54,14 @@ export class ApiKeyCipher {
     return new ApiKeyCipher(key, keyId, opening)
   }
 
+  /** How every value sealed under the current key begins; undefined without a key. */
+  get currentPrefix(): string | undefined {
+    return this.keyId === undefined ? undefined : `${sealedPrefix}:${this.keyId}:`
+  }
+
   /** Whether a stored value is sealed under the current key (nothing to re-seal). */
   isCurrent(stored: string): boolean {
-    return this.keyId !== undefined && stored.startsWith(`${sealedPrefix}:${this.keyId}:`)
+    return this.currentPrefix !== undefined && stored.startsWith(this.currentPrefix)
   }
 
   /** Whether sealed keys are encrypted (a secret is configured). */

@@ -30,16 +30,16 @@ export type ResealedSecrets = Record<keyof typeof secretColumns, number>
  */
 export async function resealStoredSecrets(db: Db, cipher: ApiKeyCipher): Promise<ResealedSecrets> {
   const counts = { klaviyoKeys: 0, shopifyTokens: 0, webhookSecrets: 0 }
-  if (!cipher.encrypts) return counts
+  const current = cipher.currentPrefix
+  if (current === undefined) return counts
   for (const [kind, { table, storeColumn, column, open }] of Object.entries(secretColumns) as Array<
     [keyof ResealedSecrets, SecretColumn]
   >) {
+    // Only what needs sealing is read: at most starts, nothing.
     const { rows } = await sql<{ store_id: string; stored: string }>`
-      select ${sql.ref(storeColumn)} as store_id, ${sql.ref(column)} as stored from ${sql.table(table)} where ${sql.ref(column)} is not null`.execute(
-      db,
-    )
+      select ${sql.ref(storeColumn)} as store_id, ${sql.ref(column)} as stored from ${sql.table(table)}
+      where ${sql.ref(column)} is not null and left(${sql.ref(column)}, ${current.length}) <> ${current}`.execute(db)
     for (const row of rows) {
-      if (cipher.isCurrent(row.stored)) continue
       const resealed = cipher.seal(row.store_id, open(cipher, row.store_id, row.stored))
       const result = await sql`
         update ${sql.table(table)} set ${sql.ref(column)} = ${resealed}

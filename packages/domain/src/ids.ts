@@ -7,6 +7,14 @@ export function journeyWorkflowId(storeId: string, customerId: string): string {
 }
 
 /**
+ * Our external id on a Klaviyo profile, and the dry run's profile id: `crosswise:{storeId}:{customerId}`.
+ * The prefix keeps it apart from ids other integrations (Shopify's own) write on the same account.
+ */
+export function klaviyoExternalId(storeId: string, customerId: string): string {
+  return `crosswise:${storeId}:${customerId}`
+}
+
+/**
  * Idempotency key of one side effect of a journey step: `{storeId}:{orderId}:{step}`. Stable across
  * retries and replays, so Klaviyo's `unique_id` and our send ledger both recognise a repeat.
  */

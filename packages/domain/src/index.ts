@@ -3,6 +3,7 @@ export {
   categoryBestSellerPairingId,
   eventKey,
   journeyWorkflowId,
+  klaviyoExternalId,
   manualPairingId,
   minedPairingId,
   pairingRefreshId,

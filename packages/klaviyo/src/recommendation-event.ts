@@ -1,3 +1,4 @@
+import { klaviyoExternalId as externalProfileId } from '@crosswise/domain'
 import { EventEnum, type EventCreateQueryV2, MetricEnum, ProfileEnum } from 'klaviyo-api'
 import {
   customerIdentitySchema,
@@ -11,12 +12,9 @@ import {
 /** Name of the custom metric the Crosswise flow is triggered by, unless configured otherwise. */
 export const defaultRecommendationMetric = 'Crosswise Recommendation'
 
-/**
- * Our external id on a Klaviyo profile: `crosswise:{storeId}:{customerId}`. The prefix keeps it apart
- * from ids other integrations (Shopify's own) write on the same account.
- */
+/** Our external id on the customer's Klaviyo profile ({@link externalProfileId}). */
 export function klaviyoExternalId(customer: Pick<CustomerIdentity, 'storeId' | 'customerId'>): string {
-  return `crosswise:${customer.storeId}:${customer.customerId}`
+  return externalProfileId(customer.storeId, customer.customerId)
 }
 
 /** The profile identifiers every request about a customer carries: email and external id, together. */

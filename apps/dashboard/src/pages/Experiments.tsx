@@ -1,8 +1,7 @@
 import type { ExperimentView } from '@crosswise/reports'
-import { useState } from 'react'
-import { ApiError, write } from '../api.ts'
+import { write } from '../api.ts'
 import { interval, money, percent } from '../format.ts'
-import { useApi } from '../useApi.ts'
+import { useAction, useApi } from '../useApi.ts'
 
 /** What the sequential test says of the experiment now. */
 function testState(experiment: ExperimentView): string {
@@ -14,20 +13,13 @@ function testState(experiment: ExperimentView): string {
 
 /** The store's running (or last) experiment: each variant's results with intervals, the test's state, and promoting a winner. */
 export function Experiments({ storeId, onError }: { storeId: string; onError: (error: unknown) => void }) {
-  const { data: experiment, problem, reload } = useApi<ExperimentView>(`/v1/admin/stores/${storeId}/experiments/current`, onError)
-  const [actionProblem, setActionProblem] = useState<string>()
-  if (problem)
-    return problem.includes('no experiment') || problem.includes('No experiment') ? <NoExperiment /> : <p role="alert">{problem}</p>
+  const { data: experiment, problem, missing, reload } = useApi<ExperimentView>(`/v1/admin/stores/${storeId}/experiments/current`, onError)
+  const { run, problem: actionProblem } = useAction(onError)
+  if (missing) return <NoExperiment />
+  if (problem) return <p role="alert">{problem}</p>
   if (!experiment) return <p className="status">Loading the experiment…</p>
   const promote = async (variant: string) => {
-    setActionProblem(undefined)
-    try {
-      await write('POST', `/v1/admin/stores/${storeId}/experiments/current/stop`, { promote: variant })
-      reload()
-    } catch (error) {
-      onError(error)
-      setActionProblem(error instanceof ApiError || error instanceof Error ? error.message : String(error))
-    }
+    if (await run(() => write('POST', `/v1/admin/stores/${storeId}/experiments/current/stop`, { promote: variant }))) reload()
   }
   return (
     <>

@@ -3,7 +3,7 @@ import type { JourneyState } from '@crosswise/journeys'
 import { useState, type FormEvent } from 'react'
 import { read } from '../api.ts'
 import { temporalUiList } from '../format.ts'
-import { useApi } from '../useApi.ts'
+import { useAction, useApi } from '../useApi.ts'
 
 const segments = ['first-time', 'repeat', 'vip'] as const
 
@@ -77,22 +77,18 @@ interface LedgerEntry {
 function CustomerJourney({ storeId, onError }: { storeId: string; onError: (error: unknown) => void }) {
   const [customerId, setCustomerId] = useState('')
   const [found, setFound] = useState<{ state: JourneyState; status: string; sends: LedgerEntry[] }>()
-  const [problem, setProblem] = useState<string>()
+  const { run, problem } = useAction(onError)
   const look = async (event: FormEvent) => {
     event.preventDefault()
-    setProblem(undefined)
     setFound(undefined)
-    try {
-      const id = encodeURIComponent(customerId.trim())
+    const id = encodeURIComponent(customerId.trim())
+    await run(async () => {
       const [journey, ledger] = await Promise.all([
         read<{ status: string; state: JourneyState }>(`/v1/admin/stores/${storeId}/journeys/${id}`),
         read<{ sends: LedgerEntry[] }>(`/v1/admin/stores/${storeId}/sends?customerId=${id}`),
       ])
       setFound({ ...journey, sends: ledger.sends })
-    } catch (error) {
-      onError(error)
-      setProblem(error instanceof Error ? error.message : String(error))
-    }
+    })
   }
   return (
     <section aria-labelledby="one-customer">

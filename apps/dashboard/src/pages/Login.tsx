@@ -1,18 +1,15 @@
 import type { SessionScope } from '@crosswise/api'
 import { useState, type FormEvent } from 'react'
 import { write } from '../api.ts'
+import { useAction } from '../useApi.ts'
 
 /** Signs in with the admin token (every store) or a store's API token (that store only). */
 export function Login({ onSignedIn }: { onSignedIn: (scope: SessionScope) => void }) {
   const [token, setToken] = useState('')
-  const [problem, setProblem] = useState<string>()
+  const { run, problem } = useAction(() => undefined)
   const submit = async (event: FormEvent) => {
     event.preventDefault()
-    try {
-      onSignedIn(await write<SessionScope>('POST', '/v1/session', { token }))
-    } catch (error) {
-      setProblem(error instanceof Error ? error.message : String(error))
-    }
+    await run(async () => onSignedIn(await write<SessionScope>('POST', '/v1/session', { token })))
   }
   return (
     <main className="login">

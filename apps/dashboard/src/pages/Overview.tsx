@@ -11,8 +11,8 @@ const windows = ['30d', '14d', '7d', '1d', '1h', '2m', '20s']
 
 /** What cross-sell earned a store: credited revenue over time, the funnel, and the holdout lift with its intervals. */
 export function Overview({ storeId, onError }: { storeId: string; onError: (error: unknown) => void }) {
-  const [window, setWindow] = useState('30d')
-  const { data: report, problem } = useApi<StoreReportView>(`/v1/admin/stores/${storeId}/report?window=${window}`, onError)
+  const [liftWindow, setLiftWindow] = useState('30d')
+  const { data: report, problem } = useApi<StoreReportView>(`/v1/admin/stores/${storeId}/report?window=${liftWindow}`, onError)
   if (problem) return <p role="alert">{problem}</p>
   if (!report) return <p className="status">Loading the report…</p>
   const { total } = report.attribution
@@ -40,13 +40,13 @@ export function Overview({ storeId, onError }: { storeId: string; onError: (erro
         <h2 id="lift">Lift over the holdout group</h2>
         <label className="inline">
           Lift window{' '}
-          <select value={window} onChange={(event) => setWindow(event.target.value)}>
+          <select value={liftWindow} onChange={(event) => setLiftWindow(event.target.value)}>
             {windows.map((span) => (
               <option key={span}>{span}</option>
             ))}
           </select>
         </label>
-        <Lift lift={report.lift} window={report.liftWindow} />
+        <Lift lift={report.lift} span={report.liftWindow} />
       </section>
     </>
   )
@@ -64,13 +64,13 @@ function Card({ label, value, testId }: { label: string; value: string; testId: 
 }
 
 /** The measured lift: what the emails caused, with 95 % intervals, next to what was credited. */
-function Lift({ lift, window }: { lift: StoreReportView['lift']; window: string }) {
-  if (!lift) return <p className="empty">Not measured yet: it needs customers of both groups whose {window} window has closed.</p>
+function Lift({ lift, span }: { lift: StoreReportView['lift']; span: string }) {
+  if (!lift) return <p className="empty">Not measured yet: it needs customers of both groups whose {span} window has closed.</p>
   const { repeatPurchaseRate: rate, revenuePerCustomer: revenue } = lift
   return (
     <>
       <p data-testid="lift-summary">
-        {lift.customers.emailed} customers emailed, {lift.customers.heldOut} held out. Repeat purchase within {window}:{' '}
+        {lift.customers.emailed} customers emailed, {lift.customers.heldOut} held out. Repeat purchase within {span}:{' '}
         {percent(rate.emailed)} against {percent(rate.heldOut)}, a lift of {points(rate.lift.difference)} (95 % interval{' '}
         {interval(rate.lift.low, rate.lift.high, points)}).
       </p>

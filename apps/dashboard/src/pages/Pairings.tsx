@@ -2,7 +2,7 @@ import type { StoreReportView } from '@crosswise/reports'
 import { useMemo, useState, type FormEvent } from 'react'
 import { write } from '../api.ts'
 import { interval, money, percent, sortedBy } from '../format.ts'
-import { useApi } from '../useApi.ts'
+import { useAction, useApi } from '../useApi.ts'
 import { RecommendationRules } from './RecommendationRules.tsx'
 
 interface PairingRow {
@@ -145,18 +145,11 @@ interface ManualPairing {
 function ManualPairings({ storeId, onError }: { storeId: string; onError: (error: unknown) => void }) {
   const { data, problem, reload } = useApi<{ pairings: ManualPairing[] }>(`/v1/admin/stores/${storeId}/pairings`, onError)
   const [draft, setDraft] = useState({ trigger: '', recommended: '', priority: '0' })
-  const [saveProblem, setSaveProblem] = useState<string>()
+  const { run, problem: saveProblem } = useAction(onError)
   const path = (pairing: { triggerProductId: string; recommendedProductId: string }) =>
     `/v1/admin/stores/${storeId}/pairings/${encodeURIComponent(pairing.triggerProductId)}/${encodeURIComponent(pairing.recommendedProductId)}`
   const act = async (change: () => Promise<unknown>) => {
-    setSaveProblem(undefined)
-    try {
-      await change()
-      reload()
-    } catch (error) {
-      onError(error)
-      setSaveProblem(error instanceof Error ? error.message : String(error))
-    }
+    if (await run(change)) reload()
   }
   const add = (event: FormEvent) => {
     event.preventDefault()

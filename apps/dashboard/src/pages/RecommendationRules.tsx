@@ -1,6 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react'
 import { write } from '../api.ts'
-import { useApi } from '../useApi.ts'
+import { useAction, useApi } from '../useApi.ts'
 
 interface Rules {
   incompatibleCategories: Array<[string, string]>
@@ -22,26 +22,24 @@ export function RecommendationRules({ storeId, onError }: { storeId: string; onE
   const path = `/v1/admin/stores/${storeId}/recommendation-rules`
   const { data, problem, reload } = useApi<Rules>(path, onError)
   const [draft, setDraft] = useState({ minSupport: '0', minLift: '0', incompatible: '' })
-  const [message, setMessage] = useState<string>()
   useEffect(() => {
     if (data)
       setDraft({ minSupport: String(data.minSupport), minLift: String(data.minLift), incompatible: pairsText(data.incompatibleCategories) })
   }, [data])
+  const { run, problem: saveProblem } = useAction(onError)
+  const [saved, setSaved] = useState(false)
   const save = async (event: FormEvent) => {
     event.preventDefault()
-    setMessage(undefined)
-    try {
-      await write('PUT', path, {
-        minSupport: Number(draft.minSupport),
-        minLift: Number(draft.minLift),
-        incompatibleCategories: textPairs(draft.incompatible),
-        priceBands: data?.priceBands ?? {},
-      })
-      setMessage('Saved: journeys use the rules from their next pick on.')
+    setSaved(false)
+    const body = {
+      minSupport: Number(draft.minSupport),
+      minLift: Number(draft.minLift),
+      incompatibleCategories: textPairs(draft.incompatible),
+      priceBands: data?.priceBands ?? {},
+    }
+    if (await run(() => write('PUT', path, body))) {
+      setSaved(true)
       reload()
-    } catch (error) {
-      onError(error)
-      setMessage(error instanceof Error ? error.message : String(error))
     }
   }
   return (
@@ -79,7 +77,12 @@ export function RecommendationRules({ storeId, onError }: { storeId: string; onE
         </label>
         <button type="submit">Save rules</button>
       </form>
-      {message && <p role="status">{message}</p>}
+      {saved && <p role="status">Saved: journeys use the rules from their next pick on.</p>}
+      {saveProblem && (
+        <p role="alert" className="problem">
+          {saveProblem}
+        </p>
+      )}
     </section>
   )
 }

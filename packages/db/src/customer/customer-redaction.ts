@@ -1,4 +1,4 @@
-import { journeyWorkflowId, redactedEmail } from '@crosswise/domain'
+import { journeyWorkflowId, klaviyoExternalId, redactedEmail } from '@crosswise/domain'
 import { sql, type Transaction } from 'kysely'
 import type { Database } from '../database.ts'
 import { matchesCustomer, type CustomerTarget } from './customer-match.ts'
@@ -6,8 +6,6 @@ import { subjectDigestsIn } from './redacted-subject.ts'
 
 /** The id of a redacted customer: opaque, unique, and saying nothing about the person. */
 const redactedCustomerId = (token: string) => `redacted:${token}`
-/** The profile id a dry-run send used (`klaviyoExternalId`), as it appears in the outbox. */
-const dryRunProfileId = (storeId: string, customerId: string) => `crosswise:${storeId}:${customerId}`
 
 /** The customers who placed some of a store's orders (Shopify's `orders_to_redact`), each once. */
 export async function customersOfOrders(trx: Transaction<Database>, storeId: string, orderIds: readonly string[]): Promise<string[]> {
@@ -58,8 +56,8 @@ export async function redactCustomer(trx: Transaction<Database>, storeId: string
     insert into redacted_subjects (store_id, subject) select distinct ${storeId}, unnest(${subjects}::text[])
     on conflict (store_id, subject) do update set redacted_at = now()`.execute(trx)
   // Dry-run events are the exact Klaviyo bodies, which name the profile by email and external id.
-  const fromProfile = dryRunProfileId(storeId, from)
-  const toProfile = dryRunProfileId(storeId, to)
+  const fromProfile = klaviyoExternalId(storeId, from)
+  const toProfile = klaviyoExternalId(storeId, to)
   await sql`
     update klaviyo_outbox
     set customer_id = ${to}, profile_id = ${toProfile},

@@ -33,12 +33,13 @@ export async function importOrderHistory(db: Db, storeId: string, batch: readonl
   if (batch.length === 0) return { orders: 0, lines: 0, customers: 0, products: 0 }
   return db.transaction().execute(async (trx) => {
     const key = await guestIdKey(trx, storeId)
-    const digestsOf = (order: HistoricalOrder) =>
-      subjectDigests(storeId, { ids: order.customer.id === undefined ? [] : [order.customer.id], email: order.customer.email }, key)
-    const erasedAt = await erasureTimes(trx, storeId, batch.flatMap(digestsOf))
-    const erasedSince = (order: HistoricalOrder) =>
-      digestsOf(order).some((digest) => (erasedAt.get(digest)?.getTime() ?? -Infinity) >= order.placedAt.getTime())
-    const orders = batch.filter((order) => !erasedSince(order))
+    const digests = batch.map((order) =>
+      subjectDigests(storeId, { ids: order.customer.id === undefined ? [] : [order.customer.id], email: order.customer.email }, key),
+    )
+    const erasedAt = await erasureTimes(trx, storeId, digests.flat())
+    const orders = batch.filter(
+      (order, index) => !digests[index]!.some((digest) => (erasedAt.get(digest)?.getTime() ?? -Infinity) >= order.placedAt.getTime()),
+    )
     if (orders.length === 0) return { orders: 0, lines: 0, customers: 0, products: 0 }
     const identity = (order: HistoricalOrder) => {
       const id = order.customer.id ?? guestCustomerId(storeId, order.customer.email!, key)
