@@ -1,4 +1,4 @@
-import { cpuByRole, cpuPerItem } from './process-cpu.ts'
+import { cpuByRole, cpuPerItem, type RoleOf } from '@crosswise/testing'
 import { percentile, sendWebhooks, type DeliveryResult } from './send-webhooks.ts'
 import type { PlannedDelivery } from './webhook-plan.ts'
 
@@ -20,9 +20,11 @@ export async function measureStream(
   deliveries: readonly PlannedDelivery[],
   concurrency: number,
 ): Promise<MeasuredStream> {
-  const cpuBefore = cpuByRole(api.pid)
+  const roles: RoleOf = (pid, name) =>
+    pid === process.pid ? 'load generator' : pid === api.pid ? 'api' : name === 'postgres' ? 'postgres' : undefined
+  const cpuBefore = cpuByRole(roles)
   const { results, seconds } = await sendWebhooks(api.url, shop, deliveries, { concurrency })
-  const cpu = cpuPerItem(cpuBefore, cpuByRole(api.pid), results.length)
+  const cpu = cpuPerItem(cpuBefore, cpuByRole(roles), results.length)
   const latencies = results.map((result) => result.ms)
   const verified = results.filter((result) => result.status === 200).length
   return { results, seconds, verifiedPerSecond: verified / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99), cpu }

@@ -84,7 +84,6 @@ export {
   markSent,
   markUnsendable,
   recordRefusal,
-  sendTimesSince,
   type LedgerEntry,
   type SendClaim,
 } from './send-ledger/send-ledger.repository.ts'
@@ -120,11 +119,11 @@ export {
   type ShopifyConnectionSummary,
 } from './shopify-connection/shopify-connection.repository.ts'
 export { recordConversion, type Conversion } from './conversion/conversion.repository.ts'
+export { loadSendGuardFacts, type SendGuardFacts } from './customer-history/send-guard-facts.ts'
 export {
   acceptsMarketing,
   loadCustomerContact,
   loadCustomerHistory,
-  newestOrderSince,
   orderLines,
   ownedProductIds,
   purchaseOfProductsSince,

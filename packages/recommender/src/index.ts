@@ -22,8 +22,10 @@ export { type ItemQuery, maxHistoryItems } from './ranking/signal-scores.ts'
 
 export {
   chooseJourneyPairing,
+  chooseManualPairing,
   type JourneyPairing,
   type JourneyPairingRequest,
+  type ManualPairingRequest,
   orderCategories,
   type SellerProduct,
 } from './serving/journey-pairing-choice.ts'

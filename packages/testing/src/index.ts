@@ -3,3 +3,4 @@ export { createTimeSkippingEnvironment, temporalAddress, uniqueId } from './temp
 export { startFakeKlaviyo, type FakeKlaviyo, type FakeKlaviyoOptions, type RecordedRequest } from './fake-klaviyo/server.ts'
 export { startFakeShopify, type FakeShopify, type FakeShopifyOptions, type FakeShopifyRequest } from './fake-shopify/server.ts'
 export type { FakeShopifyProduct, FakeShopifyProductInput, FakeShopifyVariantInput } from './fake-shopify/catalogue.ts'
+export { cpuByRole, cpuPerItem, type CpuByRole, type RoleOf } from './process-cpu.ts'

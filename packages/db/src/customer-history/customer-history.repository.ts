@@ -83,34 +83,6 @@ export interface PlacedOrder {
   productIds: string[]
 }
 
-/**
- * The customer's newest live order placed at or after a moment, leaving out orders the journey
- * already knows; imported history and cancelled orders do not count.
- */
-export async function newestOrderSince(
-  db: Db,
-  storeId: string,
-  customerId: string,
-  since: Date,
-  knownOrderIds: readonly string[],
-): Promise<PlacedOrder | undefined> {
-  let query = db
-    .selectFrom('orders')
-    .select(['id', 'placed_at'])
-    .where('store_id', '=', storeId)
-    .where('customer_id', '=', customerId)
-    .where('placed_at', '>=', since)
-    .where('source', '!=', 'import')
-    .where('cancelled_at', 'is', null)
-    .orderBy('placed_at', 'desc')
-    .limit(1)
-  if (knownOrderIds.length > 0) query = query.where('id', 'not in', knownOrderIds)
-  const order = await query.executeTakeFirst()
-  if (!order) return undefined
-  const lines = await orderLines(db, storeId, order.id)
-  return { orderId: order.id, placedAt: order.placed_at, productIds: [...new Set(lines.map((line) => line.productId))] }
-}
-
 /** One line of an order as a journey reads it. */
 export interface BoughtLine {
   productId: string

@@ -195,19 +195,6 @@ export async function markRejected(db: Db, sendKey: string, reason: string): Pro
     .execute()
 }
 
-/** When the customer's cross-sell emails in this store went out, since a moment (frequency cap). */
-export async function sendTimesSince(db: Db, storeId: string, customerId: string, since: Date): Promise<Date[]> {
-  const rows = await db
-    .selectFrom('journey_sends')
-    .select('sent_at')
-    .where('store_id', '=', storeId)
-    .where('customer_id', '=', customerId)
-    .where('status', '=', 'sent')
-    .where('sent_at', '>=', since)
-    .execute()
-  return rows.flatMap((row) => (row.sent_at ? [row.sent_at] : []))
-}
-
 /** One ledger row by its key. */
 export async function findSend(db: Db, sendKey: string): Promise<LedgerEntry | undefined> {
   const row = await db.selectFrom('journey_sends').select(columns).where('send_key', '=', sendKey).executeTakeFirst()

@@ -13,7 +13,7 @@ import {
   type ShownProduct,
   type Db,
 } from '@crosswise/db'
-import { chooseJourneyPairing, orderCategories, type PriceBand, type ProductFacts } from '@crosswise/recommender'
+import { chooseJourneyPairing, chooseManualPairing, orderCategories, type PriceBand, type ProductFacts } from '@crosswise/recommender'
 import { loadSegmentedCustomer } from './customer-segment.ts'
 import type { JourneyActivityImplementations } from './index.ts'
 import type { RecentBestSellerCache } from './store-best-sellers.ts'
@@ -26,10 +26,12 @@ const bestSellersPerPick = 20
 const recommendablePerPick = 50
 
 /**
- * Chooses what to recommend after an order: loads the order, what the customer owns, the store's
- * manual and mined pairings, rules and best sellers, then lets `chooseJourneyPairing` (the
- * recommender) decide: manual, mined, category best seller, store best seller. Pairings the monthly
- * review retired are never picked.
+ * Chooses what to recommend after an order. The store's manual pairings come first and need only the
+ * order, what the customer owns and the products named: most picks of a store that keeps manual
+ * pairings end there, in five statements. Otherwise it loads the mined pairings, rules and best
+ * sellers and lets `chooseJourneyPairing` (the recommender) decide: mined, category best seller,
+ * store best seller. Pairings the monthly review retired are never picked; a manual pairing whose
+ * product is out of stock or has no page is passed over for the next.
  */
 export function pairingActivities(db: Db, storeSellers: RecentBestSellerCache): Pick<JourneyActivityImplementations, 'pickPairing'> {
   return {
@@ -38,17 +40,31 @@ export function pairingActivities(db: Db, storeSellers: RecentBestSellerCache): 
       // An order without lines has nothing for a pick to go with.
       if (lines.length === 0) return null
       const triggerIds = [...new Set(lines.map((line) => line.productId))]
-      const [owned, manual, rules, segment, mined, sellers, retired] = await Promise.all([
+      const [owned, manual, retired] = await Promise.all([
         ownedProductIds(db, storeId, customerId),
         manualPairingsFor(db, storeId, triggerIds),
+        retiredPairingIds(db, storeId),
+      ])
+      const excluded = [...new Set([...owned, ...triggerIds, ...excludeProductIds])]
+      // What this journey already emailed, and what the pairing review retired.
+      const excludedPairingIds = [...excludePairingIds, ...retired]
+      const manualFacts = catalogueFacts(await findProducts(db, storeId, [...new Set(manual.map((pairing) => pairing.recommendedProductId))]), [])
+      const manualPick = chooseManualPairing({
+        triggerProductIds: triggerIds,
+        excludedProductIds: excluded,
+        excludedPairingIds,
+        catalogue: (productId) => manualFacts.get(productId),
+        manualPairings: manual,
+      })
+      if (manualPick) return manualPick
+
+      const [rules, segment, mined, sellers] = await Promise.all([
         recommendationRulesFor(db, storeId),
         // Tasks scheduled before the journey passed its segment carry none: derive it as they did.
         journeySegment ?? loadSegmentedCustomer(db, storeId, customerId).then((customer) => customer.segment),
         minedPairingsFor(db, storeId, triggerIds, minedPerTrigger),
         storeSellers.read(storeId),
-        retiredPairingIds(db, storeId),
       ])
-      const excluded = [...new Set([...owned, ...triggerIds, ...excludeProductIds])]
       const storeSellerIds = sellers.map((seller) => seller.productId).filter((productId) => !excluded.includes(productId))
       const products = await findProducts(db, storeId, [
         ...new Set([...triggerIds, ...mined.map((pairing) => pairing.recommendedProductId), ...storeSellerIds]),
@@ -64,11 +80,11 @@ export function pairingActivities(db: Db, storeSellers: RecentBestSellerCache): 
       return chooseJourneyPairing({
         triggerProductIds: triggerIds,
         excludedProductIds: excluded,
-        // What this journey already emailed, and what the pairing review retired.
-        excludedPairingIds: [...excludePairingIds, ...retired],
+        excludedPairingIds,
         catalogue,
         rules: { ...rules, priceBands: { [segment]: numericBand(band) } },
         segment,
+        // None fitted above; passed so the recommender's order of sources stays whole.
         manualPairings: manual,
         minedPairings: mined,
         categoryBestSellers: categorySellers,

@@ -1,4 +1,4 @@
-import { loadCustomerContact, newestOrderSince, recordHoldoutAssignment, recordRefusal, sendTimesSince, type Db } from '@crosswise/db'
+import { loadSendGuardFacts, recordHoldoutAssignment, recordRefusal, type Db } from '@crosswise/db'
 import { checkFrequencyCap, holdoutPosition } from '@crosswise/domain'
 import { activityNow } from './activity-clock.ts'
 import { classifyGatewayFailure } from './failures.ts'
@@ -23,19 +23,23 @@ export function sendGuardActivities(db: Db, messaging: Messaging): Pick<JourneyA
       const step = input.step ?? stepOf(sendKey)
 
       // Orders the dispatcher has not delivered yet count too: the journey must never send after one.
-      const newer = await newestOrderSince(db, storeId, customerId, new Date(input.placedAt), input.knownOrderIds)
+      const now = activityNow().getTime()
+      const { newerOrder: newer, sentTimes, contact } = await loadSendGuardFacts(db, {
+        storeId,
+        customerId,
+        placedSince: new Date(input.placedAt),
+        knownOrderIds: input.knownOrderIds,
+        sentSince: new Date(now - policy.frequencyCap.windowMs),
+      })
       if (newer) return { verdict: 'bought-again', order: { ...newer, placedAt: newer.placedAt.toISOString() } }
 
-      const now = activityNow().getTime()
-      const sent = await sendTimesSince(db, storeId, customerId, new Date(now - policy.frequencyCap.windowMs))
       const cap = checkFrequencyCap(
-        sent.map((at) => at.getTime()),
+        sentTimes.map((at) => at.getTime()),
         now,
         policy.frequencyCap,
       )
       if (!cap.allowed) return { verdict: 'capped', notBeforeMs: cap.notBeforeMs }
 
-      const contact = await loadCustomerContact(db, storeId, customerId)
       const consent =
         !contact || contact.redacted
           ? { canSend: false, reason: 'no-profile' }

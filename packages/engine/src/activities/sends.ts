@@ -123,8 +123,10 @@ export function sendActivities(
         : []
       const cards = [...recommended.map((product) => card(product!)), ...companions.map(card)]
       const triggerProduct = products.find((product) => product.productId === pairing.triggerProductId)
-      const triggerLine = (await orderLines(db, storeId, input.orderId)).find((line) => line.productId === pairing.triggerProductId)
       // A trigger product missing from the catalogue still shows by its order line, linking to the pick.
+      const triggerLine = triggerProduct?.url
+        ? undefined
+        : (await orderLines(db, storeId, input.orderId)).find((line) => line.productId === pairing.triggerProductId)
       const triggerCard: ProductCard = triggerProduct?.url
         ? card(triggerProduct)
         : {

@@ -1,4 +1,4 @@
-import { eventKey } from '@crosswise/domain'
+import { eventKey } from '@crosswise/domain/workflow'
 import { messagingActivities } from '../activity-proxies.ts'
 import type { SendCheck } from '../activities.ts'
 import type { Journey } from '../journey.ts'

@@ -1,10 +1,10 @@
-import { storeActivities } from '../activity-proxies.ts'
+import { readProxy } from '../activity-proxies.ts'
 import type { PairingPick } from '../activities.ts'
 import type { Journey } from '../journey.ts'
 
 /** Asks for something to recommend that this journey has not emailed yet; null when nothing fits. */
 export async function choosePairing(journey: Journey): Promise<PairingPick | null> {
-  return storeActivities.pickPairing({
+  return readProxy(journey.readsLocally).pickPairing({
     storeId: journey.start.storeId,
     customerId: journey.start.customerId,
     orderId: journey.trigger!.orderId,

@@ -1,12 +1,13 @@
 import type { JourneyContext } from '../activities.ts'
-import { storeActivities } from '../activity-proxies.ts'
+import { readProxy, readsLocally } from '../activity-proxies.ts'
 import type { Journey } from '../journey.ts'
 
 /** Loads the store's policy and the customer's segment and zone for the trigger order. */
 export async function loadContext(journey: Journey): Promise<void> {
   const { storeId, customerId } = journey.start
   const orderId = journey.trigger!.orderId
-  journey.context = withCurrentPolicyNames(await storeActivities.loadJourney({ storeId, customerId, orderId }))
+  journey.readsLocally = readsLocally()
+  journey.context = withCurrentPolicyNames(await readProxy(journey.readsLocally).loadJourney({ storeId, customerId, orderId }))
   if (journey.context.redacted) journey.redacted = true
 }
 

@@ -1,4 +1,4 @@
-import { sendKey } from '@crosswise/domain'
+import { sendKey } from '@crosswise/domain/workflow'
 import { ActivityFailure } from '@temporalio/workflow'
 import { messagingActivities } from '../activity-proxies.ts'
 import type { PairingPick } from '../activities.ts'

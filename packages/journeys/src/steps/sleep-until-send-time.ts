@@ -1,4 +1,4 @@
-import { nextSendTime } from '@crosswise/domain'
+import { nextSendTime } from '@crosswise/domain/workflow'
 import { condition } from '@temporalio/workflow'
 import type { Journey } from '../journey.ts'
 

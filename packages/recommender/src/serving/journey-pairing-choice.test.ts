@@ -44,6 +44,18 @@ describe('chooseJourneyPairing', () => {
     expect(pick).toEqual({ pairingId: 'manual:kettle:teapot', source: 'manual', triggerProductId: 'kettle', productIds: ['teapot'] })
   })
 
+  it('passes over a manual pairing whose product is out of stock to the next one, then to the other sources', () => {
+    const manualPairings = [
+      { triggerProductId: 'kettle', recommendedProductId: 'cosy' },
+      { triggerProductId: 'kettle', recommendedProductId: 'ghost' },
+      { triggerProductId: 'kettle', recommendedProductId: 'mug' },
+    ]
+    expect(chooseJourneyPairing(request({ manualPairings }))).toMatchObject({ pairingId: 'manual:kettle:mug', source: 'manual' })
+    expect(chooseJourneyPairing(request({ manualPairings: manualPairings.slice(0, 2), minedPairings: [mined('tea', 0.9)] }))).toMatchObject({
+      pairingId: 'mined:kettle:tea',
+    })
+  })
+
   it('falls to mined pairings when the manual ones are excluded, keeping to the rules', () => {
     const pick = chooseJourneyPairing(
       request({

@@ -66,9 +66,38 @@ export function orderCategories(triggerProductIds: readonly string[], catalogue:
   return triggerOf
 }
 
+/** What a manual pick is chosen from: the part of a journey's request the store's own pairings need. */
+export type ManualPairingRequest = Pick<
+  JourneyPairingRequest,
+  'triggerProductIds' | 'excludedProductIds' | 'excludedPairingIds' | 'catalogue' | 'manualPairings'
+>
+
+/**
+ * The first of the store's manual pairings that fits: not excluded, not already emailed, and its
+ * product available (in stock, with a page) by the catalogue. No rule applies: the pairing is the
+ * store's explicit choice. A manual pick that cannot be sent falls through to the next one, and then
+ * to the other sources. Null when none fits.
+ */
+export function chooseManualPairing(request: ManualPairingRequest): JourneyPairing | null {
+  const excluded = new Set([...request.triggerProductIds, ...request.excludedProductIds])
+  return (
+    request.manualPairings
+      .filter(({ recommendedProductId }) => !excluded.has(recommendedProductId) && request.catalogue(recommendedProductId)?.available)
+      .map(
+        ({ triggerProductId, recommendedProductId }): JourneyPairing => ({
+          pairingId: manualPairingId(triggerProductId, recommendedProductId),
+          source: 'manual',
+          triggerProductId,
+          productIds: [recommendedProductId],
+        }),
+      )
+      .find((pick) => !request.excludedPairingIds.includes(pick.pairingId)) ?? null
+  )
+}
+
 /**
  * Chooses what a journey recommends after an order, in order of trust: the store's manual pairings
- * (its explicit choice, so no rule applies), the mined pairings, the best seller of the order's
+ * (its explicit choice, so no rule applies; see {@link chooseManualPairing}), the mined pairings, the best seller of the order's
  * categories, then the store's own best sellers and last any recommendable product, so a store with
  * a catalogue always answers. Never an excluded product or pairing, nor a trigger; mined pairings and
  * best sellers keep to the store's rules ({@link RuleFilter}). Null when nothing fits. Deterministic.
@@ -85,11 +114,7 @@ export function chooseJourneyPairing(request: JourneyPairingRequest): JourneyPai
     productIds: [productId],
   })
 
-  const manual = request.manualPairings
-    .map(({ triggerProductId: trigger, recommendedProductId: product }) =>
-      pick('manual', manualPairingId(trigger, product), trigger, product),
-    )
-    .find(usable)
+  const manual = chooseManualPairing(request)
   if (manual) return manual
 
   const mined = chooseStoredPairings(request.minedPairings, {

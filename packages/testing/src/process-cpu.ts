@@ -1,15 +1,19 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 
-/** CPU seconds (user + system) used so far, by role: the API process, PostgreSQL's processes, this process. */
-export type CpuByRole = Map<'api' | 'postgres' | 'load generator', number>
+/** CPU seconds (user + system) used so far, by role. */
+export type CpuByRole = Map<string, number>
+
+/** Names the role of a process from its pid and command name, or undefined to leave it out. */
+export type RoleOf = (pid: number, name: string) => string | undefined
 
 const ticksPerSecond = 100
 
 /**
- * Reads what each role has used from /proc (Linux; elsewhere an empty map). PostgreSQL is every
- * process named `postgres`, so the backends the API's pool opened are counted wherever they run.
+ * Reads what each role has used from /proc (Linux; elsewhere an empty map). A role may span many
+ * processes: every process named `postgres` is PostgreSQL, so the backends a pool opened are counted
+ * wherever they run.
  */
-export function cpuByRole(apiPid: number | undefined): CpuByRole {
+export function cpuByRole(roleOf: RoleOf): CpuByRole {
   const used: CpuByRole = new Map()
   if (!existsSync('/proc/self/stat')) return used
   for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
@@ -19,9 +23,7 @@ export function cpuByRole(apiPid: number | undefined): CpuByRole {
     } catch {
       continue // the process ended while we looked
     }
-    const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'))
-    const role =
-      Number(pid) === process.pid ? 'load generator' : Number(pid) === apiPid ? 'api' : name === 'postgres' ? 'postgres' : undefined
+    const role = roleOf(Number(pid), stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')))
     if (!role) continue
     // Fields after the name: state is the 1st, utime the 12th and stime the 13th.
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
