@@ -23,35 +23,6 @@ export const journeyContextSchema = z.object({
 })
 export type JourneyContext = z.infer<typeof journeyContextSchema>
 
-/** Input of `checkBeforeSend`: the moment just before an email of a journey. */
-export const checkBeforeSendInputSchema = z.object({
-  storeId: id,
-  customerId: id,
-  /** The journey's trigger order. */
-  orderId: id,
-  /** ISO 8601 placement time of the trigger order: later orders are repeat purchases. */
-  placedAt: isoTime,
-  /** Orders the journey already knows of; not reported as repeat purchases. */
-  knownOrderIds: z.array(z.string()),
-  /** Idempotency key of the email about to go out (`sendKey`): a refusal is recorded under it. */
-  sendKey: id,
-  /** The step named in `sendKey`. Optional: tasks scheduled by the previous release carry only the key. */
-  step: id.optional(),
-  /** The parts of the store's policy the guards apply, parsed with the policy's own sub-schemas. */
-  policy: journeyPolicySchema.pick({ frequencyCap: true, holdoutShare: true, requireExplicitConsent: true }),
-})
-export type CheckBeforeSendInput = z.infer<typeof checkBeforeSendInputSchema>
-
-/** The guards' answer: go ahead, wait for the cap, or end (each recorded where it must be). */
-export const sendCheckSchema = z.discriminatedUnion('verdict', [
-  z.object({ verdict: z.literal('clear') }),
-  z.object({ verdict: z.literal('capped'), notBeforeMs: z.number() }),
-  z.object({ verdict: z.literal('no-consent'), reason: z.string() }),
-  z.object({ verdict: z.literal('held-out') }),
-  z.object({ verdict: z.literal('bought-again'), order: z.object({ orderId: id, placedAt: isoTime, productIds: z.array(z.string()) }) }),
-])
-export type SendCheck = z.infer<typeof sendCheckSchema>
-
 /** Input of `pickPairing`. */
 export const pickPairingInputSchema = z.object({
   storeId: id,
@@ -86,6 +57,43 @@ export const pairingPickSchema = z.object({
   reason: z.string().optional(),
 })
 export type PairingPick = z.infer<typeof pairingPickSchema>
+
+/** Input of `checkBeforeSend`: the moment just before an email of a journey. */
+export const checkBeforeSendInputSchema = z.object({
+  storeId: id,
+  customerId: id,
+  /** The journey's trigger order. */
+  orderId: id,
+  /** ISO 8601 placement time of the trigger order: later orders are repeat purchases. */
+  placedAt: isoTime,
+  /** Orders the journey already knows of; not reported as repeat purchases. */
+  knownOrderIds: z.array(z.string()),
+  /** Idempotency key of the email about to go out (`sendKey`): a refusal is recorded under it. */
+  sendKey: id,
+  /** The step named in `sendKey`. Optional: tasks scheduled by the previous release carry only the key. */
+  step: id.optional(),
+  /** The parts of the store's policy the guards apply, parsed with the policy's own sub-schemas. */
+  policy: journeyPolicySchema.pick({ frequencyCap: true, holdoutShare: true, requireExplicitConsent: true }),
+  /**
+   * Set when the email needs a pairing: when the guards are clear, the same task picks it (one task
+   * instead of two per email). Absent in tasks of runs from before, which pick in a task of their own.
+   */
+  pick: z
+    .object({ excludePairingIds: z.array(z.string()), excludeProductIds: z.array(z.string()), segment: segmentSchema })
+    .optional(),
+})
+export type CheckBeforeSendInput = z.infer<typeof checkBeforeSendInputSchema>
+
+/** The guards' answer: go ahead, wait for the cap, or end (each recorded where it must be). */
+export const sendCheckSchema = z.discriminatedUnion('verdict', [
+  /** `pairing`: the pick when one was asked for (null: nothing fits); absent when none was asked for. */
+  z.object({ verdict: z.literal('clear'), pairing: pairingPickSchema.nullable().optional() }),
+  z.object({ verdict: z.literal('capped'), notBeforeMs: z.number() }),
+  z.object({ verdict: z.literal('no-consent'), reason: z.string() }),
+  z.object({ verdict: z.literal('held-out') }),
+  z.object({ verdict: z.literal('bought-again'), order: z.object({ orderId: id, placedAt: isoTime, productIds: z.array(z.string()) }) }),
+])
+export type SendCheck = z.infer<typeof sendCheckSchema>
 
 /** Which email of a journey: the first, a follow-up after a click, or an alternative after no open. */
 export const emailKindSchema = z.enum(['first', 'follow-up', 'alternative'])

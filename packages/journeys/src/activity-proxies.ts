@@ -25,27 +25,23 @@ export const messagingActivities = proxyActivities<JourneyActivities>({
 })
 
 /**
- * The same quick reads run as local activities: in the worker, inside the workflow task, with their
- * result recorded as a marker. That saves the server an activity task and the journey a workflow task
- * per read. Only for reads of our own database that are idempotent and short: a worker lost during
- * one simply runs it again with the workflow task.
+ * Our database's quick reads run as local activities: in the worker, inside the workflow task, with
+ * their result recorded as a marker. That saves the server an activity task and the journey a
+ * workflow task per read. Only for reads that are idempotent and short: a worker lost during one
+ * simply runs it again with the workflow task.
  */
-const storeReads = proxyLocalActivities<JourneyActivities>({
+export const storeReads = proxyLocalActivities<JourneyActivities>({
   startToCloseTimeout: '15 seconds',
   retry: { initialInterval: '1 second', maximumInterval: '1 minute', backoffCoefficient: 2 },
 })
 
-// journey-local-reads-2026-12-06-issue-15: loadJourney and pickPairing used to be (remote) activities;
-// runs that load their context after the patch read locally. Asked once per run, where the context is
-// loaded, so a run already past that point when the patch deployed keeps its remote reads throughout.
-const localReads = 'journey-local-reads-2026-12-06-issue-15'
+// journey-fewer-tasks-2026-12-06-issue-15: a run used to load its context in an activity task and pick
+// each email's pairing in another; now the context is a local read and the guards' task picks the
+// pairing. Asked once per run, where the context is loaded, so a run already past that point when
+// the patch deployed keeps its tasks as they were.
+const fewerTasks = 'journey-fewer-tasks-2026-12-06-issue-15'
 
-/** Whether this run reads through local activities; ask once per run, before its first read. */
-export function readsLocally(): boolean {
-  return patched(localReads)
-}
-
-/** The proxy a run's reads go through. */
-export function readProxy(local: boolean): typeof storeActivities {
-  return local ? storeReads : storeActivities
+/** Whether this run uses fewer tasks; ask once per run, before its context loads. */
+export function usesFewerTasks(): boolean {
+  return patched(fewerTasks)
 }

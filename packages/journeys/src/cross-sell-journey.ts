@@ -25,9 +25,9 @@ export async function crossSellJourney(start: JourneyStart): Promise<JourneyOutc
   let email = firstEmail(journey)
   for (;;) {
     if (!(await sleepUntilSendTime(journey, email.notBeforeMs))) return journey.settle()
-    const refusal = await checkBeforeSend(journey, nextSendKey(journey))
-    if (refusal) return journey.settle(refusal)
-    const pairing = email.pairing ?? (await choosePairing(journey))
+    const check = await checkBeforeSend(journey, nextSendKey(journey), !email.pairing)
+    if (typeof check === 'string') return journey.settle(check)
+    const pairing = email.pairing ?? (check.pairing === undefined ? await choosePairing(journey) : check.pairing)
     if (!pairing) return journey.settle('nothing-to-recommend')
     const sent = await sendEmail(journey, email, pairing)
     if (typeof sent === 'string') return journey.settle(sent)

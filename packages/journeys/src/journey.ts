@@ -48,8 +48,8 @@ export class Journey {
   /** Epoch ms from which the segment delay counts: fulfilment, or the end of a proceeding timeout. */
   fulfilledAtMs = 0
   redacted = false
-  /** Whether this run's reads are local activities (decided once, when its context loads). */
-  readsLocally = false
+  /** Whether this run uses fewer tasks (`journey-fewer-tasks`; decided once, when its context loads). */
+  fewerTasks = false
   stopReason: string | undefined
   /** The kind of every email sent, in order. */
   readonly sentKinds: EmailKind[] = []

@@ -4,10 +4,16 @@ import { JourneyHarness, type JourneyUnderTest } from './journey-harness.ts'
 
 const refusedType = 'KlaviyoRejectedError'
 
-/** The patch markers in a journey's history: a run that met no refusal must record none. */
+const refusalPatch = 'klaviyo-refusal-ends-journey-2026-11-25-issue-6'
+
+/** The refusal patch's markers in a journey's history: a run that met no refusal must record none. */
 async function markers(journey: JourneyUnderTest): Promise<number> {
   const history = await journey.handle().fetchHistory()
-  return (history.events ?? []).filter((event) => event.markerRecordedEventAttributes).length
+  return (history.events ?? []).filter((event) => {
+    const marker = event.markerRecordedEventAttributes
+    const data = marker?.details?.['patch-data']?.payloads?.[0]?.data
+    return marker?.markerName === 'core_patch' && data && Buffer.from(data).toString().includes(refusalPatch)
+  }).length
 }
 
 describe('crossSellJourney: Klaviyo refusing a check the journey depends on', () => {

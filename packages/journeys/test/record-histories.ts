@@ -1,10 +1,12 @@
 // Records real histories of every journey branch for the replay test: runs each scenario on a fresh
-// Temporal dev server with scripted activities and writes each run's history to histories/. Existing
+// Temporal dev server with scripted activities and writes each run's history to histories/{set}/,
+// where the set names the code that recorded it (`--set 2026-12-06`, default today's date). Existing
 // files are kept (histories of older code are the point of the replay test); `--overwrite` replaces
-// them. Run it when a branch is added (`pnpm --filter @crosswise/journeys record-histories`), never
+// them. Run it into a new set when a patch changes the command sequence, so both branches stay
+// recorded, and when a branch is added (`pnpm --filter @crosswise/journeys record-histories`), never
 // to "fix" a failing replay: a replay failure means the change needs `patched()` (README).
 import { existsSync } from 'node:fs'
-import { writeFile } from 'node:fs/promises'
+import { mkdir, writeFile } from 'node:fs/promises'
 import { loadConfig, workspaceRoot } from '@crosswise/config'
 import { journeySearchAttributes } from '@crosswise/domain'
 import { freePort, startTemporalDevServer, temporalCliPath } from '@crosswise/local-stack'
@@ -31,6 +33,10 @@ const orderAndFulfil = async (journey: JourneyUnderTest) => {
   await journey.order('1001')
   await journey.fulfil('1001')
 }
+
+const setFlag = process.argv.indexOf('--set')
+const set = setFlag > 0 ? process.argv[setFlag + 1]! : new Date().toISOString().slice(0, 10)
+const setDir = new URL(`./histories/${set}/`, import.meta.url)
 
 const scenarios: Scenario[] = [
   { name: 'converted', script: { policy: polling, engagement: [opened, purchased] }, act: orderAndFulfil },
@@ -134,6 +140,7 @@ const worker = await Worker.create({
   activities: scripted.activities(),
 })
 const running = worker.run()
+await mkdir(setDir, { recursive: true })
 try {
   for (const scenario of scenarios) {
     const journey = JourneyUnderTest.create(target, scenario.script)
@@ -144,7 +151,7 @@ try {
     if (last !== journey.firstRunId) runs.push(last)
     for (const [index, runId] of runs.entries()) {
       const history = await client.workflow.getHandle(journey.workflowId, runId).fetchHistory()
-      const file = new URL(`./histories/${scenario.name}${index > 0 ? `-run-${index + 1}` : ''}.json`, import.meta.url)
+      const file = new URL(`${scenario.name}${index > 0 ? `-run-${index + 1}` : ''}.json`, setDir)
       if (existsSync(file) && !process.argv.includes('--overwrite')) continue
       // Failure stack traces name files by absolute path; keep them relative to the repository.
       const json = JSON.stringify(JSON.parse(historyToJSON(history)), null, 1).replaceAll(`${workspaceRoot()}/`, '')

@@ -73,6 +73,12 @@ export class ScriptedActivities {
       this.calls.get(workflowId)!.push({ name, input: input as Record<string, unknown>, atMs: await this.now() })
       return script
     }
+    const pick = async (input: object) => {
+      const script = await record('pickPairing', input)
+      if (script.pairings && script.pairings.length > 0) return script.pairings.shift()!
+      script.pairingCount += 1
+      return pairing(`pairing-${script.pairingCount}`)
+    }
     return {
       loadJourney: async (input) => {
         const script = await record('loadJourney', input)
@@ -87,14 +93,13 @@ export class ScriptedActivities {
         const script = await record('checkBeforeSend', input)
         if (script.checkFailure)
           throw ApplicationFailure.nonRetryable('Klaviyo rejected GET /api/profiles with 401: invalid API key', script.checkFailure)
-        return script.checks?.shift() ?? { verdict: 'clear' }
+        const check = script.checks?.shift() ?? { verdict: 'clear' }
+        // A pick asked of the guards is recorded as one, as if the journey had asked for it apart.
+        if (check.verdict !== 'clear' || !input.pick) return check
+        const { storeId, customerId, orderId } = input
+        return { ...check, pairing: await pick({ storeId, customerId, orderId, ...input.pick }) }
       },
-      pickPairing: async (input) => {
-        const script = await record('pickPairing', input)
-        if (script.pairings && script.pairings.length > 0) return script.pairings.shift()!
-        script.pairingCount += 1
-        return pairing(`pairing-${script.pairingCount}`)
-      },
+      pickPairing: pick,
       sendRecommendation: async (input) => {
         const script = await record('sendRecommendation', input)
         if (script.sendRejected) throw ApplicationFailure.nonRetryable('Klaviyo rejected the event', 'KlaviyoRejectedError')

@@ -37,11 +37,12 @@ export function createActivities(deps: ActivityDeps) {
   const messaging = createMessaging(deps.db, new KlaviyoGateways(deps.db, deps.klaviyo))
   // Picks and grids read the same ranking, once per store per ten minutes.
   const storeSellers = RecentBestSellerCache.over(deps.db)
+  const picks = pairingActivities(deps.db, storeSellers)
   return {
     ...withContracts(journeyActivityContracts, {
       ...journeyContextActivities(deps.db),
-      ...sendGuardActivities(deps.db, messaging),
-      ...pairingActivities(deps.db, storeSellers),
+      ...sendGuardActivities(deps.db, messaging, picks),
+      ...picks,
       ...sendActivities(deps.db, messaging, storeSellers),
       ...engagementActivities(deps.db, messaging),
     }),

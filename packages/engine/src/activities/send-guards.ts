@@ -13,9 +13,14 @@ function stepOf(sendKey: string): string {
 /**
  * The guards before every email, in the order DESIGN.md gives: a newer order, the frequency cap,
  * consent, holdout. Refusals that end the journey (consent, holdout) are written to the send ledger
- * under the email's key, and the holdout assignment is recorded once per trigger order.
+ * under the email's key, and the holdout assignment is recorded once per trigger order. When the
+ * guards are clear and the journey asked for it, the email's pairing is picked in the same task.
  */
-export function sendGuardActivities(db: Db, messaging: Messaging): Pick<JourneyActivityImplementations, 'checkBeforeSend'> {
+export function sendGuardActivities(
+  db: Db,
+  messaging: Messaging,
+  pick: Pick<JourneyActivityImplementations, 'pickPairing'>,
+): Pick<JourneyActivityImplementations, 'checkBeforeSend'> {
   return {
     async checkBeforeSend(input) {
       const { storeId, customerId, orderId, sendKey, policy } = input
@@ -71,7 +76,8 @@ export function sendGuardActivities(db: Db, messaging: Messaging): Pick<JourneyA
         await recordRefusal(db, { sendKey, storeId, customerId, orderId, step, status: 'held-out', reason: 'holdout' })
         return { verdict: 'held-out' }
       }
-      return { verdict: 'clear' }
+      if (!input.pick) return { verdict: 'clear' }
+      return { verdict: 'clear', pairing: await pick.pickPairing({ storeId, customerId, orderId, ...input.pick }) }
     },
   }
 }

@@ -1,6 +1,6 @@
 import { eventKey } from '@crosswise/domain/workflow'
 import { messagingActivities } from '../activity-proxies.ts'
-import type { SendCheck } from '../activities.ts'
+import type { PairingPick, SendCheck } from '../activities.ts'
 import type { Journey } from '../journey.ts'
 import type { EndReason } from '../journey-state.ts'
 import { endOnKlaviyoRefusal } from '../klaviyo-refusal.ts'
@@ -10,13 +10,19 @@ import { sleepUntilSendTime } from './sleep-until-send-time.ts'
 // How often the journey waits for the frequency cap to allow an email before it gives up.
 const maxCapDeferrals = 2
 
+/** The guards let the email go: with its pairing when one was asked for (null: nothing fits). */
+export interface ClearToSend {
+  pairing?: PairingPick | null
+}
+
 /**
  * Re-checks, just before an email, what may forbid it: a newer order (also one the dispatcher has not
  * delivered yet), the frequency cap, consent and holdout. A cap that will allow the email later is
  * waited out (into the send window) up to twice. A check Klaviyo refused (a revoked store key) ends
- * the journey with `klaviyo-refused`. Returns why the journey must end, or undefined.
+ * the journey with `klaviyo-refused`. Returns why the journey must end, or that it may send; in runs
+ * with fewer tasks, an email without a pairing gets it picked by the same task.
  */
-export async function checkBeforeSend(journey: Journey, email: EmailKey): Promise<EndReason | undefined> {
+export async function checkBeforeSend(journey: Journey, email: EmailKey, needsPairing: boolean): Promise<EndReason | ClearToSend> {
   const trigger = journey.trigger!
   const { frequencyCap, holdoutShare, requireExplicitConsent } = journey.policy
   for (let deferrals = 0; ; deferrals++) {
@@ -31,6 +37,15 @@ export async function checkBeforeSend(journey: Journey, email: EmailKey): Promis
         sendKey: email.key,
         step: email.step,
         policy: { frequencyCap, holdoutShare, requireExplicitConsent },
+        ...(needsPairing && journey.fewerTasks
+          ? {
+              pick: {
+                excludePairingIds: journey.state.pairingIds,
+                excludeProductIds: journey.sentProductIds,
+                segment: journey.context!.segment,
+              },
+            }
+          : {}),
       })
     } catch (error) {
       const refused = endOnKlaviyoRefusal(journey, error)
@@ -39,7 +54,7 @@ export async function checkBeforeSend(journey: Journey, email: EmailKey): Promis
     }
     switch (check.verdict) {
       case 'clear':
-        return journey.interruption()
+        return journey.interruption() ?? (check.pairing === undefined ? {} : { pairing: check.pairing })
       case 'bought-again':
         // The key the dispatcher will use for this order, so its late signal is recognised.
         journey.noteOrder({ ...check.order, eventKey: eventKey('order', journey.start.storeId, check.order.orderId) })
@@ -50,7 +65,7 @@ export async function checkBeforeSend(journey: Journey, email: EmailKey): Promis
         return 'held-out'
       case 'capped':
         if (deferrals >= maxCapDeferrals) return 'frequency-capped'
-        if (!(await sleepUntilSendTime(journey, check.notBeforeMs))) return journey.interruption()
+        if (!(await sleepUntilSendTime(journey, check.notBeforeMs))) return journey.interruption()!
     }
   }
 }

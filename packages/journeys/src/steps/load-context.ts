@@ -1,13 +1,14 @@
 import type { JourneyContext } from '../activities.ts'
-import { readProxy, readsLocally } from '../activity-proxies.ts'
+import { storeActivities, storeReads, usesFewerTasks } from '../activity-proxies.ts'
 import type { Journey } from '../journey.ts'
 
 /** Loads the store's policy and the customer's segment and zone for the trigger order. */
 export async function loadContext(journey: Journey): Promise<void> {
   const { storeId, customerId } = journey.start
   const orderId = journey.trigger!.orderId
-  journey.readsLocally = readsLocally()
-  journey.context = withCurrentPolicyNames(await readProxy(journey.readsLocally).loadJourney({ storeId, customerId, orderId }))
+  journey.fewerTasks = usesFewerTasks()
+  const reads = journey.fewerTasks ? storeReads : storeActivities
+  journey.context = withCurrentPolicyNames(await reads.loadJourney({ storeId, customerId, orderId }))
   if (journey.context.redacted) journey.redacted = true
 }
 

@@ -22,8 +22,8 @@ export async function crossSellJourney(start: JourneyStart): Promise<JourneyOutc
   for (;;) {
     if (!(await sleepUntilSendTime(journey, email.notBeforeMs))) return journey.settle()
     const pairing = email.pairing ?? (await choosePairing(journey))
-    const refusal = await checkBeforeSend(journey, nextSendKey(journey))
-    if (refusal) return journey.settle(refusal)
+    const check = await checkBeforeSend(journey, nextSendKey(journey), false)
+    if (typeof check === 'string') return journey.settle(check)
     if (!pairing) return journey.settle('nothing-to-recommend')
     const sent = await sendEmail(journey, email, pairing)
     if (typeof sent === 'string') return journey.settle(sent)
