@@ -153,6 +153,7 @@ try {
     logger: quiet,
   })
   const journeyBundle = await bundleWorkflowCode({ workflowsPath, logger: quiet })
+  // One no-op call per step of the journey's common path: context, and per email guards, pick, send, engagement.
   const activityCalls = 9
 
   // A worker runs once: each round gets fresh ones.
@@ -244,7 +245,7 @@ try {
   const journeyActions = mean(journeyCounts.map((c) => c.actions))
   const rows: Array<[string, string]> = [
     ['journeys (and bare workflows) per round', `${count.toLocaleString('en')}, ${rounds} rounds alternating bare and journey`],
-    ['activity calls per journey (bare: the same, no-ops)', String(activityCalls)],
+    ['activity calls per journey', `7, one of them local (bare: ${activityCalls} no-op remote calls, one per step)`],
     ['database statements per journey (round trips)', (statements / (count * rounds)).toFixed(1)],
     ['outcomes', [...outcomes].map(([label, n]) => `${label} × ${n}`).join(', ')],
     ['dry-run emails written', Number(outbox.rows[0]?.n ?? 0).toLocaleString('en')],
@@ -282,10 +283,11 @@ try {
     `${cpus().length} cores, worker, Temporal and PostgreSQL on the same machine: ${server},`,
     'embedded PostgreSQL 18, one worker process with 100 workflow and 100 activity slots. Each journey gets',
     '`orderPlaced` by signal-with-start and then `orderFulfilled`, exactly as the dispatcher delivers them, with',
-    'every delay at zero: it loads its context, checks its guards, picks a manual pairing, writes the email to',
-    'the dry-run outbox, reads engagement (none), and does the same once more for the alternative pairing: 9',
-    'activity calls against PostgreSQL, of which the context read and the two picks run as local activities.',
-    'The bare workflow takes the same two signals and makes 9 no-op (remote) activity calls. Each run starts 50',
+    'every delay at zero: it loads its context, checks its guards and picks a manual pairing, writes the email',
+    'to the dry-run outbox, reads engagement (none), and does the same once more for the alternative pairing:',
+    '7 activity calls against PostgreSQL (the context read local; each pick made by the guards\' task). The',
+    'bare workflow takes the same two signals and makes 9 no-op (remote) activity calls, one per step of the',
+    'journey\'s common path (context, and per email guards, pick, send, engagement). Each run starts 50',
     'at a time and counts from the first start to the last result; bare and journey rounds alternate and the',
     'medians are compared. The verdict needs an idle machine (1-minute load ≤ 1 at the start). Actions are',
     'counted from the histories of 20 journeys as Temporal Cloud bills them (start, signals, activities, timers,',

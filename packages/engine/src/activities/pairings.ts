@@ -27,8 +27,8 @@ const recommendablePerPick = 50
 
 /**
  * Chooses what to recommend after an order. The store's manual pairings come first and need only the
- * order, what the customer owns and the products named: most picks of a store that keeps manual
- * pairings end there, in five statements. Otherwise it loads the mined pairings, rules and best
+ * order, what the customer owns, the pairings and the retired ones: most picks of a store that keeps
+ * manual pairings end there, in four statements. Otherwise it loads the mined pairings, rules and best
  * sellers and lets `chooseJourneyPairing` (the recommender) decide: mined, category best seller,
  * store best seller. Pairings the monthly review retired are never picked; a manual pairing whose
  * product is out of stock or has no page is passed over for the next.
@@ -48,12 +48,13 @@ export function pairingActivities(db: Db, storeSellers: RecentBestSellerCache): 
       const excluded = [...new Set([...owned, ...triggerIds, ...excludeProductIds])]
       // What this journey already emailed, and what the pairing review retired.
       const excludedPairingIds = [...excludePairingIds, ...retired]
-      const manualFacts = catalogueFacts(await findProducts(db, storeId, [...new Set(manual.map((pairing) => pairing.recommendedProductId))]), [])
+      // manualPairingsFor answers only pairings whose product is in stock and has a page.
+      const sendable = new Set(manual.map((pairing) => pairing.recommendedProductId))
       const manualPick = chooseManualPairing({
         triggerProductIds: triggerIds,
         excludedProductIds: excluded,
         excludedPairingIds,
-        catalogue: (productId) => manualFacts.get(productId),
+        catalogue: (productId) => (sendable.has(productId) ? { available: true } : undefined),
         manualPairings: manual,
       })
       if (manualPick) return manualPick
