@@ -4,11 +4,11 @@
 // Temporal server at TEMPORAL_ADDRESS (scripts/cluster runs it on PostgreSQL). Writes the `## Journeys`
 // section of BENCHMARKS.md (or the one named by BENCH_SECTION). `pnpm --filter @crosswise/worker bench`
 // (JOURNEYS=500, ROUNDS=3 by default).
-import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { chmod, mkdtemp, rm } from 'node:fs/promises'
 import { cpus, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { loadConfig, workspaceRoot } from '@crosswise/config'
+import { loadConfig } from '@crosswise/config'
 import { createDatabase, ensureStore, migrateToLatest, recordOrder, saveManualPairings, upsertProduct } from '@crosswise/db'
 import { journeyPolicySchema, journeySearchAttributes, journeyWorkflowId, orderSchema, productSchema } from '@crosswise/domain'
 import { crossSellJourney, orderFulfilledSignal, orderPlacedSignal } from '@crosswise/journeys'
@@ -19,6 +19,7 @@ import { bundleWorkflowCode, DefaultLogger, NativeConnection, Runtime, Worker } 
 import { sql } from 'kysely'
 import { createActivities, workflowsPath } from '@crosswise/engine'
 import { bareFulfilledSignal, bareJourney, barePlacedSignal } from './bare-workflow.ts'
+import { writeBenchmarkSection } from './benchmarks-file.ts'
 import { countActions } from './billable-actions.ts'
 
 const count = Number(process.env.JOURNEYS ?? 500)
@@ -160,7 +161,12 @@ try {
   const bareWorker = () =>
     Worker.create({ ...workerOptions, taskQueue: 'bench-bare', workflowBundle: bareBundle, activities: { async step() {} } })
   const journeyWorker = () =>
-    Worker.create({ ...workerOptions, taskQueue: 'bench-journeys', workflowBundle: journeyBundle, activities: createActivities({ db: countingDb }) })
+    Worker.create({
+      ...workerOptions,
+      taskQueue: 'bench-journeys',
+      workflowBundle: journeyBundle,
+      activities: createActivities({ db: countingDb }),
+    })
   const outcomes = new Map<string, number>()
   const bareRuns: Run[] = []
   const journeyRuns: Run[] = []
@@ -219,8 +225,7 @@ try {
       ),
     )
   }
-  const median = (runs: Run[]) =>
-    [...runs].sort((a, b) => a.perSecond - b.perSecond)[Math.floor(runs.length / 2)]!
+  const median = (runs: Run[]) => [...runs].sort((a, b) => a.perSecond - b.perSecond)[Math.floor(runs.length / 2)]!
   const bare = median(bareRuns)
   const journeys = median(journeyRuns)
   const cpuText = (cpu: Run['cpu']) =>
@@ -234,7 +239,9 @@ try {
     ),
   )
   const bareCounts = await Promise.all(
-    sample.map(async (_, index) => countActions((await client.workflow.getHandle(`${storeId}-bare-0-${index}`).fetchHistory()).events ?? [])),
+    sample.map(async (_, index) =>
+      countActions((await client.workflow.getHandle(`${storeId}-bare-0-${index}`).fetchHistory()).events ?? []),
+    ),
   )
   const mean = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / values.length
   const outbox = await sql<{ n: string }>`select count(*) as n from klaviyo_outbox`.execute(db)
@@ -285,9 +292,9 @@ try {
     '`orderPlaced` by signal-with-start and then `orderFulfilled`, exactly as the dispatcher delivers them, with',
     'every delay at zero: it loads its context, checks its guards and picks a manual pairing, writes the email',
     'to the dry-run outbox, reads engagement (none), and does the same once more for the alternative pairing:',
-    '7 activity calls against PostgreSQL (the context read local; each pick made by the guards\' task). The',
+    "7 activity calls against PostgreSQL (the context read local; each pick made by the guards' task). The",
     'bare workflow takes the same two signals and makes 9 no-op (remote) activity calls, one per step of the',
-    'journey\'s common path (context, and per email guards, pick, send, engagement). Each run starts 50',
+    "journey's common path (context, and per email guards, pick, send, engagement). Each run starts 50",
     'at a time and counts from the first start to the last result; bare and journey rounds alternate and the',
     'medians are compared. The verdict needs an idle machine (1-minute load ≤ 1 at the start). Actions are',
     'counted from the histories of 20 journeys as Temporal Cloud bills them (start, signals, activities, timers,',
@@ -300,13 +307,7 @@ try {
   ].join('\n')
   console.log(section)
 
-  const file = join(workspaceRoot(), 'BENCHMARKS.md')
-  const current = await readFile(file, 'utf8').catch(() => '# Benchmarks\n')
-  const start = current.indexOf(`## ${sectionTitle}\n`)
-  const end = start < 0 ? -1 : current.indexOf('\n## ', start + 1)
-  const updated =
-    start < 0 ? `${current.trimEnd()}\n\n${section}` : `${current.slice(0, start)}${section}${end < 0 ? '' : current.slice(end + 1)}`
-  await writeFile(file, updated)
+  await writeBenchmarkSection(sectionTitle, section)
 } finally {
   await connection.close()
   await nativeConnection.close()

@@ -78,9 +78,7 @@ export const checkBeforeSendInputSchema = z.object({
    * Set when the email needs a pairing: when the guards are clear, the same task picks it (one task
    * instead of two per email). Absent in tasks of runs from before, which pick in a task of their own.
    */
-  pick: z
-    .object({ excludePairingIds: z.array(z.string()), excludeProductIds: z.array(z.string()), segment: segmentSchema })
-    .optional(),
+  pick: z.object({ excludePairingIds: z.array(z.string()), excludeProductIds: z.array(z.string()), segment: segmentSchema }).optional(),
 })
 export type CheckBeforeSendInput = z.infer<typeof checkBeforeSendInputSchema>
 

@@ -45,7 +45,13 @@ describe('replay of recorded journey histories', () => {
     // In every set, each history that reached the guards before a send must fail; the others never got there.
     for (const set of new Set(results.map((result) => result.workflowId.split('/')[0]))) {
       expect(failed.filter((id) => id.startsWith(`${set}/`)).map(scenario)).toEqual(
-        expect.arrayContaining(['converted', 'alternative-then-not-opened', 'held-out', 'no-consent', 'restarted-on-repeat-purchase-run-2']),
+        expect.arrayContaining([
+          'converted',
+          'alternative-then-not-opened',
+          'held-out',
+          'no-consent',
+          'restarted-on-repeat-purchase-run-2',
+        ]),
       )
     }
     const cancelled = results.filter((result) => scenario(result.workflowId) === 'cancelled')

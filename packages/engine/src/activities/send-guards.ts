@@ -29,7 +29,11 @@ export function sendGuardActivities(
 
       // Orders the dispatcher has not delivered yet count too: the journey must never send after one.
       const now = activityNow().getTime()
-      const { newerOrder: newer, sentTimes, contact } = await loadSendGuardFacts(db, {
+      const {
+        newerOrder: newer,
+        sentTimes,
+        contact,
+      } = await loadSendGuardFacts(db, {
         storeId,
         customerId,
         placedSince: new Date(input.placedAt),

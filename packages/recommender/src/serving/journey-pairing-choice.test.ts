@@ -51,9 +51,11 @@ describe('chooseJourneyPairing', () => {
       { triggerProductId: 'kettle', recommendedProductId: 'mug' },
     ]
     expect(chooseJourneyPairing(request({ manualPairings }))).toMatchObject({ pairingId: 'manual:kettle:mug', source: 'manual' })
-    expect(chooseJourneyPairing(request({ manualPairings: manualPairings.slice(0, 2), minedPairings: [mined('tea', 0.9)] }))).toMatchObject({
-      pairingId: 'mined:kettle:tea',
-    })
+    expect(chooseJourneyPairing(request({ manualPairings: manualPairings.slice(0, 2), minedPairings: [mined('tea', 0.9)] }))).toMatchObject(
+      {
+        pairingId: 'mined:kettle:tea',
+      },
+    )
   })
 
   it('falls to mined pairings when the manual ones are excluded, keeping to the rules', () => {

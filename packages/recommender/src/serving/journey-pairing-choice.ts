@@ -83,14 +83,12 @@ export function chooseManualPairing(request: ManualPairingRequest): JourneyPairi
   return (
     request.manualPairings
       .filter(({ recommendedProductId }) => !excluded.has(recommendedProductId) && request.catalogue(recommendedProductId)?.available)
-      .map(
-        ({ triggerProductId, recommendedProductId }): JourneyPairing => ({
-          pairingId: manualPairingId(triggerProductId, recommendedProductId),
-          source: 'manual',
-          triggerProductId,
-          productIds: [recommendedProductId],
-        }),
-      )
+      .map(({ triggerProductId, recommendedProductId }): JourneyPairing => ({
+        pairingId: manualPairingId(triggerProductId, recommendedProductId),
+        source: 'manual',
+        triggerProductId,
+        productIds: [recommendedProductId],
+      }))
       .find((pick) => !request.excludedPairingIds.includes(pick.pairingId)) ?? null
   )
 }
