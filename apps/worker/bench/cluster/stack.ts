@@ -13,6 +13,7 @@ import { journeyDataConverter } from '@crosswise/journeys'
 import { freePort, startEmbeddedPostgres, type LocalPostgres } from '@crosswise/local-stack'
 import { startFakeKlaviyo, type FakeKlaviyo } from '@crosswise/testing'
 import { Client, Connection } from '@temporalio/client'
+import { sql } from 'kysely'
 import { bundleWorkflowCode } from '@temporalio/worker'
 import { startApp, waitForHealth, type AppProcess } from './processes.ts'
 import { startTemporalServer, type TemporalServer } from './temporal-server.ts'
@@ -30,6 +31,8 @@ export interface ClusterStack {
   klaviyo: FakeKlaviyo
   adminToken: string
   taskQueue: string
+  /** Bytes Temporal keeps in PostgreSQL for histories and for the executions' mutable state; Crosswise's database size. */
+  storage(): Promise<{ historyBytes: number; executionBytes: number; crosswiseBytes: number }>
   /** Starts a worker process of this checkout, or of another release's `apps/worker` folder. */
   startWorker(name: string, appDir?: string): Promise<AppProcess>
   /** Starts an API process; its base URL is on the result. */
@@ -86,6 +89,23 @@ export async function startClusterStack(log: (name: string, line: string) => voi
     klaviyo,
     adminToken,
     taskQueue,
+    async storage() {
+      // Temporal's own database, read with a pool of one: its tables are not Crosswise's schema.
+      const temporalDb = createDatabase(postgres.adminUrl.replace(/\/postgres$/, '/temporal'), { maxConnections: 1 })
+      try {
+        const { rows } = await sql<{ history: string; executions: string }>`
+          select (select coalesce(sum(octet_length(data)), 0) from history_node) as history,
+                 (select coalesce(sum(octet_length(data)), 0) from executions) as executions`.execute(temporalDb)
+        const crosswise = await sql<{ bytes: string }>`select pg_database_size(current_database()) as bytes`.execute(db)
+        return {
+          historyBytes: Number(rows[0]!.history),
+          executionBytes: Number(rows[0]!.executions),
+          crosswiseBytes: Number(crosswise.rows[0]!.bytes),
+        }
+      } finally {
+        await temporalDb.destroy()
+      }
+    },
     async startWorker(name, appDir = workerDir) {
       // Another release bundles its own workflow code at start.
       const own = appDir === workerDir ? { CROSSWISE_WORKFLOW_BUNDLE: bundlePath } : {}

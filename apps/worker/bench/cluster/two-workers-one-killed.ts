@@ -19,6 +19,7 @@ export async function twoWorkersOneKilled(stack: ClusterStack, apiUrls: readonly
     holdoutShare: 0,
     engagement: { waitMs: 0, followUpDelayMs: 0, onNotOpened: 'alternative-pairing' },
   })
+  const storageBefore = await stack.storage()
   const createCallsBefore = stack.klaviyo.requests.filter((request) => request.operationId === 'create_event').length
   const began = performance.now()
   let victim = await stack.startWorker('worker-a')
@@ -37,6 +38,7 @@ export async function twoWorkersOneKilled(stack: ClusterStack, apiUrls: readonly
   }
   const outcomes = await journeyOutcomes(stack.client, storeId, customers)
   const seconds = (performance.now() - began) / 1000
+  const storage = await stack.storage()
 
   const expected = orderIds.flatMap((orderId) => [`${storeId}:${orderId}:email-1`, `${storeId}:${orderId}:email-2`]).sort()
   const events = klaviyoEvents(stack, storeId)
@@ -59,6 +61,14 @@ export async function twoWorkersOneKilled(stack: ClusterStack, apiUrls: readonly
       ],
       ['ledger rows sent', `${sent.length}, each key once: ${exact ? 'yes' : 'no'}`],
       ['graceful stop of both workers (SIGTERM)', stops.map((code) => `exit ${code}`).join(', ')],
+      [
+        'Temporal storage per journey in PostgreSQL (history; execution state)',
+        `${Math.round((storage.historyBytes - storageBefore.historyBytes) / journeys).toLocaleString('en')} bytes; ${Math.round((storage.executionBytes - storageBefore.executionBytes) / journeys).toLocaleString('en')} bytes`,
+      ],
+      [
+        'Crosswise database growth per journey (order, lines, customer, dispatch, deliveries, ledger, indexes)',
+        `${Math.round((storage.crosswiseBytes - storageBefore.crosswiseBytes) / journeys).toLocaleString('en')} bytes`,
+      ],
       ['wall time', `${seconds.toFixed(1)} s`],
     ] as Array<[string, string]>,
   }
