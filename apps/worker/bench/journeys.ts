@@ -253,7 +253,8 @@ try {
   const ratio = journeys.perSecond / bare.perSecond
   const loadAfter = loadavg()[0]!
   const idle = loadBefore <= idleLoad
-  const journeyActions = mean(journeyCounts.map((c) => c.actions))
+  // The path's own cost is the median; the mean also counts retries and extra tasks a loaded server causes.
+  const journeyActions = [...journeyCounts.map((c) => c.actions)].sort((a, b) => a - b)[Math.floor(journeyCounts.length / 2)]!
   const rows: Array<[string, string]> = [
     ['journeys (and bare workflows) per round', `${count.toLocaleString('en')}, ${rounds} rounds alternating bare and journey`],
     ['activity calls per journey', `7, one of them local (bare: ${activityCalls} no-op remote calls, one per step)`],
@@ -271,7 +272,7 @@ try {
     ['journey ÷ bare', `${ratio.toFixed(2)}× (target ≥ 0.9×)`],
     [
       'Temporal actions per journey (common path)',
-      `${journeyActions.toFixed(1)} (target ≤ 15); bare ${mean(bareCounts.map((c) => c.actions)).toFixed(1)}`,
+      `median ${journeyActions} (target ≤ 15), mean ${mean(journeyCounts.map((c) => c.actions)).toFixed(1)}; bare mean ${mean(bareCounts.map((c) => c.actions)).toFixed(1)}`,
     ],
     ['CPU per workflow, median round (ms)', `journey: ${cpuText(journeys.cpu)}; bare: ${cpuText(bare.cpu)}`],
     [

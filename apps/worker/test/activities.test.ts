@@ -67,7 +67,10 @@ describe('journey activities over PostgreSQL and the dry-run outbox', () => {
     const first = await run('sendRecommendation', sendInput(storeId, customerId))
     const again = await run('sendRecommendation', sendInput(storeId, customerId))
     expect(first.status).toBe('sent')
-    expect(again).toEqual({ status: 'already-sent', sentAt: (first as { sentAt: string }).sentAt })
+    const { sentAt, delivery } = first as { sentAt: string; delivery: { channel: string; profileId: string } }
+    expect(delivery).toMatchObject({ channel: 'outbox', profileId: expect.any(String) })
+    // The retry answers the first send's time and delivery, which the engagement reads then use.
+    expect(again).toEqual({ status: 'already-sent', sentAt, delivery })
     const outbox = await listOutboxEvents(db, storeId)
     expect(outbox).toHaveLength(1)
     expect(outbox[0]!.event).toMatchObject({

@@ -119,10 +119,9 @@ export {
   type ShopifyConnectionSummary,
 } from './shopify-connection/shopify-connection.repository.ts'
 export { recordConversion, type Conversion } from './conversion/conversion.repository.ts'
-export { loadSendGuardFacts, type SendGuardFacts } from './customer-history/send-guard-facts.ts'
+export { loadRecipient, loadSendGuardFacts, type SendGuardFacts } from './customer-history/send-guard-facts.ts'
 export {
   acceptsMarketing,
-  loadCustomerContact,
   loadCustomerHistory,
   orderLines,
   ownedProductIds,

@@ -113,13 +113,17 @@ export const sendRecommendationInputSchema = z.object({
 })
 export type SendRecommendationInput = z.infer<typeof sendRecommendationInputSchema>
 
+/** How an email went out: its channel and the profile it went to, what reading its engagement needs. */
+export const deliverySchema = z.object({ channel: z.enum(['klaviyo', 'outbox']), profileId: id })
+export type Delivery = z.infer<typeof deliverySchema>
+
 /**
  * What sending did: `sent` now, `already-sent` by an earlier attempt with the same key, or nothing
  * because a recommended product is no longer available (or now owned).
  */
 export const sendResultSchema = z.discriminatedUnion('status', [
   /** `sentAt`: ISO 8601 of the (first) send. */
-  z.object({ status: z.enum(['sent', 'already-sent']), sentAt: isoTime }),
+  z.object({ status: z.enum(['sent', 'already-sent']), sentAt: isoTime, delivery: deliverySchema.optional() }),
   z.object({ status: z.literal('unavailable') }),
 ])
 export type SendResult = z.infer<typeof sendResultSchema>
@@ -132,6 +136,8 @@ export const fetchEngagementInputSchema = z.object({
   /** ISO 8601. */
   sentAt: isoTime,
   productIds: z.array(z.string()),
+  /** As the send answered it; absent in tasks of runs from before, which read it from the ledger. */
+  delivery: deliverySchema.optional(),
 })
 export type FetchEngagementInput = z.infer<typeof fetchEngagementInputSchema>
 

@@ -1,6 +1,6 @@
 import type { SearchAttributeUpdatePair } from '@temporalio/common'
 import { continueAsNew, setCurrentDetails, upsertSearchAttributes } from '@temporalio/workflow'
-import type { EmailKind, JourneyContext, PairingPick } from './activities.ts'
+import type { Delivery, EmailKind, JourneyContext, PairingPick } from './activities.ts'
 import type { crossSellJourney } from './cross-sell-journey.ts'
 import type { EndReason, JourneyStage, JourneyState } from './journey-state.ts'
 import type { JourneyOutcome, JourneyStart, OrderFacts, OrderPlaced } from './journey-types.ts'
@@ -29,6 +29,8 @@ export interface SentEmail {
   /** ISO 8601. */
   sentAt: string
   pairing: PairingPick
+  /** Absent for emails sent before sends answered it. */
+  delivery?: Delivery
 }
 
 // A restarted run carries this many event keys: enough to cover redeliveries of recent signals.

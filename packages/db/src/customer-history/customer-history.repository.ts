@@ -64,18 +64,6 @@ export interface CustomerContact {
   storeCurrency: string
 }
 
-/** A customer's contact details without their history (the guards and the send need only these). */
-export async function loadCustomerContact(db: Db, storeId: string, customerId: string): Promise<CustomerContact | undefined> {
-  const row = await db
-    .selectFrom('customers as c')
-    .innerJoin('stores as s', 's.id', 'c.store_id')
-    .select(['c.email', 'c.redacted_at', 's.currency'])
-    .where('c.store_id', '=', storeId)
-    .where('c.id', '=', customerId)
-    .executeTakeFirst()
-  return row && { email: row.email, redacted: row.redacted_at !== null, storeCurrency: row.currency.trim() }
-}
-
 /** An order as the journey sees it. */
 export interface PlacedOrder {
   orderId: string

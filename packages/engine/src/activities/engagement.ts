@@ -4,6 +4,14 @@ import { classifyGatewayFailure } from './failures.ts'
 import type { JourneyActivityImplementations } from './index.ts'
 import type { Channel, Messaging } from './messaging.ts'
 
+/** How a send went out, by the ledger (for engagement reads of runs whose sends did not answer it). */
+async function deliveryOf(db: Db, sendKey: string): Promise<{ channel: Channel; profileId: string }> {
+  const send = await findSend(db, sendKey)
+  if (!send?.profileId || !send.channel)
+    throw ApplicationFailure.nonRetryable(`Send ${sendKey} is not in the ledger as sent`, 'UnknownSend')
+  return { channel: send.channel as Channel, profileId: send.profileId }
+}
+
 /**
  * Engagement after an email: opens and clicks through the channel the email used (Klaviyo's events,
  * or the dry run's recorded ones), purchases of a recommended product from our own orders (and, for
@@ -16,12 +24,9 @@ export function engagementActivities(
   return {
     async fetchEngagement(input) {
       const { storeId, customerId, sendKey } = input
-      const send = await findSend(db, sendKey)
-      if (!send?.profileId || !send.channel)
-        throw ApplicationFailure.nonRetryable(`Send ${sendKey} is not in the ledger as sent`, 'UnknownSend')
-      const channel = send.channel as Channel
+      const { channel, profileId } = input.delivery ?? (await deliveryOf(db, sendKey))
       const events = await classifyGatewayFailure(async () =>
-        (await messaging.gateway(storeId, channel)).readEngagement({ profileId: send.profileId!, since: input.sentAt }),
+        (await messaging.gateway(storeId, channel)).readEngagement({ profileId, since: input.sentAt }),
       )
       // Kept for attribution: an order within the store's window after an open or click is credited to the email.
       await recordSendEngagement(

@@ -1,12 +1,11 @@
 import {
   claimSend,
   findProducts,
-  loadCustomerContact,
+  loadRecipient,
   markRejected,
   markSent,
   markUnsendable,
   orderLines,
-  ownedProductIds,
   emailVariant,
   findExperiment,
   type Db,
@@ -21,7 +20,7 @@ import { activityNow } from './activity-clock.ts'
 import { classifyGatewayFailure } from './failures.ts'
 import { gridCompanions } from './grid-companions.ts'
 import type { JourneyActivityImplementations } from './index.ts'
-import type { Messaging } from './messaging.ts'
+import type { Channel, Messaging } from './messaging.ts'
 import type { RecentBestSellerCache } from './store-best-sellers.ts'
 
 function card(product: ShownProduct): ProductCard {
@@ -94,16 +93,21 @@ export function sendActivities(
         ...(experiment && variant ? { experimentId: experiment.id, variantId: variant.id } : {}),
         ...(input.segment ? { segment: input.segment } : {}),
       })
-      if (entry.status === 'sent' && entry.sentAt) return { status: 'already-sent', sentAt: entry.sentAt.toISOString() }
+      if (entry.status === 'sent' && entry.sentAt) {
+        const delivery =
+          entry.channel && entry.profileId ? { delivery: { channel: entry.channel as Channel, profileId: entry.profileId } } : {}
+        return { status: 'already-sent', sentAt: entry.sentAt.toISOString(), ...delivery }
+      }
       if (entry.status === 'unavailable') return { status: 'unavailable' }
       if (entry.status !== 'sending')
         throw ApplicationFailure.nonRetryable(`Send ${sendKey} was refused earlier (${entry.status})`, 'SendRefused')
 
-      const contact = await loadCustomerContact(db, storeId, customerId)
-      if (!contact || contact.redacted)
+      const recipient = await loadRecipient(db, storeId, customerId)
+      if (!recipient || recipient.contact.redacted)
         throw ApplicationFailure.nonRetryable(`Customer ${customerId} can no longer be emailed`, 'CustomerGone')
+      const { contact } = recipient
       // Stock and ownership may have changed since the pick (a follow-up reuses it days later).
-      const owned = new Set(await ownedProductIds(db, storeId, customerId))
+      const owned = new Set(recipient.ownedProductIds)
       const products = await findProducts(db, storeId, [pairing.triggerProductId, ...pairing.productIds])
       const recommended = pairing.productIds.map((id) => products.find((product) => product.productId === id))
       const gone = pairing.productIds.find((id, index) => !recommended[index]?.available || !recommended[index]?.url || owned.has(id))
@@ -163,7 +167,7 @@ export function sendActivities(
         at: activityNow(),
         ...(companions.length > 0 ? { productIds: cards.map((shownCard) => shownCard.productId) } : {}),
       })
-      return { status: 'sent', sentAt: sentAt.toISOString() }
+      return { status: 'sent', sentAt: sentAt.toISOString(), delivery: { channel, profileId } }
     },
   }
 }

@@ -40,7 +40,7 @@ export async function sendEmail(journey: Journey, email: PlannedEmail, pairing: 
     journey.state.pairingIds.push(pairing.pairingId)
     journey.sentKinds.push(email.kind)
     journey.sentProductIds.push(...pairing.productIds)
-    return { kind: email.kind, sendKey: key, sentAt: result.sentAt, pairing }
+    return { kind: email.kind, sendKey: key, sentAt: result.sentAt, pairing, ...(result.delivery ? { delivery: result.delivery } : {}) }
   } catch (error) {
     if (!(error instanceof ActivityFailure)) throw error
     journey.state.failure = error.cause?.message ?? error.message

@@ -40,6 +40,7 @@ export async function waitForEngagement(journey: Journey, email: SentEmail): Pro
         sendKey: email.sendKey,
         sentAt: email.sentAt,
         productIds: email.pairing.productIds,
+        ...(email.delivery ? { delivery: email.delivery } : {}),
       })
     } catch (error) {
       const refused = endOnKlaviyoRefusal(journey, error)
