@@ -25,6 +25,18 @@ export const messagingActivities = proxyActivities<JourneyActivities>({
 })
 
 /**
+ * The guards before an email: a consent read through Klaviyo (which may wait up to 30 s for a slot of
+ * the account's rate limit, then up to 10 s for the answer) and, in runs with fewer tasks, the pick of
+ * the email's pairing after it. Twice the other calls' time, so a paced read and a pick fit in one
+ * attempt instead of timing out and queueing again behind the same limit.
+ */
+export const guardActivities = proxyActivities<JourneyActivities>({
+  startToCloseTimeout: '60 seconds',
+  scheduleToCloseTimeout: '1 day',
+  retry: { initialInterval: '5 seconds', maximumInterval: '10 minutes', backoffCoefficient: 2 },
+})
+
+/**
  * Our database's quick reads run as local activities: in the worker, inside the workflow task, with
  * their result recorded as a marker. That saves the server an activity task and the journey a
  * workflow task per read. Only for reads that are idempotent and short: a worker lost during one

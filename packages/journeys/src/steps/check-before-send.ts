@@ -1,5 +1,5 @@
 import { eventKey } from '@crosswise/domain/workflow'
-import { messagingActivities } from '../activity-proxies.ts'
+import { guardActivities } from '../activity-proxies.ts'
 import type { PairingPick, SendCheck } from '../activities.ts'
 import type { Journey } from '../journey.ts'
 import type { EndReason } from '../journey-state.ts'
@@ -28,7 +28,7 @@ export async function checkBeforeSend(journey: Journey, email: EmailKey, needsPa
   for (let deferrals = 0; ; deferrals++) {
     let check: SendCheck
     try {
-      check = await messagingActivities.checkBeforeSend({
+      check = await guardActivities.checkBeforeSend({
         storeId: journey.start.storeId,
         customerId: journey.start.customerId,
         orderId: trigger.orderId,
