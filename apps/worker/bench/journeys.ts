@@ -257,7 +257,7 @@ try {
   const journeyActions = [...journeyCounts.map((c) => c.actions)].sort((a, b) => a - b)[Math.floor(journeyCounts.length / 2)]!
   const rows: Array<[string, string]> = [
     ['journeys (and bare workflows) per round', `${count.toLocaleString('en')}, ${rounds} rounds alternating bare and journey`],
-    ['activity calls per journey', `7, one of them local (bare: ${activityCalls} no-op remote calls, one per step)`],
+    ['activity calls per journey', `7 (bare: ${activityCalls} no-op calls, one per step)`],
     ['database statements per journey (round trips)', (statements / (count * rounds)).toFixed(1)],
     ['outcomes', [...outcomes].map(([label, n]) => `${label} × ${n}`).join(', ')],
     ['dry-run emails written', Number(outbox.rows[0]?.n ?? 0).toLocaleString('en')],
@@ -297,7 +297,7 @@ try {
     '`orderPlaced` by signal-with-start and then `orderFulfilled`, exactly as the dispatcher delivers them, with',
     'every delay at zero: it loads its context, checks its guards and picks a manual pairing, writes the email',
     'to the dry-run outbox, reads engagement (none), and does the same once more for the alternative pairing:',
-    "7 activity calls against PostgreSQL (the context read local; each pick made by the guards' task). The",
+    "7 activity calls against PostgreSQL (each pick made by the guards' task). The",
     'bare workflow takes the same two signals and makes 9 no-op (remote) activity calls, one per step of the',
     "journey's common path (context, and per email guards, pick, send, engagement). Each run starts 50",
     'at a time and counts from the first start to the last result; bare and journey rounds alternate and the',

@@ -1,4 +1,4 @@
-import { patched, proxyActivities, proxyLocalActivities } from '@temporalio/workflow'
+import { patched, proxyActivities } from '@temporalio/workflow'
 import type { JourneyActivities } from './activities.ts'
 
 // One proxy per timeout class. Activities throw a non-retryable ApplicationFailure for input that can
@@ -36,21 +36,10 @@ export const guardActivities = proxyActivities<JourneyActivities>({
   retry: { initialInterval: '5 seconds', maximumInterval: '10 minutes', backoffCoefficient: 2 },
 })
 
-/**
- * Our database's quick reads run as local activities: in the worker, inside the workflow task, with
- * their result recorded as a marker. That saves the server an activity task and the journey a
- * workflow task per read. Only for reads that are idempotent and short: a worker lost during one
- * simply runs it again with the workflow task.
- */
-export const storeReads = proxyLocalActivities<JourneyActivities>({
-  startToCloseTimeout: '15 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute', backoffCoefficient: 2 },
-})
-
-// journey-fewer-tasks-2026-12-06-issue-15: a run used to load its context in an activity task and pick
-// each email's pairing in another; now the context is a local read and the guards' task picks the
-// pairing. Asked once per run, where the context is loaded, so a run already past that point when
-// the patch deployed keeps its tasks as they were.
+// journey-fewer-tasks-2026-12-06-issue-15: a run used to pick each email's pairing in a task of its
+// own; now the guards' task picks it. Asked once per run, where the context is loaded, so a run
+// already past that point when the patch deployed keeps its tasks as they were. (The context read
+// stays a remote activity: as a local one it held workflow tasks past their timeout on a loaded worker.)
 const fewerTasks = 'journey-fewer-tasks-2026-12-06-issue-15'
 
 /** Whether this run uses fewer tasks; ask once per run, before its context loads. */

@@ -1,5 +1,5 @@
 import type { JourneyContext } from '../activities.ts'
-import { storeActivities, storeReads, usesFewerTasks } from '../activity-proxies.ts'
+import { storeActivities, usesFewerTasks } from '../activity-proxies.ts'
 import type { Journey } from '../journey.ts'
 
 /** Loads the store's policy and the customer's segment and zone for the trigger order. */
@@ -7,8 +7,7 @@ export async function loadContext(journey: Journey): Promise<void> {
   const { storeId, customerId } = journey.start
   const orderId = journey.trigger!.orderId
   journey.fewerTasks = usesFewerTasks()
-  const reads = journey.fewerTasks ? storeReads : storeActivities
-  journey.context = withCurrentPolicyNames(await reads.loadJourney({ storeId, customerId, orderId }))
+  journey.context = withCurrentPolicyNames(await storeActivities.loadJourney({ storeId, customerId, orderId }))
   if (journey.context.redacted) journey.redacted = true
 }
 
