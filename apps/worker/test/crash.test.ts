@@ -10,7 +10,7 @@ import { Client, Connection } from '@temporalio/client'
 import { bundleWorkflowCode } from '@temporalio/worker'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { workflowsPath } from '@crosswise/engine'
-import { givenPairings, givenProducts, givenStore } from './store-fixtures.ts'
+import { givenPairings, givenProducts, givenStore, noWaitPolicy } from './store-fixtures.ts'
 
 const journeys = 200
 const kills = 4
@@ -64,14 +64,7 @@ describe('crash: the worker process is SIGKILLed at random moments', () => {
     const storeId = uniqueId('crash')
     // No waits: fulfilment is not awaited, nothing is opened, so every journey sends its first email
     // and one alternative, then ends. Two emails per journey, two steps each way to lose them.
-    await givenStore(db, storeId, {
-      delayMs: { 'first-time': 0, repeat: 0, vip: 0 },
-      sendWindow: { startHour: 0, endHour: 24 },
-      fulfillment: { timeoutMs: 0, onTimeout: 'proceed' },
-      frequencyCap: { maxEmails: 100, windowMs: 60_000, minGapMs: 0 },
-      holdoutShare: 0,
-      engagement: { waitMs: 0, followUpDelayMs: 0, onNotOpened: 'alternative-pairing' },
-    })
+    await givenStore(db, storeId, noWaitPolicy)
     await givenProducts(db, storeId, ['kettle', 'tea', 'cup'])
     await givenPairings(db, storeId, [
       ['kettle', 'tea'],

@@ -3,6 +3,19 @@ import { ensureStore, recordOrder, saveManualPairings, upsertProduct, type Db, t
 import { journeyPolicySchema, orderSchema, productSchema, type JourneyPolicyInput, type OrderInput } from '@crosswise/domain'
 import { sql } from 'kysely'
 
+/**
+ * A policy without waits: no delay, no fulfilment wait, the whole day a send window, no engagement
+ * wait. A journey sends its first email and, unopened, one alternative, then ends.
+ */
+export const noWaitPolicy = {
+  delayMs: { 'first-time': 0, repeat: 0, vip: 0 },
+  sendWindow: { startHour: 0, endHour: 24 },
+  fulfillment: { timeoutMs: 0, onTimeout: 'proceed' },
+  frequencyCap: { maxEmails: 100, windowMs: 60_000, minGapMs: 0 },
+  holdoutShare: 0,
+  engagement: { waitMs: 0, followUpDelayMs: 0, onNotOpened: 'alternative-pairing' },
+} satisfies JourneyPolicyInput
+
 /** Creates a store with a journey policy (defaults fill the rest). */
 export async function givenStore(db: Db, storeId: string, policy: JourneyPolicyInput = {}, timeZone = 'UTC'): Promise<void> {
   await ensureStore(db, storeId, { name: storeId, currency: 'EUR' })

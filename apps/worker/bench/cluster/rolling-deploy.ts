@@ -4,6 +4,7 @@
 // (replay-safe by the `patched()` rule). Journeys started after the deploy take the new branch.
 import { join } from 'node:path'
 import { journeyWorkflowId } from '@crosswise/domain'
+import { noWaitPolicy } from '../../test/store-fixtures.ts'
 import { clusterStore, journeyOutcomes, klaviyoEvents, postOrders } from './cluster-store.ts'
 import type { ClusterStack } from './stack.ts'
 
@@ -27,12 +28,8 @@ export async function rollingDeploy(stack: ClusterStack, apiUrls: readonly strin
   const storeId = 'deploy'
   const waitMs = 15_000
   const token = await clusterStore(stack, apiUrls[0]!, storeId, {
-    delayMs: { 'first-time': 0, repeat: 0, vip: 0 },
-    sendWindow: { startHour: 0, endHour: 24 },
-    fulfillment: { timeoutMs: 0, onTimeout: 'proceed' },
-    frequencyCap: { maxEmails: 100, windowMs: 60_000, minGapMs: 0 },
-    holdoutShare: 0,
-    engagement: { waitMs, pollIntervalMs: waitMs, followUpDelayMs: 0, onNotOpened: 'alternative-pairing' },
+    ...noWaitPolicy,
+    engagement: { ...noWaitPolicy.engagement, waitMs, pollIntervalMs: waitMs },
   })
   const oldWorkerDir = join(previousRelease, 'apps', 'worker')
   const old = [await stack.startWorker('old-1', oldWorkerDir), await stack.startWorker('old-2', oldWorkerDir)]

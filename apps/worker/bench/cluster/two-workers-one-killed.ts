@@ -2,6 +2,7 @@
 // flight (some between claiming a send and marking it sent). Every journey must finish, and Klaviyo
 // must keep exactly one event per email.
 import { listSends } from '@crosswise/db'
+import { noWaitPolicy } from '../../test/store-fixtures.ts'
 import { clusterStore, journeyOutcomes, klaviyoEvents, postOrders } from './cluster-store.ts'
 import type { ClusterStack } from './stack.ts'
 
@@ -11,14 +12,7 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 export async function twoWorkersOneKilled(stack: ClusterStack, apiUrls: readonly string[], journeys: number, kills: number) {
   const storeId = 'crash'
   // No waits: every journey sends its first email and one alternative, then ends.
-  const token = await clusterStore(stack, apiUrls[0]!, storeId, {
-    delayMs: { 'first-time': 0, repeat: 0, vip: 0 },
-    sendWindow: { startHour: 0, endHour: 24 },
-    fulfillment: { timeoutMs: 0, onTimeout: 'proceed' },
-    frequencyCap: { maxEmails: 100, windowMs: 60_000, minGapMs: 0 },
-    holdoutShare: 0,
-    engagement: { waitMs: 0, followUpDelayMs: 0, onNotOpened: 'alternative-pairing' },
-  })
+  const token = await clusterStore(stack, apiUrls[0]!, storeId, noWaitPolicy)
   const storageBefore = await stack.storage()
   const createCallsBefore = stack.klaviyo.requests.filter((request) => request.operationId === 'create_event').length
   const began = performance.now()
