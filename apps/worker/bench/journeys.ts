@@ -13,7 +13,6 @@ import { createDatabase, ensureStore, migrateToLatest, recordOrder, saveManualPa
 import { journeyPolicySchema, journeySearchAttributes, journeyWorkflowId, orderSchema, productSchema } from '@crosswise/domain'
 import { crossSellJourney, orderFulfilledSignal, orderPlacedSignal } from '@crosswise/journeys'
 import { freePort, startEmbeddedPostgres, startTemporalDevServer, temporalCliPath } from '@crosswise/local-stack'
-import { cpuByRole, cpuPerItem, type RoleOf } from '@crosswise/testing'
 import { Client, Connection } from '@temporalio/client'
 import { bundleWorkflowCode, DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker'
 import { sql } from 'kysely'
@@ -21,6 +20,7 @@ import { createActivities, workflowsPath } from '@crosswise/engine'
 import { bareFulfilledSignal, bareJourney, barePlacedSignal } from './bare-workflow.ts'
 import { writeBenchmarkSection } from './benchmarks-file.ts'
 import { countActions } from './billable-actions.ts'
+import { drive, type Run } from './measured-run.ts'
 
 const count = Number(process.env.JOURNEYS ?? 500)
 // Bare and journey runs alternate; the median of each counts, so neither one lucky nor one disturbed
@@ -30,13 +30,6 @@ const rounds = Math.max(3, Number(process.env.ROUNDS ?? 3))
 const idleLoad = 1
 const existingServer = process.env.TEMPORAL_ADDRESS
 const sectionTitle = process.env.BENCH_SECTION ?? 'Journeys'
-const inFlightStarts = 50
-interface Run {
-  seconds: number
-  perSecond: number
-  /** Milliseconds of CPU per workflow, by process. */
-  cpu: Array<[string, number]>
-}
 const quiet = { trace() {}, debug() {}, info() {}, warn() {}, error() {}, log() {} }
 Runtime.install({ logger: new DefaultLogger('ERROR') })
 
@@ -62,38 +55,6 @@ const countingDb = db.withPlugin({
 const connection = await Connection.connect({ address: temporal.address })
 const client = new Client({ connection })
 const nativeConnection = await NativeConnection.connect({ address: temporal.address })
-
-// This process runs the worker (and the client, the same for both kinds of run).
-const roles: RoleOf = (pid, name) =>
-  pid === process.pid ? 'worker' : name === 'postgres' ? 'postgres' : name === 'temporal' || name === 'server' ? 'temporal' : undefined
-
-/** Runs `task` over the items with at most `limit` at once. */
-async function pool<T>(items: readonly T[], limit: number, task: (item: T) => Promise<void>): Promise<void> {
-  let next = 0
-  await Promise.all(
-    Array.from({ length: limit }, async () => {
-      while (next < items.length) await task(items[next++]!)
-    }),
-  )
-}
-
-/** Starts every journey (order, then fulfilment) and waits for all results; journeys per second. */
-async function drive(
-  ids: readonly string[],
-  start: (id: string) => Promise<void>,
-  fulfil: (id: string) => Promise<void>,
-  result: (id: string) => Promise<void>,
-) {
-  const cpuBefore = cpuByRole(roles)
-  const began = performance.now()
-  await pool(ids, inFlightStarts, async (id) => {
-    await start(id)
-    await fulfil(id)
-  })
-  await Promise.all(ids.map(result))
-  const seconds = (performance.now() - began) / 1000
-  return { seconds, perSecond: ids.length / seconds, cpu: cpuPerItem(cpuBefore, cpuByRole(roles), ids.length) }
-}
 
 try {
   await migrateToLatest(db)

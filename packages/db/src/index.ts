@@ -119,7 +119,8 @@ export {
   type ShopifyConnectionSummary,
 } from './shopify-connection/shopify-connection.repository.ts'
 export { recordConversion, type Conversion } from './conversion/conversion.repository.ts'
-export { loadRecipient, loadSendGuardFacts, type SendGuardFacts } from './customer-history/send-guard-facts.ts'
+export { loadRecipient } from './customer-history/recipient.ts'
+export { loadSendGuardFacts, type SendGuardFacts } from './customer-history/send-guard-facts.ts'
 export {
   acceptsMarketing,
   loadCustomerHistory,

@@ -1,0 +1,25 @@
+import { sql } from 'kysely'
+import type { Db } from '../database.ts'
+import type { CustomerContact } from './customer-history.repository.ts'
+
+/** Who an email goes to: the customer's contact and every product they own, in one round trip. */
+export async function loadRecipient(
+  db: Db,
+  storeId: string,
+  customerId: string,
+): Promise<{ contact: CustomerContact; ownedProductIds: string[] } | undefined> {
+  const { rows } = await sql<{ email: string; redacted_at: Date | null; currency: string; owned: string[] | null }>`
+    select c.email, c.redacted_at, s.currency,
+      (select array_agg(distinct l.product_id) from order_lines l
+        join orders o on o.store_id = l.store_id and o.id = l.order_id
+        where o.store_id = c.store_id and o.customer_id = c.id) as owned
+    from customers c
+    join stores s on s.id = c.store_id
+    where c.store_id = ${storeId} and c.id = ${customerId}`.execute(db)
+  const row = rows[0]
+  if (!row) return undefined
+  return {
+    contact: { email: row.email, redacted: row.redacted_at !== null, storeCurrency: row.currency.trim() },
+    ownedProductIds: row.owned ?? [],
+  }
+}
