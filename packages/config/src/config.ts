@@ -60,7 +60,12 @@ export const configSchema = z.object({
   /** A credential that only decodes payloads: the Temporal UI's codec endpoint carries it in its path (`/codec/{token}`). */
   CROSSWISE_CODEC_TOKEN: optionalText,
   CROSSWISE_WORKER_MAX_ACTIVITIES: positiveInt.default(100),
-  CROSSWISE_WORKER_MAX_WORKFLOW_TASKS: positiveInt.default(100),
+  /**
+   * Workflow tasks one worker holds at once. They run one after another on its workflow thread, and a
+   * task's 10 s timeout runs from when the worker takes it: more than a few queued behind each other
+   * on a busy machine time out and come back, which loads it further.
+   */
+  CROSSWISE_WORKER_MAX_WORKFLOW_TASKS: positiveInt.default(10),
   CROSSWISE_WORKFLOW_BUNDLE: optionalText,
   CROSSWISE_DISPATCH_BATCH: positiveInt.default(100),
   CROSSWISE_DISPATCH_IDLE_MS: positiveInt.default(250),

@@ -1,6 +1,6 @@
 import { drainDispatches, type Db, type Dispatch } from '@crosswise/db'
 import { crossSellJourney, journeySignals } from '@crosswise/journeys'
-import type { Client } from '@temporalio/client'
+import { WorkflowNotFoundError, type Client } from '@temporalio/client'
 import type { Logger } from 'pino'
 import { PollingLoop } from './polling-loop.ts'
 
@@ -24,7 +24,9 @@ export function dispatchRetryDelayMs(attempts: number): number {
 /**
  * Turns recorded events into journey signals. It polls the dispatch outbox, calls
  * signal-with-start for each row and marks it done, so an order recorded while Temporal is down
- * waits in PostgreSQL and reaches its journey once Temporal is back.
+ * waits in PostgreSQL and reaches its journey once Temporal is back. An event about an order the
+ * journey has already heard of (a late fulfilment, say) is only signalled: when that journey has
+ * ended meanwhile, nobody needs it, and starting a new run for it would wait for an order that came.
  */
 export class Dispatcher {
   private readonly loop: PollingLoop
@@ -70,6 +72,16 @@ export class Dispatcher {
 
   private async deliver(dispatch: Dispatch): Promise<void> {
     const { client, taskQueue, callTimeoutMs } = this.options
+    const signal = journeySignals[dispatch.signal]
+    const argument = { ...dispatch.payload, eventKey: dispatch.eventKey }
+    if (dispatch.afterItsOrder) {
+      try {
+        await client.withDeadline(Date.now() + callTimeoutMs, () => client.workflow.getHandle(dispatch.workflowId).signal(signal, argument))
+      } catch (error) {
+        if (!(error instanceof WorkflowNotFoundError)) throw error
+      }
+      return
+    }
     await client.withDeadline(Date.now() + callTimeoutMs, () =>
       client.workflow.signalWithStart(crossSellJourney, {
         workflowId: dispatch.workflowId,
@@ -79,8 +91,8 @@ export class Dispatcher {
         // no customer: a summary is stored in the clear, outside the encrypted payloads.
         staticSummary: `Cross-sell journey in store ${dispatch.storeId}`,
         // The recorded journey event names its signal; the argument is its payload with its event key.
-        signal: journeySignals[dispatch.signal],
-        signalArgs: [{ ...dispatch.payload, eventKey: dispatch.eventKey }],
+        signal,
+        signalArgs: [argument],
       }),
     )
   }

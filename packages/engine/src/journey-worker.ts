@@ -32,7 +32,8 @@ export async function createJourneyWorker(options: JourneyWorkerOptions): Promis
     ...workflowSource,
     ...(options.dataConverter ? { dataConverter: options.dataConverter } : {}),
     maxConcurrentActivityTaskExecutions: options.maxConcurrentActivityTaskExecutions ?? 100,
-    maxConcurrentWorkflowTaskExecutions: options.maxConcurrentWorkflowTaskExecutions ?? 100,
+    // Tasks run one at a time on the workflow thread; held ones only wait, their timeout running.
+    maxConcurrentWorkflowTaskExecutions: options.maxConcurrentWorkflowTaskExecutions ?? 10,
     shutdownGraceTime: '10 seconds',
   })
 }

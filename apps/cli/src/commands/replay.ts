@@ -75,7 +75,14 @@ async function journeysEnd(db: Db, storeId: string, customerIds: readonly string
     ...(config.TEMPORAL_ADDRESS ? temporalSecurity(config) : {}),
   })
   try {
-    return await waitForJourneysToEnd(db, new Client({ connection, namespace: config.TEMPORAL_NAMESPACE }), storeId, customerIds, limitMs)
+    const still = await waitForJourneysToEnd(
+      db,
+      new Client({ connection, namespace: config.TEMPORAL_NAMESPACE }),
+      storeId,
+      customerIds,
+      limitMs,
+    )
+    return still.open.length === 0 && still.pending === 0
   } finally {
     await connection.close()
   }

@@ -13,8 +13,11 @@ interface DispatchTarget {
 /** A journey event to record for its journey. */
 export type NewDispatch = DispatchTarget & JourneyEvent
 
-/** A recorded event waiting to reach its journey. */
-export type Dispatch = NewDispatch & { id: string; attempts: number }
+/**
+ * A recorded event waiting to reach its journey. `afterItsOrder`: the event is about an order whose
+ * own announcement already reached the journey (a fulfilment, cancellation or refund that came later).
+ */
+export type Dispatch = NewDispatch & { id: string; attempts: number; afterItsOrder: boolean }
 
 /** Adds a dispatch inside the caller's transaction; a second one with the same event key is ignored. */
 export async function enqueueDispatch(trx: Transaction<Database>, dispatch: NewDispatch): Promise<void> {
@@ -69,6 +72,16 @@ export async function drainDispatches(db: Db, options: DrainOptions, deliver: (d
     const rows = await trx
       .selectFrom('dispatches as d')
       .select(['d.id', 'd.store_id', 'd.customer_id', 'd.workflow_id', 'd.kind', 'd.event_key', 'd.payload', 'd.attempts'])
+      .select(({ exists, selectFrom }) =>
+        exists(
+          selectFrom('dispatches as o')
+            .select(sql`1`.as('one'))
+            .where('o.kind', '=', 'orderPlaced')
+            .where('o.status', '=', 'done')
+            .whereRef('d.kind', '<>', 'o.kind')
+            .where('o.event_key', '=', sql<string>`'order:' || d.store_id || ':' || (d.payload->>'orderId')`),
+        ).as('after_its_order'),
+      )
       .where('d.status', '=', 'pending')
       .where('d.available_at', '<=', sql<Date>`now()`)
       .where(({ not, exists, selectFrom }) =>
@@ -105,6 +118,7 @@ export async function drainDispatches(db: Db, options: DrainOptions, deliver: (d
             eventKey: row.event_key,
             ...event,
             attempts: row.attempts,
+            afterItsOrder: Boolean(row.after_its_order),
           })
           delivered.push(row.id)
         } catch (error) {
