@@ -3,7 +3,7 @@ import { ApiKeyCipher, createDatabase } from '@crosswise/db'
 import { journeyDataConverter } from '@crosswise/journeys'
 import { Client, Connection } from '@temporalio/client'
 import { DefaultLogger, NativeConnection, Runtime, type LogLevel } from '@temporalio/worker'
-import { createActivities, createJourneyWorker, Dispatcher, JourneyEraser } from '@crosswise/engine'
+import { createActivities, createJourneyWorker, Dispatcher, JourneyEraser, JourneyOutcomeRecorder } from '@crosswise/engine'
 import { StoreScheduleKeeper } from './schedules/store-schedule.ts'
 import { catalogueSyncSchedule, pairingRefreshSchedule, pairingReviewSchedule } from './schedules/store-schedule-kinds.ts'
 
@@ -58,6 +58,14 @@ const dispatcher = new Dispatcher({
 })
 // Redacted customers' journeys and erased stores leave Temporal too.
 const eraser = new JourneyEraser({ db, client, logger, idleMs: 5_000, callTimeoutMs: config.CROSSWISE_TEMPORAL_CALL_TIMEOUT_MS })
+// Every closed journey run gets its outcome row, for reports and `crosswise` queries.
+const outcomes = new JourneyOutcomeRecorder({
+  db,
+  client,
+  logger,
+  idleMs: 15_000,
+  callTimeoutMs: config.CROSSWISE_TEMPORAL_CALL_TIMEOUT_MS,
+})
 
 // One Temporal Schedule per store and kind. A look for stores created or connected since costs one
 // small query, so new stores get theirs within minutes, even if Temporal was unreachable at the time.
@@ -84,11 +92,13 @@ const schedules = [
 process.once('disconnect', () => worker.shutdown())
 dispatcher.start()
 eraser.start()
+outcomes.start()
 for (const keeper of schedules) keeper.start()
 logger.info({ taskQueue: config.CROSSWISE_TASK_QUEUE, temporal: config.TEMPORAL_ADDRESS }, 'worker started')
 await worker.run()
 await dispatcher.stop()
 await eraser.stop()
+await outcomes.stop()
 for (const keeper of schedules) await keeper.stop()
 await clientConnection.close()
 await workerConnection.close()

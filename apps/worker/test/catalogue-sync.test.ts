@@ -11,6 +11,7 @@ import { catalogueSyncId } from '@crosswise/domain'
 import { ShopifyRefusedError } from '@crosswise/shopify'
 import {
   createTestDatabase,
+  startFakeKlaviyo,
   startFakeShopify,
   temporalAddress,
   uniqueId,
@@ -143,45 +144,66 @@ describe('Shopify catalogue sync', () => {
     expect(await syncStoreCatalogue(db, storeId, { cipher })).toEqual({ status: 'not-connected' })
   })
 
-  it('schedules a sync per connected store, and the schedule’s workflow syncs the catalogue', { timeout: 180_000 }, async () => {
-    const connection = await Connection.connect({ address: temporalAddress() })
-    const client = new Client({ connection })
-    const { storeId, shop, product } = await connectedStore(teas(8))
-    const taskQueue = uniqueId('catalogue')
-    const options = { taskQueue, cron: '0 */6 * * *', callTimeoutMs: 10_000 }
-    try {
-      const keeper = new StoreScheduleKeeper({
-        kind: catalogueSyncSchedule,
-        client,
-        db,
-        logger: pino({ level: 'silent' }),
-        everyMs: 60_000,
-        ...options,
-      })
-      expect(await keeper.sweep()).toBeGreaterThanOrEqual(1)
-      expect(await ensureStoreSchedule(client, catalogueSyncSchedule, storeId, options)).toBe('updated')
-      const schedule = client.schedule.getHandle(catalogueSyncId(storeId))
-      const description = await schedule.describe()
-      expect(description.action).toMatchObject({ type: 'startWorkflow', workflowType: 'syncCatalogue', taskQueue, args: [{ storeId }] })
-      expect(description.info.nextActionTimes[0]!.getUTCHours() % 6).toBe(0)
+  it(
+    'schedules a sync per connected store, and the schedule’s workflow syncs the catalogue on to Klaviyo',
+    { timeout: 180_000 },
+    async () => {
+      const klaviyoKey = 'pk_catalogue0000000000000000000000'
+      const klaviyo = await startFakeKlaviyo({ apiKeys: [klaviyoKey] })
+      const connection = await Connection.connect({ address: temporalAddress() })
+      const client = new Client({ connection })
+      const { storeId, shop, product } = await connectedStore(teas(8))
+      const taskQueue = uniqueId('catalogue')
+      const options = { taskQueue, cron: '0 */6 * * *', callTimeoutMs: 10_000 }
+      try {
+        const keeper = new StoreScheduleKeeper({
+          kind: catalogueSyncSchedule,
+          client,
+          db,
+          logger: pino({ level: 'silent' }),
+          everyMs: 60_000,
+          ...options,
+        })
+        expect(await keeper.sweep()).toBeGreaterThanOrEqual(1)
+        expect(await ensureStoreSchedule(client, catalogueSyncSchedule, storeId, options)).toBe('updated')
+        const schedule = client.schedule.getHandle(catalogueSyncId(storeId))
+        const description = await schedule.describe()
+        expect(description.action).toMatchObject({ type: 'startWorkflow', workflowType: 'syncCatalogue', taskQueue, args: [{ storeId }] })
+        expect(description.info.nextActionTimes[0]!.getUTCHours() % 6).toBe(0)
 
-      const activities = createActivities({ db, catalogue: { cipher, shopifyBaseUrl: shop.url, pageSize: 5 } })
-      await withEngineWorker(activities, taskQueue, async () => {
-        await schedule.trigger()
-        await waitUntil(async () => (await describeShopifyConnection(db, storeId)).lastSync !== undefined, 120_000, 250)
-      })
-      expect((await describeShopifyConnection(db, storeId)).lastSync).toMatchObject({ status: 'synced', pages: 2, products: 8 })
-      expect((await product('8100000000007')).title).toBe('Tea 7')
-    } finally {
-      for (const scheduleId of (await db.selectFrom('shopify_connections').select('store_id').execute()).map((row) =>
-        catalogueSyncId(row.store_id),
-      )) {
-        await client.schedule
-          .getHandle(scheduleId)
-          .delete()
-          .catch(() => undefined)
+        const activities = createActivities({
+          db,
+          catalogue: { cipher, shopifyBaseUrl: shop.url, pageSize: 5 },
+          klaviyo: { cipher, defaultApiKey: klaviyoKey, connection: { basePath: klaviyo.url } },
+        })
+        await withEngineWorker(activities, taskQueue, async () => {
+          await schedule.trigger()
+          await waitUntil(async () => (await describeShopifyConnection(db, storeId)).lastSync !== undefined, 120_000, 250)
+        })
+        expect((await describeShopifyConnection(db, storeId)).lastSync).toMatchObject({ status: 'synced', pages: 2, products: 8 })
+        expect((await product('8100000000007')).title).toBe('Tea 7')
+        // The store has a Klaviyo key: its Klaviyo catalogue holds what an email can show, sold-out teas not.
+        const sendable = await db
+          .selectFrom('products')
+          .select('id')
+          .where('store_id', '=', storeId)
+          .where('available', '=', true)
+          .execute()
+        expect(sendable.length).toBeGreaterThan(0)
+        expect([...klaviyo.state.catalogItems.keys()].sort()).toEqual(sendable.map((row) => row.id).sort())
+        expect(klaviyo.specViolations).toEqual([])
+      } finally {
+        await klaviyo.close()
+        for (const scheduleId of (await db.selectFrom('shopify_connections').select('store_id').execute()).map((row) =>
+          catalogueSyncId(row.store_id),
+        )) {
+          await client.schedule
+            .getHandle(scheduleId)
+            .delete()
+            .catch(() => undefined)
+        }
+        await connection.close()
       }
-      await connection.close()
-    }
-  })
+    },
+  )
 })

@@ -17,6 +17,9 @@ import * as sendEngagements from './0015-send-engagements.ts'
 import * as sendSegment from './0016-send-segment.ts'
 import * as guestIdKey from './0017-guest-id-key.ts'
 import * as erasure from './0018-erasure.ts'
+import * as engagementMessage from './0019-engagement-message.ts'
+import * as sendConsentAndPick from './0020-send-consent-and-pick.ts'
+import * as journeyOutcomes from './0021-journey-outcomes.ts'
 
 /** Every migration, keyed by name; names sort in the order they run. Append, never edit. */
 export const migrations: Record<string, Migration> = {
@@ -38,4 +41,7 @@ export const migrations: Record<string, Migration> = {
   '0016-send-segment': sendSegment,
   '0017-guest-id-key': guestIdKey,
   '0018-erasure': erasure,
+  '0019-engagement-message': engagementMessage,
+  '0020-send-consent-and-pick': sendConsentAndPick,
+  '0021-journey-outcomes': journeyOutcomes,
 }

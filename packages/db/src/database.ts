@@ -22,6 +22,7 @@ import type { PairingReviewTable, RetiredPairingTable } from './pairing-review/p
 import type { ExperimentTable } from './experiment/experiment.table.ts'
 import type { SendEngagementTable } from './attribution/send-engagement.table.ts'
 import type { JourneyErasureTable, RedactedSubjectTable } from './erasure/erasure.table.ts'
+import type { JourneyOutcomeMarkTable, JourneyOutcomeTable } from './journey-outcome/journey-outcome.table.ts'
 
 /** Every table Crosswise keeps, as Kysely sees it. */
 export interface Database {
@@ -51,6 +52,8 @@ export interface Database {
   retired_pairings: RetiredPairingTable
   redacted_subjects: RedactedSubjectTable
   journey_erasures: JourneyErasureTable
+  journey_outcomes: JourneyOutcomeTable
+  journey_outcome_mark: JourneyOutcomeMarkTable
 }
 
 export type Db = Kysely<Database>

@@ -41,6 +41,14 @@ export { InvalidPolicyError } from './store/store-policy.ts'
 export { eraseStore } from './store/store-erasure.ts'
 export { countErasures, dueErasures, finishErasure, postponeErasure, type JourneyErasure } from './erasure/erasure.repository.ts'
 export {
+  countJourneyOutcomes,
+  recordJourneyOutcomes,
+  recordedOutcomeRunIds,
+  releaseOutcomeLease,
+  takeOutcomeLease,
+  type JourneyOutcomeRecord,
+} from './journey-outcome/journey-outcome.repository.ts'
+export {
   deleteDeliveriesReceivedBefore,
   recordDelivery,
   takeInDelivery,
@@ -68,6 +76,7 @@ export {
 } from './pairing/best-sellers.repository.ts'
 export {
   findProducts,
+  sendableProducts,
   listManualPairings,
   manualPairingsFor,
   removeManualPairing,
@@ -83,6 +92,7 @@ export {
   markRejected,
   markSent,
   markUnsendable,
+  repickSend,
   recordRefusal,
   type LedgerEntry,
   type SendClaim,

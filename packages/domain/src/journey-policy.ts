@@ -68,6 +68,13 @@ export const journeyPolicySchema = z.object({
   holdoutShare: z.number().min(0).max(1).default(0.1),
   /** Require explicit `SUBSCRIBED` consent, not just "can receive email marketing". */
   requireExplicitConsent: z.boolean().default(false),
+  /**
+   * The marketing consent an order brings (Shopify's email marketing consent, `acceptsMarketing` in
+   * the API), for a customer Klaviyo holds no consent for yet (no profile, or not subscribed where
+   * explicit consent is required): `use` it, also `subscribe` the profile in Klaviyo with it at the
+   * send, or `ignore` it and go by Klaviyo alone.
+   */
+  orderConsent: z.enum(['use', 'subscribe', 'ignore']).default('use'),
   engagement: z
     .object({
       /** How long to wait for opens, clicks and purchases after a send. */

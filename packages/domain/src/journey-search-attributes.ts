@@ -14,4 +14,5 @@ export const journeySearchAttributes = [
   { name: 'PairingId', type: 'Keyword' },
   { name: 'EmailsSent', type: 'Int' },
   { name: 'NextActionAt', type: 'Datetime' },
+  { name: 'JourneyOutcome', type: 'Keyword' },
 ] as const satisfies ReadonlyArray<{ name: string; type: SearchAttributeKind }>

@@ -73,7 +73,7 @@ export const checkBeforeSendInputSchema = z.object({
   /** The step named in `sendKey`. Optional: tasks scheduled by the previous release carry only the key. */
   step: id.optional(),
   /** The parts of the store's policy the guards apply, parsed with the policy's own sub-schemas. */
-  policy: journeyPolicySchema.pick({ frequencyCap: true, holdoutShare: true, requireExplicitConsent: true }),
+  policy: journeyPolicySchema.pick({ frequencyCap: true, holdoutShare: true, requireExplicitConsent: true, orderConsent: true }),
   /**
    * Set when the email needs a pairing: when the guards are clear, the same task picks it (one task
    * instead of two per email). Absent in tasks of runs from before, which pick in a task of their own.
@@ -82,10 +82,20 @@ export const checkBeforeSendInputSchema = z.object({
 })
 export type CheckBeforeSendInput = z.infer<typeof checkBeforeSendInputSchema>
 
+/**
+ * Whose consent let an email go: the Klaviyo profile's, or the one the order brought (for a customer
+ * Klaviyo holds none for yet); `subscribe` asks the send to write the order's consent to the profile.
+ */
+export const sendConsentSchema = z.object({ source: z.enum(['klaviyo', 'order']), subscribe: z.boolean() })
+export type SendConsent = z.infer<typeof sendConsentSchema>
+
 /** The guards' answer: go ahead, wait for the cap, or end (each recorded where it must be). */
 export const sendCheckSchema = z.discriminatedUnion('verdict', [
-  /** `pairing`: the pick when one was asked for (null: nothing fits); absent when none was asked for. */
-  z.object({ verdict: z.literal('clear'), pairing: pairingPickSchema.nullable().optional() }),
+  /**
+   * `pairing`: the pick when one was asked for (null: nothing fits); absent when none was asked for.
+   * `consent`: absent from answers of the release before it was given.
+   */
+  z.object({ verdict: z.literal('clear'), pairing: pairingPickSchema.nullable().optional(), consent: sendConsentSchema.optional() }),
   z.object({ verdict: z.literal('capped'), notBeforeMs: z.number() }),
   z.object({ verdict: z.literal('no-consent'), reason: z.string() }),
   z.object({ verdict: z.literal('held-out') }),
@@ -110,6 +120,14 @@ export const sendRecommendationInputSchema = z.object({
   pairing: pairingPickSchema,
   /** The customer's segment as the journey classified them, kept in the ledger. Absent from tasks scheduled before it was. */
   segment: segmentSchema.optional(),
+  /** As the guards decided it, kept in the ledger. Absent from tasks scheduled before it was. */
+  consent: sendConsentSchema.optional(),
+  /**
+   * Set when the email may go out with another pairing if this one's product is gone by now (a first
+   * email or an alternative; a follow-up repeats its pairing or nothing): what the next pick must not
+   * repeat. Absent from follow-ups and from tasks scheduled before it was: those end `unavailable`.
+   */
+  fallThrough: z.object({ excludePairingIds: z.array(z.string()), excludeProductIds: z.array(z.string()) }).optional(),
 })
 export type SendRecommendationInput = z.infer<typeof sendRecommendationInputSchema>
 
@@ -122,8 +140,13 @@ export type Delivery = z.infer<typeof deliverySchema>
  * because a recommended product is no longer available (or now owned).
  */
 export const sendResultSchema = z.discriminatedUnion('status', [
-  /** `sentAt`: ISO 8601 of the (first) send. */
-  z.object({ status: z.enum(['sent', 'already-sent']), sentAt: isoTime, delivery: deliverySchema.optional() }),
+  /** `sentAt`: ISO 8601 of the (first) send; `pairing`: what went out, when a fall-through replaced the journey's. */
+  z.object({
+    status: z.enum(['sent', 'already-sent']),
+    sentAt: isoTime,
+    delivery: deliverySchema.optional(),
+    pairing: pairingPickSchema.optional(),
+  }),
   z.object({ status: z.literal('unavailable') }),
 ])
 export type SendResult = z.infer<typeof sendResultSchema>

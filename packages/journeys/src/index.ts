@@ -14,6 +14,7 @@ export {
   type PickPairingInput,
   type RecordConversionInput,
   type SendCheck,
+  type SendConsent,
   type SendRecommendationInput,
   type SendResult,
 } from './activities.ts'
@@ -54,6 +55,7 @@ export {
   customerIdAttribute,
   customerSegmentAttribute,
   emailsSentAttribute,
+  journeyOutcomeAttribute,
   journeyStageAttribute,
   nextActionAtAttribute,
   pairingIdAttribute,

@@ -8,6 +8,7 @@ import {
   customerIdAttribute,
   customerSegmentAttribute,
   emailsSentAttribute,
+  journeyOutcomeAttribute,
   journeyStageAttribute,
   nextActionAtAttribute,
   pairingIdAttribute,
@@ -139,6 +140,8 @@ export class Journey {
     }
     if (changes.pairingId !== undefined) updates.push({ key: pairingIdAttribute, value: changes.pairingId })
     if (stage === 'waiting-for-engagement') updates.push({ key: emailsSentAttribute, value: this.state.emailsSent })
+    // In the upsert the end makes anyway: findable in the UI at no extra command.
+    if (stage === 'ended' && this.state.outcome) updates.push({ key: journeyOutcomeAttribute, value: this.state.outcome })
     if (nextActionAt?.toISOString() !== this.state.nextActionAt) {
       updates.push({ key: nextActionAtAttribute, value: nextActionAt ?? null })
     }

@@ -16,3 +16,5 @@ export const pairingIdAttribute = defineSearchAttributeKey('PairingId', SearchAt
 export const emailsSentAttribute = defineSearchAttributeKey('EmailsSent', SearchAttributeType.INT)
 /** When the journey's next timed step is due. */
 export const nextActionAtAttribute = defineSearchAttributeKey('NextActionAt', SearchAttributeType.DATETIME)
+/** How the journey ended (`converted`, `not-opened`, `nothing-to-recommend`, ...); set when it settles. */
+export const journeyOutcomeAttribute = defineSearchAttributeKey('JourneyOutcome', SearchAttributeType.KEYWORD)

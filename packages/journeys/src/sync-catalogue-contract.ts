@@ -22,6 +22,11 @@ export const catalogueSyncOutcomeSchema = z.discriminatedUnion('status', [
     deleted: count,
     /** Time spent waiting for the shop's query-cost bucket, in milliseconds. */
     waitedMs: z.number().nonnegative(),
+    /**
+     * What went to the store's Klaviyo catalogue: the sendable products in bulk create jobs, or why not.
+     * Absent for a store without a Klaviyo key (and from syncs before the catalogue was pushed).
+     */
+    klaviyo: z.union([z.object({ items: count, jobs: count }), z.object({ failed: z.string() })]).optional(),
   }),
   z.object({ status: z.literal('not-connected') }),
 ])

@@ -1,17 +1,17 @@
 import { describe, expect, it } from 'vitest'
-import { MetricIdCache } from './metric-ids.ts'
+import { AccountLookup } from './account-lookup.ts'
 
-describe('MetricIdCache', () => {
+describe('AccountLookup', () => {
   it('lists metrics once for many lookups and concurrent callers', async () => {
     let loads = 0
-    const cache = new MetricIdCache(async () => {
+    const cache = new AccountLookup(async () => {
       loads += 1
       return new Map([
         ['Opened Email', 'M1'],
         ['Clicked Email', 'M2'],
       ])
     })
-    const ids = await Promise.all([cache.idOf('Opened Email'), cache.idOf('Clicked Email'), cache.idOf('Opened Email')])
+    const ids = await Promise.all([cache.get('Opened Email'), cache.get('Clicked Email'), cache.get('Opened Email')])
     expect(ids).toEqual(['M1', 'M2', 'M1'])
     expect(loads).toBe(1)
   })
@@ -19,7 +19,7 @@ describe('MetricIdCache', () => {
   it('reloads a missing name only after the miss interval, and everything after the TTL', async () => {
     let now = 0
     let loads = 0
-    const cache = new MetricIdCache(
+    const cache = new AccountLookup(
       async () => {
         loads += 1
         return loads === 1
@@ -31,14 +31,14 @@ describe('MetricIdCache', () => {
       },
       { ttlMs: 10_000, missTtlMs: 1_000, now: () => now },
     )
-    expect(await cache.idOf('Clicked Email')).toBeUndefined()
+    expect(await cache.get('Clicked Email')).toBeUndefined()
     now = 500
-    expect(await cache.idOf('Clicked Email')).toBeUndefined()
+    expect(await cache.get('Clicked Email')).toBeUndefined()
     now = 1_500
-    expect(await cache.idOf('Clicked Email')).toBe('M2')
+    expect(await cache.get('Clicked Email')).toBe('M2')
     expect(loads).toBe(2)
     now = 20_000
-    await cache.idOf('Opened Email')
+    await cache.get('Opened Email')
     expect(loads).toBe(3)
   })
 })

@@ -1,9 +1,10 @@
 /**
- * Metric ids by name for one account, loaded from `GET /api/metrics` and kept for `ttlMs`. Metrics
- * cannot be filtered by name, so one listing serves every lookup. A name the account lacks (no email
- * was ever opened there) triggers a reload at most once per `missTtlMs`.
+ * A table read from one Klaviyo account in a single listing and kept for `ttlMs`: metric ids by name
+ * (metrics cannot be filtered by name, so one listing serves every lookup), or the flows our metric
+ * triggers. A key the account lacks (no email was ever opened there, a flow set up minutes ago)
+ * triggers a reload at most once per `missTtlMs`.
  */
-export class MetricIdCache {
+export class AccountLookup {
   private ids = new Map<string, string>()
   private loadedAt = Number.NEGATIVE_INFINITY
   private loading: Promise<void> | undefined
@@ -13,8 +14,8 @@ export class MetricIdCache {
     private readonly options: { ttlMs: number; missTtlMs: number; now?: () => number } = { ttlMs: 3_600_000, missTtlMs: 300_000 },
   ) {}
 
-  /** The id of the metric called `name`, or `undefined` if the account has none. */
-  async idOf(name: string): Promise<string | undefined> {
+  /** The value under `name`, or `undefined` if the account has none. */
+  async get(name: string): Promise<string | undefined> {
     const now = (this.options.now ?? Date.now)()
     const age = now - this.loadedAt
     if (age > this.options.ttlMs || (!this.ids.has(name) && age > this.options.missTtlMs)) {

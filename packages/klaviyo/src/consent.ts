@@ -1,5 +1,8 @@
 import type { ConsentPolicy, EmailConsent } from './gateway.ts'
 
+/** Whose consent decided: the Klaviyo profile's, or the one an order brought. */
+export type ConsentSource = 'klaviyo' | 'order'
+
 /** The part of Klaviyo's `subscriptions.email.marketing` the decision reads (SDK camelCase). */
 export interface EmailMarketingFacts {
   canReceiveEmailMarketing: boolean
@@ -22,4 +25,20 @@ export function decideEmailConsent(marketing: EmailMarketingFacts | undefined, p
   if (marketing.consent === 'SUBSCRIBED') return { canSend: true, reason: 'subscribed', ...facts }
   if (policy.requireExplicitOptIn) return { canSend: false, reason: 'opt-in-required', ...facts }
   return { canSend: true, reason: 'never-subscribed', ...facts }
+}
+
+/**
+ * Klaviyo's answer, with the consent an order brought filling the gap where Klaviyo holds none yet: a
+ * customer without a profile (the send creates it), or one never subscribed where the store requires
+ * explicit consent. Klaviyo's "no" otherwise stands: a suppression or an unsubscribe, which may well
+ * have come after the order, outranks it.
+ */
+export function withOrderConsent(
+  klaviyo: EmailConsent,
+  orderAcceptsMarketing: boolean | null | undefined,
+): EmailConsent & { source: ConsentSource } {
+  const gap = klaviyo.reason === 'no-profile' || klaviyo.reason === 'opt-in-required'
+  if (!klaviyo.canSend && gap && orderAcceptsMarketing === true)
+    return { ...klaviyo, canSend: true, reason: 'order-consent', source: 'order' }
+  return { ...klaviyo, source: 'klaviyo' }
 }

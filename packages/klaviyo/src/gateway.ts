@@ -78,7 +78,8 @@ export interface ConsentPolicy {
 }
 
 /** Why email marketing may or may not be sent to a profile. */
-export type ConsentReason = 'subscribed' | 'never-subscribed' | 'opt-in-required' | 'cannot-receive' | 'suppressed' | 'no-profile'
+export type ConsentReason =
+  'subscribed' | 'never-subscribed' | 'opt-in-required' | 'cannot-receive' | 'suppressed' | 'no-profile' | 'order-consent'
 
 /** Whether a profile may receive a recommendation email, and Klaviyo's facts behind the answer. */
 export interface EmailConsent {
@@ -144,8 +145,13 @@ export interface KlaviyoGateway {
   sendRecommendation(recommendation: Recommendation): Promise<void>
   /** Reads whether the address may receive marketing email under the store's policy. */
   readConsent(email: string, policy: ConsentPolicy): Promise<EmailConsent>
-  /** Reads the profile's opens and clicks since a time, oldest first. */
+  /**
+   * Reads the profile's opens and clicks of Crosswise's emails since a time, oldest first: only those
+   * of the flows the recommendation metric triggers, never a newsletter's or another flow's.
+   */
   readEngagement(query: EngagementQuery): Promise<EngagementEvent[]>
+  /** Subscribes the address to email marketing: consent the store collected itself (at checkout, say). */
+  subscribeEmail(email: string): Promise<void>
   /** Starts bulk jobs that create the products in the store's Klaviyo catalog. */
   syncCatalog(products: CatalogProduct[]): Promise<CatalogSyncResult>
 }

@@ -1,5 +1,5 @@
 export { catalogJobSize } from './catalog.ts'
-export { decideEmailConsent } from './consent.ts'
+export { decideEmailConsent, withOrderConsent, type ConsentSource } from './consent.ts'
 export { engagementMetricNames } from './engagement.ts'
 export { KlaviyoError, KlaviyoRejectedError, KlaviyoRetryableError, type KlaviyoErrorDetail, type RetryableReason } from './errors.ts'
 export {

@@ -75,6 +75,10 @@ export function createOutboxGateway(store: OutboxStore, options: OutboxGatewayOp
         .sort((a, b) => a.at.localeCompare(b.at))
     },
 
+    async subscribeEmail() {
+      // The dry run's consent is the store's own record already: there is no profile to write it to.
+    },
+
     async syncCatalog(products) {
       // Nothing to sync without an account; the count says what would have been sent.
       return { jobIds: [], items: products.length }

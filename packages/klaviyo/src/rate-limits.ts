@@ -26,6 +26,8 @@ const endpointTiers: Readonly<Record<string, RateTier>> = {
   'POST /api/profile-import': 'L',
   'GET /api/profiles': 'L',
   'GET /api/metrics': 'M',
+  'GET /api/metrics/{id}/relationships/flow-triggers': 'M',
+  'POST /api/profile-subscription-bulk-create-jobs': 'L',
   'POST /api/catalog-item-bulk-create-jobs': 'L',
   'GET /api/catalog-item-bulk-create-jobs/{id}': 'L',
   'POST /api/templates': 'L',

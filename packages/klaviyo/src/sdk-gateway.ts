@@ -1,11 +1,12 @@
-import { ProfileEnum } from 'klaviyo-api'
+import { ProfileEnum, ProfileSubscriptionBulkCreateJobEnum } from 'klaviyo-api'
 import { z } from 'zod'
 import { catalogCreateJobs } from './catalog.ts'
 import { decideEmailConsent } from './consent.ts'
 import { engagementFilter, engagementMetricNames, type SdkEvent, toEngagementEvent } from './engagement.ts'
 import type { EngagementEvent, KlaviyoGateway } from './gateway.ts'
 import { createKlaviyoClients, type KlaviyoConnection } from './klaviyo-clients.ts'
-import { MetricIdCache } from './metric-ids.ts'
+import { AccountLookup } from './account-lookup.ts'
+import { findMetricId } from './flow-setup.ts'
 import { nextPageCursor } from './pagination.ts'
 import { defaultRecommendationMetric, profileIdentifiers, recommendationEventBody } from './recommendation-event.ts'
 
@@ -38,7 +39,7 @@ export function createSdkGateway(options: SdkGatewayOptions): KlaviyoGateway {
   const metricName = options.metricName ?? defaultRecommendationMetric
   const maxPages = options.maxEngagementPages ?? 10
 
-  const metricIds = new MetricIdCache(async () => {
+  const metricIds = new AccountLookup(async () => {
     const ids = new Map<string, string>()
     let cursor: string | undefined
     let pages = 0
@@ -54,6 +55,16 @@ export function createSdkGateway(options: SdkGatewayOptions): KlaviyoGateway {
     } while (cursor && pages < maxMetricPages)
     return ids
   })
+  // The flows that send our emails: those our metric triggers. Opens and clicks name theirs in `$flow`.
+  const ownFlows = new AccountLookup(
+    async () => {
+      const metricId = await findMetricId(clients, metricName)
+      if (!metricId) return new Map()
+      const { body } = await clients.metrics.getIdsForFlowsTriggeredByMetric(metricId)
+      return new Map(body.data.map((flow) => [flow.id, flow.id]))
+    },
+    { ttlMs: 3_600_000, missTtlMs: 60_000 },
+  )
 
   return {
     async upsertProfile(customer) {
@@ -82,7 +93,7 @@ export function createSdkGateway(options: SdkGatewayOptions): KlaviyoGateway {
       const { profileId, since, kinds } = engagementQuerySchema.parse(query)
       const events: EngagementEvent[] = []
       for (const kind of kinds) {
-        const metricId = await metricIds.idOf(engagementMetricNames[kind])
+        const metricId = await metricIds.get(engagementMetricNames[kind])
         // An account that never had an email opened has no such metric yet: nothing to read.
         if (!metricId) continue
         let cursor: string | undefined
@@ -95,12 +106,36 @@ export function createSdkGateway(options: SdkGatewayOptions): KlaviyoGateway {
             pageSize: 200,
             ...(cursor ? { pageCursor: cursor } : {}),
           })
-          for (const event of body.data as SdkEvent[]) events.push(toEngagementEvent(kind, event))
+          for (const event of body.data as SdkEvent[]) {
+            const engagement = toEngagementEvent(kind, event)
+            // A newsletter (no `$flow`) or another flow's email is not ours to branch on.
+            if (engagement.flowId && (await ownFlows.get(engagement.flowId))) events.push(engagement)
+          }
           cursor = nextPageCursor(body.links)
           pages += 1
         } while (cursor && pages < maxPages)
       }
       return events.sort((a, b) => a.at.localeCompare(b.at))
+    },
+
+    async subscribeEmail(email) {
+      const address = z.email().parse(email.trim().toLowerCase())
+      await clients.profiles.bulkSubscribeProfiles({
+        data: {
+          type: ProfileSubscriptionBulkCreateJobEnum.ProfileSubscriptionBulkCreateJob,
+          attributes: {
+            customSource: 'Crosswise: consent given with an order',
+            profiles: {
+              data: [
+                {
+                  type: ProfileEnum.Profile,
+                  attributes: { email: address, subscriptions: { email: { marketing: { consent: 'SUBSCRIBED' } } } },
+                },
+              ],
+            },
+          },
+        },
+      })
     },
 
     async syncCatalog(products) {

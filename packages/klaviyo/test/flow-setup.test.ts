@@ -5,7 +5,8 @@ import { createKlaviyoClients, createSdkGateway, KlaviyoPacer, setupRecommendati
 let fake: FakeKlaviyo
 
 beforeAll(async () => {
-  fake = await startFakeKlaviyo()
+  // An account before `crosswise klaviyo setup`: no Crosswise flow yet.
+  fake = await startFakeKlaviyo({ crosswiseFlow: false })
 })
 
 afterAll(async () => {

@@ -1,4 +1,4 @@
-import { type FakeKlaviyo, startFakeKlaviyo } from '@crosswise/testing'
+import { crosswiseFlow, type FakeKlaviyo, startFakeKlaviyo } from '@crosswise/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createSdkGateway, KlaviyoPacer, type KlaviyoGateway, type Recommendation } from '../src/index.ts'
 
@@ -124,6 +124,22 @@ describe('SDK gateway against the fake Klaviyo', () => {
     expect(afterFirstRead).toBeGreaterThanOrEqual(3)
     await gateway.readEngagement({ profileId, since: new Date(0).toISOString() })
     expect(listings()).toBe(afterFirstRead)
+  })
+
+  it("branches only on Crosswise's flow: a newsletter's open and another flow's click are not ours", async () => {
+    const triggerReads = () => fake.requests.filter((request) => request.operationId === 'get_ids_for_flows_triggered_by_metric').length
+    const { profileId } = await gateway.upsertProfile({ storeId: 'store-1', customerId: 'n', email: 'nora@example.com' })
+    const since = new Date(Date.now() - 60_000)
+    const after = (seconds: number) => new Date(since.getTime() + seconds * 1_000)
+    fake.state.recordEngagement({ profile: { id: profileId }, kind: 'opened', at: after(1), flowId: null })
+    fake.state.recordEngagement({ profile: { id: profileId }, kind: 'clicked', at: after(2), flowId: 'WelcomeFlw' })
+    expect(await gateway.readEngagement({ profileId, since: since.toISOString() })).toEqual([])
+
+    fake.state.recordEngagement({ profile: { id: profileId }, kind: 'opened', at: after(3), messageId: 'XwMsg1' })
+    const events = await gateway.readEngagement({ profileId, since: since.toISOString() })
+    expect(events).toEqual([expect.objectContaining({ kind: 'opened', flowId: crosswiseFlow.id, messageId: 'XwMsg1' })])
+    // The flows our metric triggers are read once, then kept: another flow's click does not reload them each time.
+    expect(triggerReads()).toBe(1)
   })
 
   it('returns nothing for a profile without engagement', async () => {

@@ -1,6 +1,7 @@
 export { createTestDatabase } from './postgres.ts'
 export { createTimeSkippingEnvironment, temporalAddress, uniqueId } from './temporal.ts'
 export { startFakeKlaviyo, type FakeKlaviyo, type FakeKlaviyoOptions, type RecordedRequest } from './fake-klaviyo/server.ts'
+export { crosswiseFlow, newsletterCampaign } from './fake-klaviyo/state.ts'
 export { startFakeShopify, type FakeShopify, type FakeShopifyOptions, type FakeShopifyRequest } from './fake-shopify/server.ts'
 export type { FakeShopifyProduct, FakeShopifyProductInput, FakeShopifyVariantInput } from './fake-shopify/catalogue.ts'
 export { cpuByRole, cpuPerItem, type CpuByRole, type RoleOf } from './process-cpu.ts'

@@ -20,6 +20,8 @@ const entry = (overrides: Partial<LedgerEntry>): LedgerEntry => ({
   experimentId: null,
   segment: null,
   variantId: null,
+  pick: null,
+  consentSource: 'klaviyo',
   ...overrides,
 })
 
@@ -28,11 +30,13 @@ describe('ledgerTable', () => {
     const table = ledgerTable([
       entry({}),
       entry({ customerId: '1', status: 'held-out', kind: null, pairingId: null, pairingSource: null, channel: null, sentAt: null }),
+      entry({ customerId: '2', consentSource: 'order' }),
     ])
     expect(table.split('\n')).toEqual([
-      'sent at              customer  order  email          status    source  pairing                channel',
-      '2026-12-05 17:10:03  12347     1001   email-1 first  sent      mined   mined:851230001:21733  outbox',
-      '                     1         1001   email-1        held-out',
+      'sent at              customer  order  email          status    source  pairing                channel  consent',
+      '2026-12-05 17:10:03  12347     1001   email-1 first  sent      mined   mined:851230001:21733  outbox   klaviyo',
+      '                     1         1001   email-1        held-out                                          klaviyo',
+      '2026-12-05 17:10:03  2         1001   email-1 first  sent      mined   mined:851230001:21733  outbox   order',
       '',
     ])
   })

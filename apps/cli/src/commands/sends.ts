@@ -15,6 +15,8 @@ const columns: Array<[string, (entry: LedgerEntry) => string]> = [
   ['source', (entry) => entry.pairingSource ?? ''],
   ['pairing', (entry) => entry.pairingId ?? ''],
   ['channel', (entry) => entry.channel ?? ''],
+  // Whose consent let the email go: the Klaviyo profile's, or the one the order brought.
+  ['consent', (entry) => entry.consentSource ?? ''],
 ]
 
 /** The ledger as a table, one email (or refusal) a line, widths fitted to the values. */

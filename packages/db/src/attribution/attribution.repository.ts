@@ -6,12 +6,21 @@ export async function recordSendEngagement(
   db: Db,
   storeId: string,
   sendKey: string,
-  events: ReadonlyArray<{ kind: 'opened' | 'clicked'; at: Date }>,
+  events: ReadonlyArray<{ kind: 'opened' | 'clicked'; at: Date; flowId?: string; messageId?: string }>,
 ): Promise<void> {
   if (events.length === 0) return
   await db
     .insertInto('send_engagements')
-    .values(events.map((event) => ({ send_key: sendKey, store_id: storeId, kind: event.kind, occurred_at: event.at })))
+    .values(
+      events.map((event) => ({
+        send_key: sendKey,
+        store_id: storeId,
+        kind: event.kind,
+        occurred_at: event.at,
+        flow_id: event.flowId ?? null,
+        message_id: event.messageId ?? null,
+      })),
+    )
     .onConflict((oc) => oc.columns(['send_key', 'kind', 'occurred_at']).doNothing())
     .execute()
 }

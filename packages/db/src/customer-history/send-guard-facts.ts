@@ -10,11 +10,14 @@ export interface SendGuardFacts {
   newerOrder: PlacedOrder | undefined
   /** When the customer's emails went out inside the frequency cap's window. */
   sentTimes: Date[]
+  /** The marketing consent the customer's orders brought: true, false, or null when they said nothing. */
+  acceptsMarketing: boolean | null
 }
 
 interface FactsRow {
   email: string
   redacted_at: Date | null
+  accepts_marketing: boolean | null
   currency: string
   sent_times: Date[] | null
   newer_id: string | null
@@ -32,7 +35,7 @@ export async function loadSendGuardFacts(
   query: { storeId: string; customerId: string; placedSince: Date; knownOrderIds: readonly string[]; sentSince: Date },
 ): Promise<SendGuardFacts> {
   const { rows } = await sql<FactsRow>`
-    select c.email, c.redacted_at, s.currency,
+    select c.email, c.redacted_at, c.accepts_marketing, s.currency,
       (select array_agg(js.sent_at) from journey_sends js
         where js.store_id = c.store_id and js.customer_id = c.id and js.status = 'sent' and js.sent_at >= ${query.sentSince}) as sent_times,
       newer.id as newer_id, newer.placed_at as newer_placed_at,
@@ -48,7 +51,7 @@ export async function loadSendGuardFacts(
     ) newer on true
     where c.store_id = ${query.storeId} and c.id = ${query.customerId}`.execute(db)
   const row = rows[0]
-  if (!row) return { contact: undefined, newerOrder: undefined, sentTimes: [] }
+  if (!row) return { contact: undefined, newerOrder: undefined, sentTimes: [], acceptsMarketing: null }
   return {
     contact: { email: row.email, redacted: row.redacted_at !== null, storeCurrency: row.currency.trim() },
     newerOrder:
@@ -56,5 +59,6 @@ export async function loadSendGuardFacts(
         ? undefined
         : { orderId: row.newer_id, placedAt: row.newer_placed_at, productIds: [...new Set(row.newer_product_ids ?? [])] },
     sentTimes: row.sent_times ?? [],
+    acceptsMarketing: row.accepts_marketing,
   }
 }

@@ -81,17 +81,18 @@ export interface ShownProduct {
   available: boolean
 }
 
-/** Catalogue entries of some products (unknown ids are left out). */
-export async function findProducts(db: Db, storeId: string, productIds: readonly string[]): Promise<ShownProduct[]> {
-  if (productIds.length === 0) return []
-  const rows = await db
+function shownProductQuery(db: Db, storeId: string) {
+  return db
     .selectFrom('products as p')
     .innerJoin('stores as s', 's.id', 'p.store_id')
     .select(['p.id', 'p.title', 'p.category', productPageUrl('p', 's').as('url'), 'p.image_url', 'p.price', 'p.currency', 'p.available'])
     .where('p.store_id', '=', storeId)
-    .where('p.id', 'in', productIds)
-    .execute()
-  return rows.map((row) => ({
+}
+
+type ShownProductRow = Awaited<ReturnType<ReturnType<typeof shownProductQuery>['execute']>>[number]
+
+function toShownProduct(row: ShownProductRow): ShownProduct {
+  return {
     productId: row.id,
     title: row.title,
     category: row.category,
@@ -100,7 +101,23 @@ export async function findProducts(db: Db, storeId: string, productIds: readonly
     price: row.price,
     currency: row.currency?.trim() ?? null,
     available: row.available,
-  }))
+  }
+}
+
+/** Catalogue entries of some products (unknown ids are left out). */
+export async function findProducts(db: Db, storeId: string, productIds: readonly string[]): Promise<ShownProduct[]> {
+  if (productIds.length === 0) return []
+  const rows = await shownProductQuery(db, storeId).where('p.id', 'in', productIds).execute()
+  return rows.map(toShownProduct)
+}
+
+/** Every product an email can show: available and with a page (what the store's Klaviyo catalogue gets). */
+export async function sendableProducts(db: Db, storeId: string): Promise<ShownProduct[]> {
+  const rows = await shownProductQuery(db, storeId)
+    .where('p.available', '=', true)
+    .where(productPageUrl('p', 's'), 'is not', null)
+    .execute()
+  return rows.map(toShownProduct)
 }
 
 /**

@@ -21,6 +21,8 @@ export interface LedgerEntry {
   experimentId: string | null
   variantId: string | null
   segment: string | null
+  pick: Record<string, unknown> | null
+  consentSource: string | null
 }
 
 /** What a journey is about to send, under its idempotency key. */
@@ -39,6 +41,10 @@ export interface SendClaim {
   variantId?: string
   /** The customer's segment as the journey classified them. */
   segment?: string
+  /** The whole pick (pairing, trigger product, reason), kept so a retry sends what a fall-through chose. */
+  pick?: Record<string, unknown>
+  /** Whose consent let the email go: `klaviyo` or `order`. */
+  consentSource?: string
 }
 
 const columns = [
@@ -59,6 +65,8 @@ const columns = [
   'experiment_id',
   'variant_id',
   'segment',
+  'pick',
+  'consent_source',
 ] as const
 
 type Row = { [K in (typeof columns)[number]]: unknown }
@@ -82,15 +90,18 @@ function toEntry(row: Row): LedgerEntry {
     experimentId: row.experiment_id as string | null,
     variantId: row.variant_id as string | null,
     segment: row.segment as string | null,
+    pick: row.pick as Record<string, unknown> | null,
+    consentSource: row.consent_source as string | null,
   }
 }
 
 /**
  * Claims the ledger row of a send before the gateway is called: inserts it as `sending`, or returns
- * the row an earlier attempt left (`sending` after a crash mid-call, or already `sent`).
+ * the row an earlier attempt left (`sending` after a crash mid-call, or already `sent`). `claimedNow`
+ * tells which: only a send claimed by this attempt can be sure no gateway call was made under its key.
  */
-export async function claimSend(db: Db, claim: SendClaim): Promise<LedgerEntry> {
-  await db
+export async function claimSend(db: Db, claim: SendClaim): Promise<LedgerEntry & { claimedNow: boolean }> {
+  const inserted = await db
     .insertInto('journey_sends')
     .values({
       send_key: claim.sendKey,
@@ -109,11 +120,34 @@ export async function claimSend(db: Db, claim: SendClaim): Promise<LedgerEntry> 
       experiment_id: claim.experimentId ?? null,
       variant_id: claim.variantId ?? null,
       segment: claim.segment ?? null,
+      pick: claim.pick ? JSON.stringify(claim.pick) : null,
+      consent_source: claim.consentSource ?? null,
     })
     .onConflict((oc) => oc.column('send_key').doNothing())
-    .execute()
+    .returning(columns)
+    .executeTakeFirst()
+  if (inserted) return { ...toEntry(inserted), claimedNow: true }
   const row = await db.selectFrom('journey_sends').select(columns).where('send_key', '=', claim.sendKey).executeTakeFirstOrThrow()
-  return toEntry(row)
+  return { ...toEntry(row), claimedNow: false }
+}
+
+/** Puts another pick into a claimed send that has not gone out: what a fall-through chose instead. */
+export async function repickSend(
+  db: Db,
+  sendKey: string,
+  pick: { pairingId: string; pairingSource: string; productIds: string[]; pick: Record<string, unknown> },
+): Promise<void> {
+  await db
+    .updateTable('journey_sends')
+    .set({
+      pairing_id: pick.pairingId,
+      pairing_source: pick.pairingSource,
+      product_ids: JSON.stringify(pick.productIds),
+      pick: JSON.stringify(pick.pick),
+    })
+    .where('send_key', '=', sendKey)
+    .where('status', '=', 'sending')
+    .execute()
 }
 
 /** How a send went out. */
@@ -148,6 +182,7 @@ export async function recordRefusal(
   refusal: Pick<SendClaim, 'sendKey' | 'storeId' | 'customerId' | 'orderId' | 'step'> & {
     status: 'no-consent' | 'held-out' | 'rejected'
     reason: string
+    consentSource?: string
   },
 ): Promise<void> {
   await db
@@ -164,6 +199,7 @@ export async function recordRefusal(
       reason: refusal.reason,
       channel: null,
       profile_id: null,
+      consent_source: refusal.consentSource ?? null,
     })
     .onConflict((oc) => oc.column('send_key').doNothing())
     .execute()

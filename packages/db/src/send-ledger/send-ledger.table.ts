@@ -29,6 +29,10 @@ export interface SendLedgerTable {
   variant_id: string | null
   /** The customer's segment as the journey classified them; null for emails sent before it was kept. */
   segment: string | null
+  /** Whose consent let the email go: `klaviyo` (the profile's) or `order` (given with the order); null before it was kept. */
+  consent_source: ColumnType<string | null, string | null | undefined, string | null>
+  /** The whole pick the email went out with (a fall-through may have replaced the journey's); null before it was kept. */
+  pick: JSONColumnType<Record<string, unknown> | null, string | null | undefined, string | null>
   created_at: ColumnType<Date, Date | string | undefined, never>
   sent_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
 }

@@ -13,8 +13,8 @@ async function deliveryOf(db: Db, sendKey: string): Promise<{ channel: Channel; 
 }
 
 /**
- * Engagement after an email: opens and clicks through the channel the email used (Klaviyo's events,
- * or the dry run's recorded ones), purchases of a recommended product from our own orders (and, for
+ * Engagement after an email: opens and clicks of our own flow's emails through the channel the email
+ * used (Klaviyo's events, never a newsletter's, or the dry run's recorded ones), purchases of a recommended product from our own orders (and, for
  * dry runs, a purchase recorded by hand). Clicks imply an open: privacy proxies hide some opens.
  */
 export function engagementActivities(
@@ -28,12 +28,18 @@ export function engagementActivities(
       const events = await classifyGatewayFailure(async () =>
         (await messaging.gateway(storeId, channel)).readEngagement({ profileId, since: input.sentAt }),
       )
-      // Kept for attribution: an order within the store's window after an open or click is credited to the email.
+      // Kept for attribution (an order within the store's window after an open or click is credited to
+      // the email) and to show what the branch went by: our flow's events only, with their message.
       await recordSendEngagement(
         db,
         storeId,
         sendKey,
-        events.map((event) => ({ kind: event.kind, at: new Date(event.at) })),
+        events.map((event) => ({
+          kind: event.kind,
+          at: new Date(event.at),
+          ...(event.flowId ? { flowId: event.flowId } : {}),
+          ...(event.messageId ? { messageId: event.messageId } : {}),
+        })),
       )
       const clicked = events.some((event) => event.kind === 'clicked')
       const purchaseOrderId = await purchaseOfProductsSince(db, storeId, customerId, input.productIds, new Date(input.sentAt))

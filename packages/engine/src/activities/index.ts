@@ -43,14 +43,14 @@ export function createActivities(deps: ActivityDeps) {
       ...journeyContextActivities(deps.db),
       ...sendGuardActivities(deps.db, messaging, picks),
       ...picks,
-      ...sendActivities(deps.db, messaging, storeSellers),
+      ...sendActivities(deps.db, messaging, storeSellers, picks),
       ...engagementActivities(deps.db, messaging),
     }),
     ...withContracts(pairingRefreshActivityContracts, pairingRefreshActivities(deps.db)),
     ...withContracts(pairingReviewActivityContracts, pairingReviewActivities(deps.db)),
     ...withContracts(
       catalogueSyncActivityContracts,
-      catalogueSyncActivities(deps.db, deps.catalogue ?? { cipher: ApiKeyCipher.fromSecret(undefined) }),
+      catalogueSyncActivities(deps.db, deps.catalogue ?? { cipher: ApiKeyCipher.fromSecret(undefined) }, messaging),
     ),
   }
 }

@@ -1,5 +1,6 @@
 import { loadSendGuardFacts, recordHoldoutAssignment, recordRefusal, type Db } from '@crosswise/db'
 import { checkFrequencyCap, holdoutPosition } from '@crosswise/domain'
+import { decideEmailConsent, withOrderConsent } from '@crosswise/klaviyo'
 import { activityNow } from './activity-clock.ts'
 import { classifyGatewayFailure } from './failures.ts'
 import type { JourneyActivityImplementations } from './index.ts'
@@ -12,9 +13,11 @@ function stepOf(sendKey: string): string {
 
 /**
  * The guards before every email, in the order DESIGN.md gives: a newer order, the frequency cap,
- * consent, holdout. Refusals that end the journey (consent, holdout) are written to the send ledger
- * under the email's key, and the holdout assignment is recorded once per trigger order. When the
- * guards are clear and the journey asked for it, the email's pairing is picked in the same task.
+ * consent, holdout. Consent is Klaviyo's, or (by the store's `orderConsent`) the one the customer's
+ * order brought where Klaviyo holds none yet. Refusals that end the journey (consent, holdout) are
+ * written to the send ledger under the email's key, and the holdout assignment is recorded once per
+ * trigger order. When the guards are clear and the journey asked for it, the email's pairing is
+ * picked in the same task.
  */
 export function sendGuardActivities(
   db: Db,
@@ -33,6 +36,7 @@ export function sendGuardActivities(
         newerOrder: newer,
         sentTimes,
         contact,
+        acceptsMarketing,
       } = await loadSendGuardFacts(db, {
         storeId,
         customerId,
@@ -49,9 +53,9 @@ export function sendGuardActivities(
       )
       if (!cap.allowed) return { verdict: 'capped', notBeforeMs: cap.notBeforeMs }
 
-      const consent =
+      const klaviyoConsent =
         !contact || contact.redacted
-          ? { canSend: false, reason: 'no-profile' }
+          ? decideEmailConsent(undefined, { requireExplicitOptIn: policy.requireExplicitConsent })
           : await classifyGatewayFailure(
               async () =>
                 (await messaging.current(storeId)).gateway.readConsent(contact.email, {
@@ -60,8 +64,20 @@ export function sendGuardActivities(
               // A refused consent read (a revoked key, say) fails the step for good; the ledger keeps why.
               (reason) => recordRefusal(db, { sendKey, storeId, customerId, orderId, step, status: 'rejected', reason }),
             )
+      const fromOrder = contact && !contact.redacted && policy.orderConsent !== 'ignore' ? acceptsMarketing : null
+      const consent = withOrderConsent(klaviyoConsent, fromOrder)
+      const consentSource = consent.source
       if (!consent.canSend) {
-        await recordRefusal(db, { sendKey, storeId, customerId, orderId, step, status: 'no-consent', reason: consent.reason })
+        await recordRefusal(db, {
+          sendKey,
+          storeId,
+          customerId,
+          orderId,
+          step,
+          status: 'no-consent',
+          reason: consent.reason,
+          consentSource,
+        })
         return { verdict: 'no-consent', reason: consent.reason }
       }
 
@@ -77,11 +93,12 @@ export function sendGuardActivities(
         assignedAt: new Date(now),
       })
       if (heldOut) {
-        await recordRefusal(db, { sendKey, storeId, customerId, orderId, step, status: 'held-out', reason: 'holdout' })
+        await recordRefusal(db, { sendKey, storeId, customerId, orderId, step, status: 'held-out', reason: 'holdout', consentSource })
         return { verdict: 'held-out' }
       }
-      if (!input.pick) return { verdict: 'clear' }
-      return { verdict: 'clear', pairing: await pick.pickPairing({ storeId, customerId, orderId, ...input.pick }) }
+      const cleared = { source: consentSource, subscribe: consentSource === 'order' && policy.orderConsent === 'subscribe' }
+      if (!input.pick) return { verdict: 'clear', consent: cleared }
+      return { verdict: 'clear', consent: cleared, pairing: await pick.pickPairing({ storeId, customerId, orderId, ...input.pick }) }
     },
   }
 }

@@ -1,6 +1,5 @@
 import {
   claimSend,
-  findProducts,
   loadRecipient,
   markRejected,
   markSent,
@@ -15,12 +14,14 @@ import {
 } from '@crosswise/db'
 import type { ProductCard } from '@crosswise/klaviyo'
 import type { ExperimentVariant } from '@crosswise/domain'
+import { pairingPickSchema, type PairingPick } from '@crosswise/journeys'
 import { ApplicationFailure } from '@temporalio/common'
 import { activityNow } from './activity-clock.ts'
 import { classifyGatewayFailure } from './failures.ts'
 import { gridCompanions } from './grid-companions.ts'
 import type { JourneyActivityImplementations } from './index.ts'
 import type { Channel, Messaging } from './messaging.ts'
+import { sendablePick } from './sendable-pick.ts'
 import type { RecentBestSellerCache } from './store-best-sellers.ts'
 
 function card(product: ShownProduct): ProductCard {
@@ -65,15 +66,24 @@ async function shownVariant(db: Db, entry: LedgerEntry, current: EmailVariant): 
   return experiment?.variants.find((variant) => variant.id === entry.variantId)
 }
 
+/** The pick a ledger row keeps (rows claimed before it was kept hold only its parts: the task's pick then). */
+function claimedPick(entry: LedgerEntry, fallback: PairingPick): PairingPick {
+  const kept = pairingPickSchema.safeParse(entry.pick)
+  return kept.success ? kept.data : fallback
+}
+
 /**
  * Sends one recommendation email, exactly once per send key: the ledger row is claimed first, the
  * gateway call carries the key as Klaviyo's `unique_id` (or the outbox's key), and the row is marked
- * sent after. A retry after a crash at any point repeats only the idempotent call.
+ * sent after. A retry after a crash at any point repeats only the idempotent call. A product gone
+ * since the pick makes the email fall through to the next candidate when the task allows it
+ * (`sendablePick`); consent the order brought is written to the Klaviyo profile when the guards ask.
  */
 export function sendActivities(
   db: Db,
   messaging: Messaging,
   sellers: RecentBestSellerCache,
+  picks: Pick<JourneyActivityImplementations, 'pickPairing'>,
 ): Pick<JourneyActivityImplementations, 'sendRecommendation'> {
   return {
     async sendRecommendation(input) {
@@ -92,11 +102,13 @@ export function sendActivities(
         productIds: pairing.productIds,
         ...(experiment && variant ? { experimentId: experiment.id, variantId: variant.id } : {}),
         ...(input.segment ? { segment: input.segment } : {}),
+        pick: pairing,
+        ...(input.consent ? { consentSource: input.consent.source } : {}),
       })
       if (entry.status === 'sent' && entry.sentAt) {
         const delivery =
           entry.channel && entry.profileId ? { delivery: { channel: entry.channel as Channel, profileId: entry.profileId } } : {}
-        return { status: 'already-sent', sentAt: entry.sentAt.toISOString(), ...delivery }
+        return { status: 'already-sent', sentAt: entry.sentAt.toISOString(), ...delivery, pairing: claimedPick(entry, pairing) }
       }
       if (entry.status === 'unavailable') return { status: 'unavailable' }
       if (entry.status !== 'sending')
@@ -108,34 +120,39 @@ export function sendActivities(
       const { contact } = recipient
       // Stock and ownership may have changed since the pick (a follow-up reuses it days later).
       const owned = new Set(recipient.ownedProductIds)
-      const products = await findProducts(db, storeId, [pairing.triggerProductId, ...pairing.productIds])
-      const recommended = pairing.productIds.map((id) => products.find((product) => product.productId === id))
-      const gone = pairing.productIds.find((id, index) => !recommended[index]?.available || !recommended[index]?.url || owned.has(id))
+      const { pick, products, gone } = await sendablePick(
+        db,
+        picks.pickPairing,
+        input,
+        { pick: claimedPick(entry, pairing), claimedNow: entry.claimedNow },
+        owned,
+      )
       if (gone !== undefined) {
         await markUnsendable(db, sendKey, `product ${gone} is unavailable or owned`)
         return { status: 'unavailable' }
       }
+      const recommended = pick.productIds.map((id) => products.find((product) => product.productId === id)!)
       const shown = await shownVariant(db, entry, current)
       const grid = shown?.layout?.kind === 'grid' ? shown.layout.size : undefined
       const companions = grid
         ? await gridCompanions(db, sellers, {
             storeId,
-            triggerProductId: pairing.triggerProductId,
-            excluded: new Set([...owned, ...pairing.productIds]),
+            triggerProductId: pick.triggerProductId,
+            excluded: new Set([...owned, ...pick.productIds]),
             count: grid - recommended.length,
           })
         : []
-      const cards = [...recommended.map((product) => card(product!)), ...companions.map(card)]
-      const triggerProduct = products.find((product) => product.productId === pairing.triggerProductId)
+      const cards = [...recommended.map(card), ...companions.map(card)]
+      const triggerProduct = products.find((product) => product.productId === pick.triggerProductId)
       // A trigger product missing from the catalogue still shows by its order line, linking to the pick.
       const triggerLine = triggerProduct?.url
         ? undefined
-        : (await orderLines(db, storeId, input.orderId)).find((line) => line.productId === pairing.triggerProductId)
+        : (await orderLines(db, storeId, input.orderId)).find((line) => line.productId === pick.triggerProductId)
       const triggerCard: ProductCard = triggerProduct?.url
         ? card(triggerProduct)
         : {
-            productId: pairing.triggerProductId,
-            title: triggerLine?.title ?? triggerProduct?.title ?? pairing.triggerProductId,
+            productId: pick.triggerProductId,
+            title: triggerLine?.title ?? triggerProduct?.title ?? pick.triggerProductId,
             url: cards[0]!.url,
             price: triggerLine?.unitPrice ?? '0',
           }
@@ -145,6 +162,8 @@ export function sendActivities(
       // A refusal (4xx) ends the step for good: the ledger keeps Klaviyo's answer as the reason.
       const onRefusal = (reason: string) => markRejected(db, sendKey, reason)
       const { profileId } = await classifyGatewayFailure(() => gateway.upsertProfile(identity), onRefusal)
+      // Consent given with the order, written to the profile before the email that relies on it.
+      if (input.consent?.subscribe) await classifyGatewayFailure(() => gateway.subscribeEmail(contact.email), onRefusal)
       await classifyGatewayFailure(
         () =>
           gateway.sendRecommendation({
@@ -153,7 +172,7 @@ export function sendActivities(
             journeyStep: input.kind,
             triggerProduct: triggerCard,
             products: cards,
-            value: sumPrices([...recommended, ...companions].map((product) => product!.price ?? '0')),
+            value: sumPrices([...recommended, ...companions].map((product) => product.price ?? '0')),
             ...(shown?.layout ? { layout: shown.layout.kind } : {}),
             ...variantContent(shown),
             ...(entry.experimentId && entry.variantId ? { experiment: { id: entry.experimentId, variant: entry.variantId } } : {}),
@@ -167,7 +186,7 @@ export function sendActivities(
         at: activityNow(),
         ...(companions.length > 0 ? { productIds: cards.map((shownCard) => shownCard.productId) } : {}),
       })
-      return { status: 'sent', sentAt: sentAt.toISOString(), delivery: { channel, profileId } }
+      return { status: 'sent', sentAt: sentAt.toISOString(), delivery: { channel, profileId }, pairing: pick }
     },
   }
 }

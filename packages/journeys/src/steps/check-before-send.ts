@@ -1,6 +1,6 @@
 import { eventKey } from '@crosswise/domain/workflow'
 import { guardActivities } from '../activity-proxies.ts'
-import type { PairingPick, SendCheck } from '../activities.ts'
+import type { PairingPick, SendCheck, SendConsent } from '../activities.ts'
 import type { Journey } from '../journey.ts'
 import type { EndReason } from '../journey-state.ts'
 import { endOnKlaviyoRefusal } from '../klaviyo-refusal.ts'
@@ -10,9 +10,10 @@ import { sleepUntilSendTime } from './sleep-until-send-time.ts'
 // How often the journey waits for the frequency cap to allow an email before it gives up.
 const maxCapDeferrals = 2
 
-/** The guards let the email go: with its pairing when one was asked for (null: nothing fits). */
+/** The guards let the email go: with its pairing when one was asked for (null: nothing fits), and whose consent. */
 export interface ClearToSend {
   pairing?: PairingPick | null
+  consent?: SendConsent
 }
 
 /**
@@ -24,7 +25,7 @@ export interface ClearToSend {
  */
 export async function checkBeforeSend(journey: Journey, email: EmailKey, needsPairing: boolean): Promise<EndReason | ClearToSend> {
   const trigger = journey.trigger!
-  const { frequencyCap, holdoutShare, requireExplicitConsent } = journey.policy
+  const { frequencyCap, holdoutShare, requireExplicitConsent, orderConsent } = journey.policy
   for (let deferrals = 0; ; deferrals++) {
     let check: SendCheck
     try {
@@ -36,7 +37,8 @@ export async function checkBeforeSend(journey: Journey, email: EmailKey, needsPa
         knownOrderIds: journey.knownOrders(),
         sendKey: email.key,
         step: email.step,
-        policy: { frequencyCap, holdoutShare, requireExplicitConsent },
+        // A policy loaded before `orderConsent` existed leaves it out: the guards apply its default.
+        policy: { frequencyCap, holdoutShare, requireExplicitConsent, ...(orderConsent ? { orderConsent } : {}) },
         ...(needsPairing && journey.fewerTasks
           ? {
               pick: {
@@ -54,7 +56,12 @@ export async function checkBeforeSend(journey: Journey, email: EmailKey, needsPa
     }
     switch (check.verdict) {
       case 'clear':
-        return journey.interruption() ?? (check.pairing === undefined ? {} : { pairing: check.pairing })
+        return (
+          journey.interruption() ?? {
+            ...(check.pairing === undefined ? {} : { pairing: check.pairing }),
+            ...(check.consent ? { consent: check.consent } : {}),
+          }
+        )
       case 'bought-again':
         // The key the dispatcher will use for this order, so its late signal is recognised.
         journey.noteOrder({ ...check.order, eventKey: eventKey('order', journey.start.storeId, check.order.orderId) })

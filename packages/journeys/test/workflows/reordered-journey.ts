@@ -25,7 +25,7 @@ export async function crossSellJourney(start: JourneyStart): Promise<JourneyOutc
     const check = await checkBeforeSend(journey, nextSendKey(journey), false)
     if (typeof check === 'string') return journey.settle(check)
     if (!pairing) return journey.settle('nothing-to-recommend')
-    const sent = await sendEmail(journey, email, pairing)
+    const sent = await sendEmail(journey, email, pairing, check.consent)
     if (typeof sent === 'string') return journey.settle(sent)
     const engagement = await waitForEngagement(journey, sent)
     if (typeof engagement === 'string') return journey.settle(engagement)

@@ -44,6 +44,13 @@ const eventBody = z.object({
 const profileBody = z.object({ data: z.object({ id: z.string().nullish(), attributes: profileAttributes }) })
 const templateBody = z.object({ data: z.object({ attributes: z.object({ name: z.string(), html: z.string().nullish() }) }) })
 const flowBody = z.object({ data: z.object({ attributes: z.object({ name: z.string(), definition: z.record(z.string(), z.unknown()) }) }) })
+const subscriptionJobBody = z.object({
+  data: z.object({
+    attributes: z.object({
+      profiles: z.object({ data: z.array(z.object({ attributes: z.object({ email: z.string().nullish() }) })) }),
+    }),
+  }),
+})
 const catalogJobBody = z.object({
   data: z.object({
     attributes: z.object({
@@ -121,6 +128,25 @@ export const handlers: Record<string, Handler> = {
       },
       links: { self: `${origin}/api/metrics/${metric.id}` },
     }))
+  },
+
+  get_ids_for_flows_triggered_by_metric(state, { params, origin }) {
+    const metricId = params.id ?? ''
+    if (!state.metrics.some((metric) => metric.id === metricId)) return notFound(`A metric with id ${metricId} was not found.`)
+    return {
+      status: 200,
+      body: {
+        data: state.flowsTriggeredBy(metricId).map((id) => ({ type: 'flow', id })),
+        links: { self: `${origin}/api/metrics/${metricId}/relationships/flow-triggers` },
+      },
+    }
+  },
+
+  bulk_subscribe_profiles(state, { body }) {
+    // Klaviyo runs the job later; the fake applies it at once. Profiles given by phone only are not email consent.
+    for (const profile of subscriptionJobBody.parse(body).data.attributes.profiles.data)
+      if (profile.attributes.email) state.subscribeEmail(profile.attributes.email)
+    return { status: 202 }
   },
 
   create_template(state, { body, origin }) {

@@ -21,6 +21,8 @@ export interface FakeKlaviyoOptions {
    * `false` none, an object overrides chosen operations (`{ create_event: {...} }`) on top of the spec.
    */
   rateLimits?: 'spec' | false | Record<string, FakeRateLimit>
+  /** Whether the account has the live Crosswise flow (`crosswiseFlow`) from the start. Default true. */
+  crosswiseFlow?: boolean
 }
 
 /** One request the fake answered (or left hanging), for assertions and benchmarks. */
@@ -52,7 +54,7 @@ const maxBodyBytes = 5 * 1024 * 1024
 /** Starts a fake Klaviyo on 127.0.0.1 that validates requests against Klaviyo's OpenAPI spec. */
 export async function startFakeKlaviyo(options: FakeKlaviyoOptions = {}): Promise<FakeKlaviyo> {
   const spec = loadKlaviyoSpec()
-  const state = new FakeKlaviyoState()
+  const state = new FakeKlaviyoState({ crosswiseFlow: options.crosswiseFlow ?? true })
   const faults = new FaultPlan()
   const limiter = new SlidingWindowRateLimiter()
   const requests: RecordedRequest[] = []

@@ -65,6 +65,15 @@ const apiIntegration = { object: 'integration', id: '7FtS4J', name: 'API', categ
 /** The metrics Klaviyo itself records for email; engagement read-back looks them up by name. */
 export const klaviyoEmailMetrics = ['Received Email', 'Opened Email', 'Clicked Email', 'Bounced Email', 'Unsubscribed'] as const
 
+/**
+ * The live flow a store set up for Crosswise, as the fake's accounts have it unless told otherwise:
+ * triggered by the recommendation metric, and the `$flow` of the opens and clicks its emails get.
+ */
+export const crosswiseFlow = { id: 'XyZfLw', name: 'Crosswise cross-sell', metricName: 'Crosswise Recommendation' } as const
+
+/** An email marketing message that is not Crosswise's: a newsletter campaign has a `$message` and no `$flow`. */
+export const newsletterCampaign = { messageId: 'Nws01c' } as const
+
 /** Everything the fake remembers between requests: profiles, metrics, events, templates, flows, catalog. */
 export class FakeKlaviyoState {
   readonly profiles = new Map<string, FakeProfile>()
@@ -77,8 +86,35 @@ export class FakeKlaviyoState {
   /** Requests for a (profile, metric, key) already seen: Klaviyo keeps only the first. */
   private readonly eventKeys = new Set<string>()
 
-  constructor() {
+  constructor(options: { crosswiseFlow?: boolean } = {}) {
     for (const name of klaviyoEmailMetrics) this.metric(name, klaviyoIntegration)
+    if (options.crosswiseFlow !== false) {
+      const trigger = this.metric(crosswiseFlow.metricName)
+      this.flows.set(crosswiseFlow.id, {
+        id: crosswiseFlow.id,
+        name: crosswiseFlow.name,
+        definition: { triggers: [{ type: 'metric', id: trigger.id }] },
+        created: new Date(),
+      })
+    }
+  }
+
+  /** The flows a metric triggers (`GET /api/metrics/{id}/relationships/flow-triggers`). */
+  flowsTriggeredBy(metricId: string): string[] {
+    const triggers = (definition: Record<string, unknown>) =>
+      Array.isArray(definition['triggers']) ? (definition['triggers'] as { type?: unknown; id?: unknown }[]) : []
+    return [...this.flows.values()]
+      .filter((flow) => triggers(flow.definition).some((trigger) => trigger.type === 'metric' && trigger.id === metricId))
+      .map((flow) => flow.id)
+  }
+
+  /** Subscribes an address to email marketing, creating its profile if needed (a bulk subscription job). */
+  subscribeEmail(email: string): FakeProfile {
+    const { profile } = this.upsertProfile({ email })
+    // Explicit consent clears an earlier unsubscribe, not a bounce or a spam complaint.
+    const suppression = profile.marketing.suppression.filter((s) => s.reason !== 'UNSUBSCRIBE')
+    profile.marketing = { canReceiveEmailMarketing: suppression.length === 0, consent: 'SUBSCRIBED', suppression }
+    return profile
   }
 
   /** Returns the metric with this name and integration, creating it as Klaviyo does on first use. */
@@ -179,19 +215,22 @@ export class FakeKlaviyoState {
     return profile
   }
 
-  /** Records Klaviyo-side email engagement ("Opened Email" / "Clicked Email") for a profile. */
+  /**
+   * Records Klaviyo-side email engagement ("Opened Email" / "Clicked Email") for a profile: by default
+   * with an email of the Crosswise flow; `flowId: null` makes it a campaign's (a newsletter).
+   */
   recordEngagement(input: {
     profile: ProfileIdentifiers
     kind: 'opened' | 'clicked'
     at?: Date
-    flowId?: string
+    flowId?: string | null
     messageId?: string
     url?: string
   }): FakeEvent {
     const name = input.kind === 'opened' ? 'Opened Email' : 'Clicked Email'
     const properties: Record<string, unknown> = {
-      $flow: input.flowId ?? 'XyZfLw',
-      $message: input.messageId ?? 'Mx2ab9',
+      ...(input.flowId === null ? {} : { $flow: input.flowId ?? crosswiseFlow.id }),
+      $message: input.messageId ?? (input.flowId === null ? newsletterCampaign.messageId : 'Mx2ab9'),
       Subject: 'You might also like',
       ...(input.kind === 'clicked' ? { URL: input.url ?? 'https://shop.example/products/recommended' } : {}),
     }

@@ -17,6 +17,8 @@ export const keptOperations = [
   'create_or_update_profile',
   'get_profiles',
   'get_metrics',
+  'get_ids_for_flows_triggered_by_metric',
+  'bulk_subscribe_profiles',
   'bulk_create_catalog_items',
   'get_bulk_create_catalog_items_job',
   'create_template',
