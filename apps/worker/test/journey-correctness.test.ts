@@ -3,13 +3,12 @@ import { ApiKeyCipher, createDatabase, findSend, migrateToLatest, recordFulfillm
 import { fulfillmentSchema, journeyWorkflowId, sendKey } from '@crosswise/domain'
 import { crossSellJourney, type JourneyOutcome } from '@crosswise/journeys'
 import { KlaviyoPacer } from '@crosswise/klaviyo'
-import { createTestDatabase, startFakeKlaviyo, temporalAddress, uniqueId, type FakeKlaviyo } from '@crosswise/testing'
-import { Client, Connection } from '@temporalio/client'
-import { NativeConnection, type Worker } from '@temporalio/worker'
+import { createTestDatabase, startFakeKlaviyo, uniqueId, type FakeKlaviyo } from '@crosswise/testing'
+import type { Client } from '@temporalio/client'
 import { pino } from 'pino'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createActivities, createJourneyWorker, Dispatcher, JourneyOutcomeRecorder } from '@crosswise/engine'
-import { waitUntil } from './engine-worker.ts'
+import { createActivities, JourneyOutcomeRecorder } from '@crosswise/engine'
+import { startJourneyStack, waitUntil, type JourneyStack } from './engine-worker.ts'
 import { givenOrder, givenPairings, givenProducts, givenStore } from './store-fixtures.ts'
 
 // The paths a store meets in its first week, on the real stack: the real worker and activities, the
@@ -30,12 +29,8 @@ const policy = {
 describe('journey correctness on the real stack', () => {
   let db: Db
   let fake: FakeKlaviyo
-  let connection: Connection
+  let stack: JourneyStack
   let client: Client
-  let nativeConnection: NativeConnection
-  let worker: Worker
-  let running: Promise<void>
-  let dispatcher: Dispatcher
   const cipher = ApiKeyCipher.fromSecret(randomBytes(32).toString('base64'))
   // Products that sell out the moment the guards have picked them: the race between pick and send.
   const sellsOutAfterPick = new Set<string>()
@@ -46,19 +41,13 @@ describe('journey correctness on the real stack', () => {
     fake = await startFakeKlaviyo({ apiKeys: [storeKey] })
     fake.state.recordEngagement({ profile: { email: 'earlier-customer@example.com' }, kind: 'opened' })
 
-    const taskQueue = uniqueId('correctness')
-    connection = await Connection.connect({ address: temporalAddress() })
-    client = new Client({ connection })
-    nativeConnection = await NativeConnection.connect({ address: temporalAddress() })
     const activities = createActivities({
       db,
       klaviyo: { cipher, connection: { basePath: fake.url, timeoutMs: 4_000, pacer: new KlaviyoPacer() } },
     })
-    worker = await createJourneyWorker({
-      connection: nativeConnection,
-      namespace: 'default',
-      taskQueue,
-      activities: {
+    stack = await startJourneyStack(
+      db,
+      {
         ...activities,
         async checkBeforeSend(input) {
           const check = await activities.checkBeforeSend(input)
@@ -67,26 +56,13 @@ describe('journey correctness on the real stack', () => {
           return check
         },
       },
-    })
-    running = worker.run()
-    dispatcher = new Dispatcher({
-      db,
-      client,
-      taskQueue,
-      logger: pino({ level: 'silent' }),
-      batchSize: 50,
-      idleMs: 50,
-      callTimeoutMs: 5_000,
-    })
-    dispatcher.start()
+      'correctness',
+    )
+    client = stack.client
   }, 180_000)
 
   afterAll(async () => {
-    await dispatcher?.stop()
-    worker?.shutdown()
-    await running
-    await nativeConnection?.close()
-    await connection?.close()
+    await stack?.stop()
     await fake?.close()
     await db?.destroy()
   })

@@ -3,12 +3,11 @@ import { ApiKeyCipher, createDatabase, findSend, listOutboxEvents, migrateToLate
 import { journeyWorkflowId, sendKey } from '@crosswise/domain'
 import { journeyStateQuery, type JourneyOutcome, type JourneyState } from '@crosswise/journeys'
 import { KlaviyoPacer } from '@crosswise/klaviyo'
-import { createTestDatabase, startFakeKlaviyo, temporalAddress, uniqueId, type FakeKlaviyo } from '@crosswise/testing'
-import { Client, Connection } from '@temporalio/client'
-import { NativeConnection, type Worker } from '@temporalio/worker'
-import { pino } from 'pino'
+import { createTestDatabase, startFakeKlaviyo, uniqueId, type FakeKlaviyo } from '@crosswise/testing'
+import type { Client } from '@temporalio/client'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createActivities, createJourneyWorker, Dispatcher } from '@crosswise/engine'
+import { createActivities } from '@crosswise/engine'
+import { startJourneyStack, type JourneyStack } from './engine-worker.ts'
 import { givenOrder, givenPairings, givenProducts, givenStore } from './store-fixtures.ts'
 
 const storeKey = `pk_${randomBytes(17).toString('hex')}`
@@ -35,12 +34,8 @@ async function eventually(check: () => Promise<boolean> | boolean, timeoutMs = 9
 describe('journeys sending through the real Klaviyo SDK to a fake Klaviyo, on the real Temporal dev server', () => {
   let db: Db
   let fake: FakeKlaviyo
-  let connection: Connection
+  let stack: JourneyStack
   let client: Client
-  let nativeConnection: NativeConnection
-  let worker: Worker
-  let running: Promise<void>
-  let dispatcher: Dispatcher
   const cipher = ApiKeyCipher.fromSecret(randomBytes(32).toString('base64'))
 
   beforeAll(async () => {
@@ -52,39 +47,17 @@ describe('journeys sending through the real Klaviyo SDK to a fake Klaviyo, on th
     fake.state.recordEngagement({ profile: { email: 'earlier-customer@example.com' }, kind: 'opened' })
     fake.state.recordEngagement({ profile: { email: 'earlier-customer@example.com' }, kind: 'clicked' })
 
-    const taskQueue = uniqueId('klaviyo-journeys')
-    connection = await Connection.connect({ address: temporalAddress() })
-    client = new Client({ connection })
-    nativeConnection = await NativeConnection.connect({ address: temporalAddress() })
-    worker = await createJourneyWorker({
-      connection: nativeConnection,
-      namespace: 'default',
-      taskQueue,
-      // No KLAVIYO_API_KEY: stores without a key of their own run dry.
-      activities: createActivities({
-        db,
-        klaviyo: { cipher, connection: { basePath: fake.url, timeoutMs: 4_000, pacer: new KlaviyoPacer() } },
-      }),
-    })
-    running = worker.run()
-    dispatcher = new Dispatcher({
+    // No KLAVIYO_API_KEY: stores without a key of their own run dry.
+    const activities = createActivities({
       db,
-      client,
-      taskQueue,
-      logger: pino({ level: 'silent' }),
-      batchSize: 50,
-      idleMs: 50,
-      callTimeoutMs: 5_000,
+      klaviyo: { cipher, connection: { basePath: fake.url, timeoutMs: 4_000, pacer: new KlaviyoPacer() } },
     })
-    dispatcher.start()
+    stack = await startJourneyStack(db, activities, 'klaviyo-journeys')
+    client = stack.client
   }, 180_000)
 
   afterAll(async () => {
-    await dispatcher?.stop()
-    worker?.shutdown()
-    await running
-    await nativeConnection?.close()
-    await connection?.close()
+    await stack?.stop()
     await fake?.close()
     await db?.destroy()
   })

@@ -140,7 +140,7 @@ export type Delivery = z.infer<typeof deliverySchema>
  * because a recommended product is no longer available (or now owned).
  */
 export const sendResultSchema = z.discriminatedUnion('status', [
-  /** `sentAt`: ISO 8601 of the (first) send; `pairing`: what went out, when a fall-through replaced the journey's. */
+  /** `sentAt`: ISO 8601 of the (first) send; `pairing`: what went out, only when a fall-through replaced the journey's. */
   z.object({
     status: z.enum(['sent', 'already-sent']),
     sentAt: isoTime,

@@ -72,6 +72,11 @@ function claimedPick(entry: LedgerEntry, fallback: PairingPick): PairingPick {
   return kept.success ? kept.data : fallback
 }
 
+/** The result's `pairing`: only when a fall-through sent another than the journey's (histories stay small). */
+function sentInstead(pick: PairingPick, asked: PairingPick): { pairing?: PairingPick } {
+  return pick.pairingId === asked.pairingId ? {} : { pairing: pick }
+}
+
 /**
  * Sends one recommendation email, exactly once per send key: the ledger row is claimed first, the
  * gateway call carries the key as Klaviyo's `unique_id` (or the outbox's key), and the row is marked
@@ -108,7 +113,12 @@ export function sendActivities(
       if (entry.status === 'sent' && entry.sentAt) {
         const delivery =
           entry.channel && entry.profileId ? { delivery: { channel: entry.channel as Channel, profileId: entry.profileId } } : {}
-        return { status: 'already-sent', sentAt: entry.sentAt.toISOString(), ...delivery, pairing: claimedPick(entry, pairing) }
+        return {
+          status: 'already-sent',
+          sentAt: entry.sentAt.toISOString(),
+          ...delivery,
+          ...sentInstead(claimedPick(entry, pairing), pairing),
+        }
       }
       if (entry.status === 'unavailable') return { status: 'unavailable' }
       if (entry.status !== 'sending')
@@ -186,7 +196,7 @@ export function sendActivities(
         at: activityNow(),
         ...(companions.length > 0 ? { productIds: cards.map((shownCard) => shownCard.productId) } : {}),
       })
-      return { status: 'sent', sentAt: sentAt.toISOString(), delivery: { channel, profileId }, pairing: pick }
+      return { status: 'sent', sentAt: sentAt.toISOString(), delivery: { channel, profileId }, ...sentInstead(pick, pairing) }
     },
   }
 }
