@@ -107,8 +107,14 @@ try {
     }
   }
 
-  // The same worker settings for both runs; the bundles are built before the clock starts.
-  const workerOptions = { connection: nativeConnection, maxConcurrentActivityTaskExecutions: 100, maxConcurrentWorkflowTaskExecutions: 100 }
+  // The worker settings the product runs with (CROSSWISE_WORKER_MAX_*), the same for both runs; the
+  // bundles are built before the clock starts.
+  const { CROSSWISE_WORKER_MAX_ACTIVITIES, CROSSWISE_WORKER_MAX_WORKFLOW_TASKS } = loadConfig()
+  const workerOptions = {
+    connection: nativeConnection,
+    maxConcurrentActivityTaskExecutions: CROSSWISE_WORKER_MAX_ACTIVITIES,
+    maxConcurrentWorkflowTaskExecutions: CROSSWISE_WORKER_MAX_WORKFLOW_TASKS,
+  }
   const bareBundle = await bundleWorkflowCode({
     workflowsPath: fileURLToPath(new URL('./bare-workflow.ts', import.meta.url)),
     logger: quiet,
@@ -254,7 +260,7 @@ try {
     '',
     `\`pnpm --filter @crosswise/worker bench\` (apps/worker/bench/journeys.ts), run ${new Date().toISOString().slice(0, 10)} on`,
     `${cpus().length} cores, worker, Temporal and PostgreSQL on the same machine: ${server},`,
-    'embedded PostgreSQL 18, one worker process with 100 workflow and 100 activity slots. Each journey gets',
+    `embedded PostgreSQL 18, one worker process with ${CROSSWISE_WORKER_MAX_WORKFLOW_TASKS} workflow and ${CROSSWISE_WORKER_MAX_ACTIVITIES} activity slots (the product's defaults). Each journey gets`,
     '`orderPlaced` by signal-with-start and then `orderFulfilled`, exactly as the dispatcher delivers them, with',
     'every delay at zero: it loads its context, checks its guards and picks a manual pairing, writes the email',
     'to the dry-run outbox, reads engagement (none), and does the same once more for the alternative pairing:',

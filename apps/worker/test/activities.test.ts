@@ -136,7 +136,9 @@ describe('journey activities over PostgreSQL and the dry-run outbox', () => {
         sendKey: sendKey(storeId, '1001', 'email-1'),
         policy: { frequencyCap: noCap, holdoutShare: 0, requireExplicitConsent: false, ...policy },
       })
-    expect(await check({})).toEqual({ verdict: 'clear' })
+    // The dry run answers consent from the store's own record: a purchaser who never opted in.
+    const clear = { verdict: 'clear', consent: { source: 'klaviyo', subscribe: false } }
+    expect(await check({})).toEqual(clear)
     expect(await check({ requireExplicitConsent: true })).toEqual({ verdict: 'no-consent', reason: 'opt-in-required' })
     expect(await listSends(db, storeId)).toMatchObject([{ status: 'no-consent', reason: 'opt-in-required', step: 'email-1' }])
 
@@ -151,7 +153,7 @@ describe('journey activities over PostgreSQL and the dry-run outbox', () => {
     const email = (await db.selectFrom('customers').select('email').where('id', '=', customerId).executeTakeFirstOrThrow()).email
     await givenOrder(db, storeId, '1002', email, ['tea'])
     expect(await check({})).toMatchObject({ verdict: 'bought-again', order: { orderId: '1002', productIds: ['tea'] } })
-    expect(await check({}, ['1001', '1002'])).toEqual({ verdict: 'clear' })
+    expect(await check({}, ['1001', '1002'])).toEqual(clear)
   })
 
   it('reads dry-run engagement recorded for a send, and purchases from orders', async () => {
