@@ -8,7 +8,7 @@ export async function writeBenchmarkSection(title: string, section: string): Pro
   const current = await readFile(file, 'utf8').catch(() => '# Benchmarks\n')
   const start = current.indexOf(`## ${title}\n`)
   const end = start < 0 ? -1 : current.indexOf('\n## ', start + 1)
-  const updated =
-    start < 0 ? `${current.trimEnd()}\n\n${section}` : `${current.slice(0, start)}${section}${end < 0 ? '' : current.slice(end + 1)}`
+  const following = end < 0 ? '' : `\n${current.slice(end + 1)}`
+  const updated = start < 0 ? `${current.trimEnd()}\n\n${section}` : `${current.slice(0, start)}${section.trimEnd()}\n${following}`
   await writeFile(file, updated)
 }
