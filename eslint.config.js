@@ -5,6 +5,8 @@ import { workflowFence } from '@crosswise/eslint-config/workflow'
 
 export default [
   ...base,
+  // Local state, not source: the dev stack's data (and the previous release scripts/cluster.sh checks out there), the tools.
+  { ignores: ['.data/**', '.tools/**'] },
   {
     files: ['**/*.ts'],
     languageOptions: { parserOptions: { projectService: false, project: './tsconfig.json', tsconfigRootDir: import.meta.dirname } },

@@ -7,6 +7,7 @@ import {
   recordConversion,
   recordFulfillment,
   recordHoldoutAssignment,
+  recordJourneyOutcomes,
   recordOrder,
   recordSendEngagement,
   retiredPairingIds,
@@ -64,6 +65,20 @@ async function seedStore(db: Db): Promise<void> {
       share: 0.2,
       assignedAt: at(5 + index * 0.1),
     })
+    // How each run ended, as the worker's recorder writes it from Temporal.
+    await recordJourneyOutcomes(db, [
+      {
+        runId: `run-${index}`,
+        storeId: store,
+        customerId,
+        triggerOrderId: trigger,
+        outcome: heldOut ? 'held-out' : 'not-opened',
+        emailsSent: heldOut ? 0 : 1,
+        pairingIds: heldOut ? [] : ['mined:kettle:mug'],
+        startedAt: at(index * 0.1),
+        closedAt: at(9 + index * 0.1),
+      },
+    ])
     const buysAgain = heldOut ? index % 10 === 0 : index % 2 === 1
     if (buysAgain) await order(`n${index}`, customerId, 12, 'mug', '12.00')
     if (heldOut) continue
@@ -121,6 +136,7 @@ describe('crosswise report', () => {
       clicked: 0,
       purchased: 4,
     })
+    expect(report.journeyOutcomes).toEqual({ 'not-opened': 24, 'held-out': 6 })
     const lift = report.lift!
     expect(lift.customers).toEqual({ emailed: 24, heldOut: 6 })
     // 12 of 24 emailed bought again, 3 of 6 held out: no difference to see.
@@ -145,6 +161,7 @@ describe('crosswise report', () => {
   it('prints the same numbers for a person, and says when no window has closed yet', async () => {
     const text = await capture(() => reportCommand.run(['--store', store, '--as-of', at(60).toISOString(), '--database-url', url]))
     expect(text.out).toMatch(/orders\s+55/)
+    expect(text.out).toMatch(/not-opened\s+24\s+80\.0 %\n\s+held-out\s+6\s+20\.0 %/)
     expect(text.out).toMatch(/bought again\s+50\.0 %\s+50\.0 %\s+\+0\.0 pts\s+\[-/)
     expect(text.out).toMatch(/mined:kettle:mug\s+mined\s+24\s+16\.7 %/)
     const early = await capture(() => reportCommand.run(['--store', store, '--as-of', at(20).toISOString(), '--database-url', url]))

@@ -9,6 +9,7 @@ const measure = { emailed: 10, heldOut: 6, lift: unbounded }
 
 const report: FullStoreReport = {
   funnel: { orders: 3, journeys: 3, fulfilled: 2, reachedSend: 2, heldOut: 1, emailed: 1, emails: 1, opened: 1, clicked: 0, purchased: 0 },
+  journeyOutcomes: { 'not-opened': 2, 'held-out': 1 },
   liftWindowMs: 30 * 86_400_000,
   lift: {
     customers: { emailed: 1, heldOut: 1 },

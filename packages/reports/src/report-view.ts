@@ -104,6 +104,9 @@ export const storeReportViewSchema = z.object({
     clicked: z.number().int().describe('Journeys with an email clicked'),
     purchased: z.number().int().describe('Journeys with an email that led to a purchase of a recommended product'),
   }),
+  journeyOutcomes: z
+    .record(z.string(), z.number().int())
+    .describe('Journey runs closed since the start of the report, by how they ended (converted, not-opened, no-consent, …)'),
   liftWindow: z.string().describe('The lift window after the point of sending, such as 30d'),
   lift: z
     .object({

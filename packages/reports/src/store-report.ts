@@ -1,5 +1,6 @@
 import {
   attributionInputs,
+  countJourneyOutcomes,
   getStore,
   holdoutOutcomes,
   listExperiments,
@@ -37,9 +38,11 @@ export interface ExperimentReport extends ExperimentResults {
   experiment: StoredExperiment
 }
 
-/** A store's report: the funnel, the measured lift and pairings, the credited revenue, the experiment and the latest pairing review. */
+/** A store's report: the funnel, how journeys ended, the measured lift and pairings, the credited revenue, the experiment and the latest pairing review. */
 export type FullStoreReport = StoreReport & {
   funnel: JourneyFunnel
+  /** Journey runs closed since the start of the report, by how they ended (`journey_outcomes`). */
+  journeyOutcomes: Record<string, number>
   attribution: AttributedRevenue
   experiment: ExperimentReport | null
   review: StoredPairingReview | null
@@ -47,8 +50,9 @@ export type FullStoreReport = StoreReport & {
 
 /** The report of one store, with its latest pairing review: what `crosswise report` and the admin API show. */
 export async function loadStoreReport(db: Db, storeId: string, query: StoreReportQuery): Promise<FullStoreReport> {
-  const [funnel, outcomes, pairings, review, experiment, attribution] = await Promise.all([
+  const [funnel, journeyOutcomes, outcomes, pairings, review, experiment, attribution] = await Promise.all([
     journeyFunnel(db, storeId, query.since),
+    countJourneyOutcomes(db, storeId, query.since),
     holdoutOutcomes(db, storeId, { windowMs: query.windowMs, asOf: query.asOf, since: query.since }),
     pairingResults(db, storeId, query.since),
     latestPairingReview(db, storeId),
@@ -66,7 +70,7 @@ export async function loadStoreReport(db: Db, storeId: string, query: StoreRepor
       spendBefore: Number(row.spendBefore),
     })),
   })
-  return { funnel, ...report, attribution, experiment, review: review ?? null }
+  return { funnel, journeyOutcomes, ...report, attribution, experiment, review: review ?? null }
 }
 
 /** Orders credited to the store's emails within its attribution window after an open or click. */

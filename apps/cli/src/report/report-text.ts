@@ -49,6 +49,18 @@ export function reportText(report: FullStoreReport, heading: string): string {
     `  ${funnel.emails} emails in all`,
     '',
   ]
+  const ended = Object.entries(report.journeyOutcomes)
+  if (ended.length > 0) {
+    const runs = ended.reduce((sum, [, count]) => sum + count, 0)
+    lines.push(
+      'how journeys ended (runs closed since the start of the report)',
+      ...table(
+        ['outcome', 'runs', 'share'],
+        ended.map(([outcome, count]) => [outcome, String(count), share(count, runs)]),
+      ).map((line) => `  ${line}`),
+      '',
+    )
+  }
   if (!lift) {
     lines.push(
       `holdout lift: no comparison yet (it needs journeys of both groups whose ${formatTimeSpan(report.liftWindowMs)} window has closed)`,

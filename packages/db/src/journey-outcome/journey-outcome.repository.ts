@@ -80,15 +80,16 @@ export async function recordJourneyOutcomes(db: Db, outcomes: readonly JourneyOu
     on conflict (run_id) do nothing`.execute(db)
 }
 
-/** How many of a store's journey runs ended each way, for runs closed in `[from, to)`. */
-export async function countJourneyOutcomes(db: Db, storeId: string, period: { from: Date; to: Date }): Promise<Record<string, number>> {
+/** How many of a store's journey runs closed since `since` ended each way, the most common first. */
+export async function countJourneyOutcomes(db: Db, storeId: string, since: Date): Promise<Record<string, number>> {
   const rows = await db
     .selectFrom('journey_outcomes')
     .select(['outcome', (eb) => eb.fn.countAll<string>().as('runs')])
     .where('store_id', '=', storeId)
-    .where('closed_at', '>=', period.from)
-    .where('closed_at', '<', period.to)
+    .where('closed_at', '>=', since)
     .groupBy('outcome')
+    .orderBy('runs', 'desc')
+    .orderBy('outcome')
     .execute()
   return Object.fromEntries(rows.map((row) => [row.outcome, Number(row.runs)]))
 }
