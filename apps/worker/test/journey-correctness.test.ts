@@ -9,17 +9,13 @@ import { pino } from 'pino'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createActivities, JourneyOutcomeRecorder } from '@crosswise/engine'
 import { startJourneyStack, waitUntil, type JourneyStack } from './engine-worker.ts'
-import { givenOrder, givenPairings, givenProducts, givenStore } from './store-fixtures.ts'
+import { givenOrder, givenPairings, givenProducts, givenStore, noWaitPolicy } from './store-fixtures.ts'
 
 // The paths a store meets in its first week, on the real stack: the real worker and activities, the
 // Temporal dev server, PostgreSQL, and the Klaviyo SDK against the fake Klaviyo.
 const storeKey = `pk_${randomBytes(17).toString('hex')}`
 const policy = {
-  delayMs: { 'first-time': 0, repeat: 0, vip: 0 },
-  sendWindow: { startHour: 0, endHour: 24 },
-  fulfillment: { timeoutMs: 0, onTimeout: 'proceed' as const },
-  frequencyCap: { maxEmails: 100, windowMs: 60_000, minGapMs: 0 },
-  holdoutShare: 0,
+  ...noWaitPolicy,
   requireExplicitConsent: true,
   orderConsent: 'subscribe' as const,
   engagement: { waitMs: 4_000, followUpDelayMs: 0, onNotOpened: 'end' as const, pollIntervalMs: 1_000 },
