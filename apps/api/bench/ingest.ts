@@ -25,9 +25,8 @@ import { planWebhooks } from './webhook-plan.ts'
 const deliveriesTotal = Number(process.env.CROSSWISE_BENCH_WEBHOOKS ?? 10_000)
 const concurrency = Number(process.env.CROSSWISE_BENCH_CONCURRENCY ?? 16)
 const bareSignals = Number(process.env.CROSSWISE_BENCH_SIGNALS ?? 2_000)
-// The data set sits beside the repository (../shared/data), as the issue describes it.
-const onlineRetail =
-  process.env.CROSSWISE_ONLINE_RETAIL_CSV ?? join(workspaceRoot(), '..', 'shared', 'data', 'online-retail', 'online-retail.csv.gz')
+// The data set committed with the repository (data/online-retail, CC0, with its attribution).
+const onlineRetail = process.env.CROSSWISE_ONLINE_RETAIL_CSV ?? join(workspaceRoot(), 'data', 'online-retail', 'online-retail.csv.gz')
 const adminToken = 'bench-admin-token'
 const secret = 'shpss_bench_0123456789abcdef0123456789'
 

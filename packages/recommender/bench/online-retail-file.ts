@@ -4,8 +4,8 @@ import { fileURLToPath } from 'node:url'
 import { createGunzip } from 'node:zlib'
 import { type OrderHistory, OrderHistoryBuilder, orderLineReader, splitCsvRow } from '../src/index.ts'
 
-/** The shared Online Retail file, which sits beside the repository (`../shared/data/…` from its root). */
-export const onlineRetailPath = fileURLToPath(new URL('../../../../shared/data/online-retail/online-retail.csv.gz', import.meta.url))
+/** The Online Retail file committed with the repository (`data/online-retail/`, CC0, with its attribution). */
+export const onlineRetailPath = fileURLToPath(new URL('../../../data/online-retail/online-retail.csv.gz', import.meta.url))
 
 /** Whether the dataset is present on this machine. */
 export function hasOnlineRetail(): boolean {

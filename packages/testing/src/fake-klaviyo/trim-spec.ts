@@ -5,7 +5,9 @@
  *
  *   pnpm --filter @crosswise/testing exec tsx src/fake-klaviyo/trim-spec.ts <path to openapi-stable.json>
  *
- * In this project the source sits beside the checkout at `../shared/klaviyo/openapi-stable.json`.
+ * The source is Klaviyo's own spec (the `openapi-stable.json` of its public `openapi` repository, at the
+ * API revision the SDK uses); the trimmed result is what the fake reads, so nothing outside this
+ * repository is needed to run it.
  */
 import { readFileSync, writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
