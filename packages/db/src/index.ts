@@ -78,13 +78,13 @@ export {
   findProducts,
   sendableProducts,
   listManualPairings,
-  manualPairingsFor,
   removeManualPairing,
   replaceManualPairings,
   saveManualPairings,
   type ManualPairing,
   type ShownProduct,
 } from './pairing/pairing.repository.ts'
+export { readPickFacts, type PickFacts } from './pairing/pick-facts.ts'
 export {
   claimSend,
   findSend,
@@ -135,7 +135,6 @@ export {
   acceptsMarketing,
   loadCustomerHistory,
   orderLines,
-  ownedProductIds,
   purchaseOfProductsSince,
   type BoughtLine,
   type CustomerContact,

@@ -1,4 +1,4 @@
-import { storeSettingsSchema } from '@crosswise/domain'
+import { orderSchema, storeSettingsSchema } from '@crosswise/domain'
 import { createTestDatabase } from '@crosswise/testing'
 import { sql } from 'kysely'
 import { Migrator } from 'kysely/migration'
@@ -10,8 +10,9 @@ import {
   createStore,
   findProducts,
   importCatalogue,
-  manualPairingsFor,
   migrateToLatest,
+  readPickFacts,
+  recordOrder,
   saveManualPairings,
   updateStore,
   upsertProduct,
@@ -79,7 +80,17 @@ describe('product pages', () => {
       { triggerProductId: 'own', recommendedProductId: '8123', priority: 2 },
       { triggerProductId: 'own', recommendedProductId: 'a b/c', priority: 1 },
     ])
-    const recommended = async () => (await manualPairingsFor(db, store, ['own'])).map((pairing) => pairing.recommendedProductId)
+    const order = orderSchema.parse({
+      orderId: 'with-own',
+      customer: { email: 'reader@example.com' },
+      currency: 'EUR',
+      placedAt: at,
+      lineItems: [{ productId: 'own', title: 'Own page', quantity: 1, unitPrice: '12.50' }],
+    })
+    const recorded = await recordOrder(db, store, order)
+    if (recorded.erased) throw new Error('the customer was erased')
+    const recommended = async () =>
+      (await readPickFacts(db, store, recorded.customerId, 'with-own')).manual.map((pairing) => pairing.recommendedProductId)
     const sellers = async () => (await bestSellersIn(db, store, ['Tea'], [], 10)).map((seller) => seller.productId).sort()
     expect(await recommended()).toEqual([])
     expect(await sellers()).toEqual(['own'])
@@ -87,6 +98,12 @@ describe('product pages', () => {
     expect(await recommended()).toEqual(['8123', 'a b/c'])
     expect(await sellers()).toEqual(['8123', 'a b/c', 'own'])
     await updateStore(db, store, { productUrlTemplate: null })
+    // The rest of what a pick reads comes with them.
+    expect(await readPickFacts(db, store, recorded.customerId, 'with-own')).toMatchObject({
+      lines: [{ productId: 'own', title: 'Own page', category: null, unitPrice: '12.5000' }],
+      owned: ['own'],
+      retired: [],
+    })
   })
 })
 

@@ -37,12 +37,26 @@ export const guardActivities = proxyActivities<JourneyActivities>({
 })
 
 // journey-fewer-tasks-2026-12-06-issue-15: a run used to pick each email's pairing in a task of its
-// own; now the guards' task picks it. Asked once per run, where the context is loaded, so a run
-// already past that point when the patch deployed keeps its tasks as they were. (The context read
-// stays a remote activity: as a local one it held workflow tasks past their timeout on a loaded worker.)
+// own; now the guards' task picks it. (The context read stays a remote activity: as a local one it
+// held workflow tasks past their timeout on a loaded worker.)
 const fewerTasks = 'journey-fewer-tasks-2026-12-06-issue-15'
+// journey-quiet-stages-2026-12-06-issue-15: a stage the run leaves without waiting (an engagement
+// wait of zero, say) is no longer written to the search attributes on its own; the next wait or the
+// end writes what changed. It includes fewer tasks, and a run that takes it records only its marker:
+// every patch costs its run a marker and Temporal's change-version upsert.
+const quietStages = 'journey-quiet-stages-2026-12-06-issue-15'
 
-/** Whether this run uses fewer tasks; ask once per run, before its context loads. */
-export function usesFewerTasks(): boolean {
-  return patched(fewerTasks)
+/** What a run does differently from the first release's command sequence. */
+export interface JourneyRevision {
+  fewerTasks: boolean
+  quietStages: boolean
+}
+
+/**
+ * Which patches this run uses; ask once per run, before its context loads, so a run already past that
+ * point when a patch deployed keeps its commands as they were.
+ */
+export function journeyRevision(): JourneyRevision {
+  if (patched(quietStages)) return { fewerTasks: true, quietStages: true }
+  return { fewerTasks: patched(fewerTasks), quietStages: false }
 }

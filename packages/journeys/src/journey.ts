@@ -1,5 +1,5 @@
 import type { SearchAttributeUpdatePair } from '@temporalio/common'
-import { continueAsNew, setCurrentDetails, upsertSearchAttributes } from '@temporalio/workflow'
+import { condition, continueAsNew, setCurrentDetails, upsertSearchAttributes } from '@temporalio/workflow'
 import type { Delivery, EmailKind, JourneyContext, PairingPick } from './activities.ts'
 import type { crossSellJourney } from './cross-sell-journey.ts'
 import type { EndReason, JourneyStage, JourneyState } from './journey-state.ts'
@@ -53,6 +53,8 @@ export class Journey {
   redacted = false
   /** Whether this run uses fewer tasks (`journey-fewer-tasks`; decided once, when its context loads). */
   fewerTasks = false
+  /** Whether stages this run leaves without waiting go unwritten (`journey-quiet-stages`; decided with `fewerTasks`). */
+  quietStages = false
   stopReason: string | undefined
   /** The kind of every email sent, in order. */
   readonly sentKinds: EmailKind[] = []
@@ -61,7 +63,8 @@ export class Journey {
   readonly facts = new Map<string, OrderFacts>()
   readonly seenEventKeys: Set<string>
   private readonly knownOrderIds: Set<string>
-  private readonly pendingAttributes: SearchAttributeUpdatePair[]
+  /** Search attributes not written yet, by name: the last value of each wins. */
+  private readonly pendingAttributes = new Map<string, SearchAttributeUpdatePair>()
 
   constructor(readonly start: JourneyStart) {
     const restart = start.restart
@@ -81,10 +84,10 @@ export class Journey {
       details: 'Waiting for an order',
     }
     // Written with the first stage change, so a journey that never waits costs no extra upsert.
-    this.pendingAttributes = [
+    this.hold([
       { key: storeIdAttribute, value: start.storeId },
       { key: customerIdAttribute, value: start.customerId },
-    ]
+    ])
   }
 
   /** The store's policy; only after `loadContext`. */
@@ -129,10 +132,15 @@ export class Journey {
     return undefined
   }
 
-  /** Moves to a stage: one search-attribute upsert with everything that changed, and new details. */
+  /**
+   * Moves to a stage: one search-attribute upsert with everything that changed, and new details. In
+   * runs with quiet stages the upsert waits for the run's next wait or its end (`waitUntil`,
+   * `settle`): a stage left without waiting is never seen in the UI, and each upsert is a command and
+   * a visibility write.
+   */
   setStage(stage: JourneyStage, details: string, changes: { nextActionAtMs?: number; pairingId?: string } = {}): void {
     const nextActionAt = changes.nextActionAtMs === undefined ? undefined : new Date(changes.nextActionAtMs)
-    const updates = [...this.pendingAttributes.splice(0)]
+    const updates: SearchAttributeUpdatePair[] = []
     if (stage !== this.state.stage) updates.push({ key: journeyStageAttribute, value: stage })
     if (this.context && this.state.segment !== this.context.segment) {
       this.state.segment = this.context.segment
@@ -149,8 +157,25 @@ export class Journey {
     this.state.details = details
     if (nextActionAt) this.state.nextActionAt = nextActionAt.toISOString()
     else delete this.state.nextActionAt
-    if (updates.length > 0) upsertSearchAttributes(updates)
+    this.hold(updates)
+    if (!this.quietStages || stage === 'ended') this.writeAttributes()
     setCurrentDetails(details)
+  }
+
+  /** Waits, as `condition`, after writing the stage the run waits in. */
+  async waitUntil(done: () => boolean, timeoutMs: number): Promise<boolean> {
+    this.writeAttributes()
+    return condition(done, timeoutMs)
+  }
+
+  private hold(updates: readonly SearchAttributeUpdatePair[]): void {
+    for (const update of updates) this.pendingAttributes.set(update.key.name, update)
+  }
+
+  private writeAttributes(): void {
+    if (this.pendingAttributes.size === 0) return
+    upsertSearchAttributes([...this.pendingAttributes.values()])
+    this.pendingAttributes.clear()
   }
 
   /**

@@ -123,4 +123,29 @@ describe('crossSellJourney: when it sends', () => {
     expect(state.details).toContain('waiting for engagement')
     await journey.result()
   })
+
+  it('writes a stage it leaves without waiting with the end, in one upsert', async () => {
+    // Fulfilled at once, no delay, no engagement wait: nothing between the order and the end waits.
+    const journey = harness.journey({ engagement: [{ opened: true, clicked: false, purchased: false }] })
+    await journey.order('7101')
+    await journey.fulfil('7101')
+    expect(await journey.result()).toMatchObject({ reason: 'not-clicked', emailsSent: 1 })
+    const { events } = await journey.handle().fetchHistory()
+    const upserts = (events ?? []).flatMap((event) => {
+      const fields = event.upsertWorkflowSearchAttributesEventAttributes?.searchAttributes?.indexedFields
+      return fields ? [Object.keys(fields).sort()] : []
+    })
+    // Temporal's own upsert for the run's patch, then the journey's one at the end.
+    expect(upserts).toEqual([
+      ['TemporalChangeVersion'],
+      ['CustomerId', 'CustomerSegment', 'EmailsSent', 'JourneyOutcome', 'JourneyStage', 'NextActionAt', 'PairingId', 'StoreId'],
+    ])
+    expect((await journey.handle().describe()).searchAttributes).toMatchObject({
+      StoreId: [journey.storeId],
+      JourneyStage: ['ended'],
+      JourneyOutcome: ['not-clicked'],
+      EmailsSent: [1],
+      PairingId: ['pairing-1'],
+    })
+  })
 })

@@ -107,19 +107,6 @@ export async function acceptsMarketing(db: Db, storeId: string, email: string): 
   return row.accepts_marketing
 }
 
-/** Every product the customer ever bought in the store. */
-export async function ownedProductIds(db: Db, storeId: string, customerId: string): Promise<string[]> {
-  const rows = await db
-    .selectFrom('order_lines as l')
-    .innerJoin('orders as o', (join) => join.onRef('o.store_id', '=', 'l.store_id').onRef('o.id', '=', 'l.order_id'))
-    .select('l.product_id')
-    .distinct()
-    .where('o.store_id', '=', storeId)
-    .where('o.customer_id', '=', customerId)
-    .execute()
-  return rows.map((row) => row.product_id)
-}
-
 /** The customer's first order at or after a moment that bought one of some products, if any. */
 export async function purchaseOfProductsSince(
   db: Db,

@@ -43,31 +43,6 @@ export async function saveManualPairings(db: Db, storeId: string, pairings: read
   })
 }
 
-/**
- * The store's manual pairings for some trigger products whose recommended product is in the catalogue,
- * available and has a page to link to; highest priority first.
- */
-export async function manualPairingsFor(db: Db, storeId: string, triggerProductIds: readonly string[]): Promise<ManualPairing[]> {
-  if (triggerProductIds.length === 0) return []
-  const rows = await db
-    .selectFrom('pairings as p')
-    .innerJoin('products as r', (join) => join.onRef('r.store_id', '=', 'p.store_id').onRef('r.id', '=', 'p.recommended_product_id'))
-    .innerJoin('stores as s', 's.id', 'p.store_id')
-    .select(['p.trigger_product_id', 'p.recommended_product_id', 'p.priority'])
-    .where('p.store_id', '=', storeId)
-    .where('p.trigger_product_id', 'in', triggerProductIds)
-    .where('r.available', '=', true)
-    .where(productPageUrl('r', 's'), 'is not', null)
-    .orderBy('p.priority', 'desc')
-    .orderBy('p.recommended_product_id')
-    .execute()
-  return rows.map((row) => ({
-    triggerProductId: row.trigger_product_id,
-    recommendedProductId: row.recommended_product_id,
-    priority: row.priority,
-  }))
-}
-
 /** A catalogue product as an email shows it. */
 export interface ShownProduct {
   productId: string

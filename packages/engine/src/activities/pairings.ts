@@ -1,13 +1,10 @@
 import {
   bestSellersIn,
   findProducts,
-  manualPairingsFor,
   minedPairingsFor,
-  orderLines,
-  ownedProductIds,
+  readPickFacts,
   recommendationRulesFor,
   recommendableProducts,
-  retiredPairingIds,
   type BoughtLine,
   type PriceLimits,
   type ShownProduct,
@@ -28,7 +25,7 @@ const recommendablePerPick = 50
 /**
  * Chooses what to recommend after an order. The store's manual pairings come first and need only the
  * order, what the customer owns, the pairings and the retired ones: most picks of a store that keeps
- * manual pairings end there, in four statements. Otherwise it loads the mined pairings, rules and best
+ * manual pairings end there, in one statement. Otherwise it loads the mined pairings, rules and best
  * sellers and lets `chooseJourneyPairing` (the recommender) decide: mined, category best seller,
  * store best seller. Pairings the monthly review retired are never picked; a manual pairing whose
  * product is out of stock or has no page is passed over for the next.
@@ -36,15 +33,10 @@ const recommendablePerPick = 50
 export function pairingActivities(db: Db, storeSellers: RecentBestSellerCache): Pick<JourneyActivityImplementations, 'pickPairing'> {
   return {
     async pickPairing({ storeId, customerId, orderId, excludePairingIds, excludeProductIds, segment: journeySegment }) {
-      const lines = await orderLines(db, storeId, orderId)
+      const { lines, owned, manual, retired } = await readPickFacts(db, storeId, customerId, orderId)
       // An order without lines has nothing for a pick to go with.
       if (lines.length === 0) return null
       const triggerIds = [...new Set(lines.map((line) => line.productId))]
-      const [owned, manual, retired] = await Promise.all([
-        ownedProductIds(db, storeId, customerId),
-        manualPairingsFor(db, storeId, triggerIds),
-        retiredPairingIds(db, storeId),
-      ])
       const excluded = [...new Set([...owned, ...triggerIds, ...excludeProductIds])]
       // What this journey already emailed, and what the pairing review retired.
       const excludedPairingIds = [...excludePairingIds, ...retired]

@@ -1,5 +1,4 @@
 import { nextSendTime } from '@crosswise/domain/workflow'
-import { condition } from '@temporalio/workflow'
 import type { Journey } from '../journey.ts'
 
 /**
@@ -13,7 +12,7 @@ export async function sleepUntilSendTime(journey: Journey, notBeforeMs: number):
   if (waitMs > 0 && journey.interruption() === undefined) {
     const when = new Date(sendAt).toISOString()
     journey.setStage('waiting-to-send', `Next email due ${when} (${context!.timeZone})`, { nextActionAtMs: sendAt })
-    await condition(() => journey.interruption() !== undefined, waitMs)
+    await journey.waitUntil(() => journey.interruption() !== undefined, waitMs)
   }
   return journey.interruption() === undefined
 }

@@ -1,4 +1,3 @@
-import { condition } from '@temporalio/workflow'
 import { messagingActivities } from '../activity-proxies.ts'
 import type { Engagement } from '../activities.ts'
 import type { Journey, SentEmail } from '../journey.ts'
@@ -27,7 +26,7 @@ export async function waitForEngagement(journey: Journey, email: SentEmail): Pro
   for (;;) {
     const remaining = deadline - Date.now()
     if (remaining > 0)
-      await condition(() => purchase() !== undefined || journey.interruption() !== undefined, Math.min(pollIntervalMs, remaining))
+      await journey.waitUntil(() => purchase() !== undefined || journey.interruption() !== undefined, Math.min(pollIntervalMs, remaining))
     const order = purchase()
     if (order) return { opened: false, clicked: false, purchased: true, purchaseOrderId: order.orderId }
     const interruption = journey.interruption()

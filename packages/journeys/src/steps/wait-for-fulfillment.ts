@@ -1,4 +1,3 @@
-import { condition } from '@temporalio/workflow'
 import type { Journey } from '../journey.ts'
 
 /**
@@ -16,7 +15,7 @@ export async function waitForFulfillment(journey: Journey): Promise<boolean> {
   if (fulfilledAt() === undefined && journey.interruption() === undefined && fulfillment.timeoutMs > 0) {
     const deadline = Date.now() + fulfillment.timeoutMs
     journey.setStage('waiting-for-fulfilment', `Waiting for order ${orderId} to be fulfilled`, { nextActionAtMs: deadline })
-    await condition(() => fulfilledAt() !== undefined || journey.interruption() !== undefined, fulfillment.timeoutMs)
+    await journey.waitUntil(() => fulfilledAt() !== undefined || journey.interruption() !== undefined, fulfillment.timeoutMs)
   }
   if (journey.interruption() !== undefined) return false
   const at = fulfilledAt()

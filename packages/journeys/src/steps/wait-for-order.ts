@@ -1,4 +1,3 @@
-import { condition } from '@temporalio/workflow'
 import type { Journey } from '../journey.ts'
 
 // A run started by a fact (fulfilment, refund) whose order has not arrived yet waits this long for
@@ -10,7 +9,7 @@ export async function waitForOrder(journey: Journey): Promise<boolean> {
   const ready = () => journey.trigger !== undefined || journey.redacted || journey.stopReason !== undefined
   if (!ready()) {
     journey.setStage('waiting-for-order', 'Waiting for the order this event belongs to', { nextActionAtMs: Date.now() + orderWaitMs })
-    await condition(ready, orderWaitMs)
+    await journey.waitUntil(ready, orderWaitMs)
   }
   return journey.trigger !== undefined && journey.interruption() === undefined
 }
