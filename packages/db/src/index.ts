@@ -100,11 +100,11 @@ export {
 export type { SendStatus } from './send-ledger/send-ledger.table.ts'
 export { listOutboxEvents, writeOutboxEvent, type OutboxEvent } from './outbox/outbox.repository.ts'
 export {
-  hasDryRunPurchase,
   listDryRunEngagement,
   recordDryRunEngagement,
   type DryRunEngagement,
 } from './engagement/engagement.repository.ts'
+export { findPurchaseAfterEmail, type PurchaseAfterEmail } from './engagement/purchase-after-email.ts'
 export type { DryRunEngagementKind } from './engagement/engagement.table.ts'
 export { listHoldoutAssignments, recordHoldoutAssignment, type HoldoutAssignment } from './holdout/holdout.repository.ts'
 export { holdoutOutcomes, type HoldoutOutcomeQuery, type HoldoutOutcomeRow } from './holdout/holdout-outcomes.repository.ts'
@@ -135,7 +135,6 @@ export {
   acceptsMarketing,
   loadCustomerHistory,
   orderLines,
-  purchaseOfProductsSince,
   type BoughtLine,
   type CustomerContact,
   type CustomerHistory,

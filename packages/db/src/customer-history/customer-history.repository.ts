@@ -1,4 +1,5 @@
 import type { JourneyPolicy, PastOrder } from '@crosswise/domain'
+import { sql } from 'kysely'
 import type { Db } from '../database.ts'
 import { parseStorePolicy } from '../store/store-policy.ts'
 
@@ -21,30 +22,27 @@ export interface CustomerHistory {
  * InvalidPolicyError when the store's policy does not parse.
  */
 export async function loadCustomerHistory(db: Db, storeId: string, customerId: string): Promise<CustomerHistory | undefined> {
-  const customer = await db
-    .selectFrom('customers as c')
-    .innerJoin('stores as s', 's.id', 'c.store_id')
-    .select(['c.email', 'c.first_name', 'c.time_zone', 'c.redacted_at', 's.policy', 's.time_zone as store_time_zone', 's.currency'])
-    .where('c.store_id', '=', storeId)
-    .where('c.id', '=', customerId)
-    .executeTakeFirst()
+  // One statement: every journey reads this first. An order without lines counts as one unknown category.
+  const { rows } = await sql<{
+    email: string
+    first_name: string | null
+    time_zone: string | null
+    redacted_at: Date | null
+    policy: unknown
+    store_time_zone: string
+    currency: string
+    orders: PastOrder[]
+  }>`
+    select c.email, c.first_name, c.time_zone, c.redacted_at, s.policy, s.time_zone as store_time_zone, s.currency,
+      coalesce((select json_agg(json_build_object(
+                  'total', o.total::text, 'cancelled', o.cancelled_at is not null,
+                  'categories', coalesce((select json_agg(l.category) from order_lines l
+                                          where l.store_id = o.store_id and l.order_id = o.id), '[null]'::json)))
+                from orders o where o.store_id = c.store_id and o.customer_id = c.id), '[]') as orders
+    from customers c join stores s on s.id = c.store_id
+    where c.store_id = ${storeId} and c.id = ${customerId}`.execute(db)
+  const customer = rows[0]
   if (!customer) return undefined
-  const lines = await db
-    .selectFrom('orders as o')
-    .leftJoin('order_lines as l', (join) => join.onRef('l.store_id', '=', 'o.store_id').onRef('l.order_id', '=', 'o.id'))
-    .select(['o.id', 'o.total', 'o.cancelled_at', 'l.category'])
-    .where('o.store_id', '=', storeId)
-    .where('o.customer_id', '=', customerId)
-    .execute()
-  const orders = new Map<string, PastOrder & { categories: (string | null)[] }>()
-  for (const line of lines) {
-    let order = orders.get(line.id)
-    if (!order) {
-      order = { total: line.total, categories: [], cancelled: line.cancelled_at !== null }
-      orders.set(line.id, order)
-    }
-    order.categories.push(line.category)
-  }
   return {
     storePolicy: parseStorePolicy(storeId, customer.policy),
     storeTimeZone: customer.store_time_zone,
@@ -53,7 +51,7 @@ export async function loadCustomerHistory(db: Db, storeId: string, customerId: s
     email: customer.email,
     firstName: customer.first_name,
     redacted: customer.redacted_at !== null,
-    orders: [...orders.values()],
+    orders: customer.orders,
   }
 }
 
@@ -105,28 +103,4 @@ export async function acceptsMarketing(db: Db, storeId: string, email: string): 
     .executeTakeFirst()
   if (!row || row.redacted_at !== null) return undefined
   return row.accepts_marketing
-}
-
-/** The customer's first order at or after a moment that bought one of some products, if any. */
-export async function purchaseOfProductsSince(
-  db: Db,
-  storeId: string,
-  customerId: string,
-  productIds: readonly string[],
-  since: Date,
-): Promise<string | undefined> {
-  if (productIds.length === 0) return undefined
-  const row = await db
-    .selectFrom('order_lines as l')
-    .innerJoin('orders as o', (join) => join.onRef('o.store_id', '=', 'l.store_id').onRef('o.id', '=', 'l.order_id'))
-    .select('o.id')
-    .where('o.store_id', '=', storeId)
-    .where('o.customer_id', '=', customerId)
-    .where('o.placed_at', '>=', since)
-    .where('o.cancelled_at', 'is', null)
-    .where('l.product_id', 'in', productIds)
-    .orderBy('o.placed_at')
-    .limit(1)
-    .executeTakeFirst()
-  return row?.id
 }

@@ -47,14 +47,3 @@ export async function listDryRunEngagement(db: Db, profileId: string, since: Dat
     occurredAt: row.occurred_at,
   }))
 }
-
-/** Whether a purchase was recorded for one dry-run email. */
-export async function hasDryRunPurchase(db: Db, sendKey: string): Promise<boolean> {
-  const row = await db
-    .selectFrom('dry_run_engagements')
-    .select('send_key')
-    .where('send_key', '=', sendKey)
-    .where('kind', '=', 'purchased')
-    .executeTakeFirst()
-  return row !== undefined
-}

@@ -1,4 +1,4 @@
-import { findSend, hasDryRunPurchase, purchaseOfProductsSince, recordConversion, recordSendEngagement, type Db } from '@crosswise/db'
+import { findPurchaseAfterEmail, findSend, recordConversion, recordSendEngagement, type Db } from '@crosswise/db'
 import { ApplicationFailure } from '@temporalio/common'
 import { classifyGatewayFailure } from './failures.ts'
 import type { JourneyActivityImplementations } from './index.ts'
@@ -42,8 +42,15 @@ export function engagementActivities(
         })),
       )
       const clicked = events.some((event) => event.kind === 'clicked')
-      const purchaseOrderId = await purchaseOfProductsSince(db, storeId, customerId, input.productIds, new Date(input.sentAt))
-      const purchased = purchaseOrderId !== undefined || (channel === 'outbox' && (await hasDryRunPurchase(db, sendKey)))
+      const purchase = await findPurchaseAfterEmail(db, {
+        storeId,
+        customerId,
+        productIds: input.productIds,
+        since: new Date(input.sentAt),
+        ...(channel === 'outbox' ? { dryRunSendKey: sendKey } : {}),
+      })
+      const purchaseOrderId = purchase.orderId
+      const purchased = purchaseOrderId !== undefined || purchase.recordedInDryRun
       return {
         opened: clicked || events.some((event) => event.kind === 'opened'),
         clicked,
