@@ -99,11 +99,7 @@ export {
 } from './send-ledger/send-ledger.repository.ts'
 export type { SendStatus } from './send-ledger/send-ledger.table.ts'
 export { listOutboxEvents, writeOutboxEvent, type OutboxEvent } from './outbox/outbox.repository.ts'
-export {
-  listDryRunEngagement,
-  recordDryRunEngagement,
-  type DryRunEngagement,
-} from './engagement/engagement.repository.ts'
+export { listDryRunEngagement, recordDryRunEngagement, type DryRunEngagement } from './engagement/engagement.repository.ts'
 export { findPurchaseAfterEmail, type PurchaseAfterEmail } from './engagement/purchase-after-email.ts'
 export type { DryRunEngagementKind } from './engagement/engagement.table.ts'
 export { listHoldoutAssignments, recordHoldoutAssignment, type HoldoutAssignment } from './holdout/holdout.repository.ts'

@@ -24,7 +24,9 @@ export async function findPurchaseAfterEmail(
        where o.store_id = ${query.storeId} and o.customer_id = ${query.customerId} and o.placed_at >= ${query.since}
          and o.cancelled_at is null and l.product_id = any(${[...query.productIds]}::text[])
        order by o.placed_at limit 1) as order_id,
-      exists (select 1 from dry_run_engagements where send_key = ${query.dryRunSendKey ?? null} and kind = 'purchased') as recorded`.execute(db)
+      exists (select 1 from dry_run_engagements where send_key = ${query.dryRunSendKey ?? null} and kind = 'purchased') as recorded`.execute(
+    db,
+  )
   const row = rows[0]!
   return { ...(row.order_id === null ? {} : { orderId: row.order_id }), recordedInDryRun: row.recorded }
 }
