@@ -3,14 +3,14 @@
 # checks out the previous release beside this one for the rolling deploy, and runs the scenarios of
 # apps/worker/bench/cluster (bench, crash, deploy; all by default) on the server with PostgreSQL.
 #   scripts/cluster.sh [bench] [crash] [deploy]
-# PREVIOUS_RELEASE (a git revision; default: the last commit before the journey-fewer-tasks patch)
+# PREVIOUS_RELEASE (a git revision; default: the last commit before the journey-quiet-stages patch)
 # is what the rolling deploy starts from. Needs Go for the server build; takes about ten minutes.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/bootstrap.sh
 bash scripts/install-temporal-server.sh
 
-revision=${PREVIOUS_RELEASE:-15a8272}
+revision=${PREVIOUS_RELEASE:-7e11b74}
 previous=.data/previous-release
 if [ "$(git -C "$previous" rev-parse HEAD 2>/dev/null || true)" != "$(git rev-parse "$revision^{commit}")" ]; then
   rm -rf "$previous"

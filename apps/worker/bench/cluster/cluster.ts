@@ -86,7 +86,7 @@ try {
     if (!result.passed) failures.push('deploy')
     const text = section(
       'Rolling deploy (Temporal server on PostgreSQL)',
-      `${run} The previous release (\`CROSSWISE_PREVIOUS_RELEASE\`, a checkout of the commit before \`journey-fewer-tasks\`) runs two workers; this release's worker joins them mid-flight and the old ones stop.`,
+      `${run} The previous release (\`CROSSWISE_PREVIOUS_RELEASE\`, a checkout of the commit before \`journey-quiet-stages\`, whose journeys carry the \`journey-fewer-tasks\` marker) runs two workers; this release's worker joins them mid-flight and the old ones stop.`,
       result.rows,
       result.passed,
       loadStart,

@@ -9,7 +9,8 @@ import { clusterStore, journeyOutcomes, klaviyoEvents, postOrders } from './clus
 import type { ClusterStack } from './stack.ts'
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
-const newBranchPatch = 'journey-fewer-tasks-2026-12-06-issue-15'
+// The newest patch: a run started by this release records its marker; one of the previous release does not.
+const newBranchPatch = 'journey-quiet-stages-2026-12-06-issue-15'
 
 /** What a journey's history says about the deploy: failed workflow tasks, and whether it took the new branch. */
 async function historyFacts(stack: ClusterStack, storeId: string, customerId: string) {
@@ -70,7 +71,7 @@ export async function rollingDeploy(stack: ClusterStack, apiUrls: readonly strin
       ['journeys finished, 2 emails each', `${complete} of ${outcomes.length}`],
       ['failed workflow tasks (a non-determinism shows here)', String(failedTasks)],
       [
-        'journeys on the new branch (`journey-fewer-tasks` marker)',
+        'journeys on the new branch (`journey-quiet-stages` marker)',
         `${oldFacts.filter((fact) => fact.newBranch).length} of ${oldFacts.length} started before, ${newFacts.filter((fact) => fact.newBranch).length} of ${newFacts.length} after`,
       ],
       ['events Klaviyo kept / distinct / expected', `${events.kept} / ${events.distinct} / ${expected}`],
