@@ -1,6 +1,7 @@
 import { sql } from 'kysely'
 import type { Db } from '../database.ts'
 import type { CustomerContact } from './customer-history.repository.ts'
+import { ownedProductIds } from './owned-products.ts'
 
 /** Who an email goes to: the customer's contact and every product they own, in one round trip. */
 export async function loadRecipient(
@@ -9,10 +10,7 @@ export async function loadRecipient(
   customerId: string,
 ): Promise<{ contact: CustomerContact; ownedProductIds: string[] } | undefined> {
   const { rows } = await sql<{ email: string; redacted_at: Date | null; currency: string; owned: string[] | null }>`
-    select c.email, c.redacted_at, s.currency,
-      (select array_agg(distinct l.product_id) from order_lines l
-        join orders o on o.store_id = l.store_id and o.id = l.order_id
-        where o.store_id = c.store_id and o.customer_id = c.id) as owned
+    select c.email, c.redacted_at, s.currency, ${ownedProductIds(sql.ref('c.store_id'), sql.ref('c.id'))} as owned
     from customers c
     join stores s on s.id = c.store_id
     where c.store_id = ${storeId} and c.id = ${customerId}`.execute(db)

@@ -1,6 +1,8 @@
 import { sql } from 'kysely'
 import type { BoughtLine } from '../customer-history/customer-history.repository.ts'
+import { ownedProductIds } from '../customer-history/owned-products.ts'
 import type { Db } from '../database.ts'
+import { productPageUrl } from '../product/product-page-url.ts'
 import type { ManualPairing } from './pairing.repository.ts'
 
 /** What a pick from manual pairings needs, read together. */
@@ -28,9 +30,7 @@ export async function readPickFacts(db: Db, storeId: string, customerId: string,
     select
       coalesce((select json_agg(json_build_object('productId', product_id, 'title', title, 'category', category,
                                                   'unitPrice', unit_price::text) order by line_no) from lines), '[]') as lines,
-      coalesce((select json_agg(distinct l.product_id)
-                from order_lines l join orders o on o.store_id = l.store_id and o.id = l.order_id
-                where o.store_id = ${storeId} and o.customer_id = ${customerId}), '[]') as owned,
+      coalesce(${ownedProductIds(storeId, customerId)}, '{}') as owned,
       coalesce((select json_agg(json_build_object('triggerProductId', p.trigger_product_id, 'recommendedProductId',
                                                   p.recommended_product_id, 'priority', p.priority)
                                 order by p.priority desc, p.recommended_product_id)
@@ -38,7 +38,7 @@ export async function readPickFacts(db: Db, storeId: string, customerId: string,
                 join products r on r.store_id = p.store_id and r.id = p.recommended_product_id
                 join stores s on s.id = p.store_id
                 where p.store_id = ${storeId} and p.trigger_product_id in (select product_id from lines) and r.available
-                  and product_page_url(r.url, r.handle, r.id, s.product_url_template, s.shopify_domain) is not null), '[]') as manual,
+                  and ${productPageUrl('r', 's')} is not null), '[]') as manual,
       coalesce((select json_agg(pairing_id order by pairing_id) from retired_pairings where store_id = ${storeId}), '[]') as retired`.execute(
     db,
   )
