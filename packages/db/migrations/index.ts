@@ -20,6 +20,7 @@ import * as erasure from './0018-erasure.ts'
 import * as engagementMessage from './0019-engagement-message.ts'
 import * as sendConsentAndPick from './0020-send-consent-and-pick.ts'
 import * as journeyOutcomes from './0021-journey-outcomes.ts'
+import * as orderFactsInOneCall from './0022-order-facts-in-one-call.ts'
 
 /** Every migration, keyed by name; names sort in the order they run. Append, never edit. */
 export const migrations: Record<string, Migration> = {
@@ -44,4 +45,5 @@ export const migrations: Record<string, Migration> = {
   '0019-engagement-message': engagementMessage,
   '0020-send-consent-and-pick': sendConsentAndPick,
   '0021-journey-outcomes': journeyOutcomes,
+  '0022-order-facts-in-one-call': orderFactsInOneCall,
 }

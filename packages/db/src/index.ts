@@ -4,7 +4,9 @@ export {
   cancelOrder,
   recordOrder,
   recordOrderIn,
+  takeInOrderDelivery,
   type ErasedCustomerOrder,
+  type OrderOutcome,
   type OrderRecording,
   type RecordedCancellation,
   type RecordedOrder,
@@ -13,8 +15,13 @@ export { customersOfOrders, redactCustomer } from './customer/customer-redaction
 export type { CustomerTarget } from './customer/customer-match.ts'
 export { exportCustomerData, type CustomerDataExport } from './customer/customer-export.repository.ts'
 export { guestCustomerIdIn } from './customer/guest-customer-id.ts'
-export { recordFulfillment, type RecordedFulfillment } from './fulfillment/fulfillment.repository.ts'
-export { recordRefund, type RecordedRefund } from './refund/refund.repository.ts'
+export {
+  recordFulfillment,
+  takeInFulfillmentDelivery,
+  type OrderFactOutcome,
+  type RecordedFulfillment,
+} from './fulfillment/fulfillment.repository.ts'
+export { recordRefund, takeInRefundDelivery, type RecordedRefund } from './refund/refund.repository.ts'
 export {
   markUnlistedProductsRemoved,
   takeInProductDeletion,

@@ -25,27 +25,3 @@ export const fulfillmentSchema = z.object({
 })
 export type Fulfillment = z.infer<typeof fulfillmentSchema>
 export type FulfillmentInput = z.input<typeof fulfillmentSchema>
-
-/** What `isOrderFulfilled` needs of a fulfilment. */
-export interface ShippedPart {
-  complete?: boolean | null
-  lineItems?: readonly FulfilledLine[] | null
-}
-
-/**
- * Whether these fulfilments together ship every line of the order. A fulfilment that says it is
- * complete, or names no lines, covers the whole order; otherwise quantities are summed per product.
- */
-export function isOrderFulfilled(
-  orderLines: readonly { productId: string; quantity: number }[],
-  fulfillments: readonly ShippedPart[],
-): boolean {
-  if (fulfillments.some((part) => part.complete === true || !part.lineItems || part.lineItems.length === 0)) return true
-  const shipped = new Map<string, number>()
-  for (const part of fulfillments) {
-    for (const line of part.lineItems ?? []) shipped.set(line.productId, (shipped.get(line.productId) ?? 0) + line.quantity)
-  }
-  const ordered = new Map<string, number>()
-  for (const line of orderLines) ordered.set(line.productId, (ordered.get(line.productId) ?? 0) + line.quantity)
-  return [...ordered].every(([productId, quantity]) => (shipped.get(productId) ?? 0) >= quantity)
-}

@@ -32,15 +32,8 @@ export {
 export { productSchema, type Product, type ProductInput } from './product.ts'
 export { catalogueProductFromShopify, type ShopifyProductFacts, type ShopifyShop, type ShopifyVariantFacts } from './shopify-product.ts'
 export { productHandleSchema, productUrlTemplateSchema } from './product-page.ts'
-export {
-  fulfillmentSchema,
-  isOrderFulfilled,
-  type FulfilledLine,
-  type Fulfillment,
-  type FulfillmentInput,
-  type ShippedPart,
-} from './fulfillment.ts'
-export { isFullRefund, refundSchema, type Refund, type RefundInput } from './refund.ts'
+export { fulfillmentSchema, type FulfilledLine, type Fulfillment, type FulfillmentInput } from './fulfillment.ts'
+export { refundSchema, type Refund, type RefundInput } from './refund.ts'
 export { cancellationSchema, type Cancellation, type CancellationInput } from './cancellation.ts'
 export { classifySegment, type CustomerProfile, type PastOrder } from './segment.ts'
 export { segmentPriceBandsSchema, type SegmentPriceBands } from './price-band.ts'

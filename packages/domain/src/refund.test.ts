@@ -1,17 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { isFullRefund, refundSchema } from './refund.ts'
-
-describe('isFullRefund', () => {
-  it('compares the sum of refunds with the order total exactly', () => {
-    expect(isFullRefund('30.00', ['10.10', '19.90'])).toBe(true)
-    expect(isFullRefund('30.00', ['10.10', '19.89'])).toBe(false)
-    expect(isFullRefund('0.3', ['0.1', '0.2'])).toBe(true)
-  })
-
-  it('is false without any refund', () => {
-    expect(isFullRefund('0.00', [])).toBe(false)
-  })
-})
+import { refundSchema } from './refund.ts'
 
 describe('refundSchema', () => {
   it('rejects a negative amount', () => {

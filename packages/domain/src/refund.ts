@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { instantSchema } from './instant.ts'
-import { decimalToUnits, moneySchema } from './money.ts'
+import { moneySchema } from './money.ts'
 import { platformIdSchema } from './platform-id.ts'
 
 /** Money given back on an order, as any platform reports it; may arrive before its order. */
@@ -15,10 +15,3 @@ export const refundSchema = z.object({
 })
 export type Refund = z.infer<typeof refundSchema>
 export type RefundInput = z.input<typeof refundSchema>
-
-/** Whether the refunds so far give back the order's whole total (decimal strings, exact arithmetic). */
-export function isFullRefund(orderTotal: string, refundedAmounts: readonly string[]): boolean {
-  if (refundedAmounts.length === 0) return false
-  const refunded = refundedAmounts.reduce((sum, amount) => sum + decimalToUnits(amount), 0n)
-  return refunded >= decimalToUnits(orderTotal)
-}

@@ -30,7 +30,7 @@ export function fulfillmentRoutes(db: Db): FastifyPluginAsyncZod {
       },
       async (request, reply) => {
         const { storeId } = request.params
-        const recorded = await db.transaction().execute((trx) => recordFulfillment(trx, storeId, request.body))
+        const recorded = await recordFulfillment(db, storeId, request.body)
         return reply.code(202).send({ fulfillmentId: request.body.fulfillmentId, ...recorded })
       },
     )

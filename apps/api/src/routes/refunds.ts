@@ -30,7 +30,7 @@ export function refundRoutes(db: Db): FastifyPluginAsyncZod {
       },
       async (request, reply) => {
         const { storeId } = request.params
-        const recorded = await db.transaction().execute((trx) => recordRefund(trx, storeId, request.body))
+        const recorded = await recordRefund(db, storeId, request.body)
         return reply.code(202).send({ refundId: request.body.refundId, ...recorded })
       },
     )

@@ -13,8 +13,11 @@ import type { Database } from '../database.ts'
  * @example guestCustomerId('acme', 'ada@example.com', key) // 'guest:…' (32 hex digits)
  */
 export function guestCustomerId(storeId: string, normalisedEmail: string, key: string | null): string {
-  return `guest:${storeKeyedDigest(storeId, normalisedEmail, key)}`
+  return `${guestIdPrefix}${storeKeyedDigest(storeId, normalisedEmail, key)}`
 }
+
+/** How every guest's id begins. */
+export const guestIdPrefix = 'guest:'
 
 /**
  * 32 hex digits of an HMAC-SHA256 under the store's key (plain SHA-256 for a store without one) over

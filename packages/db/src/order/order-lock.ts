@@ -13,10 +13,10 @@ export async function lockOrder(trx: Transaction<Database>, storeId: string, ord
 
 /** The expression that takes `lockOrder`'s lock, for a statement that does other work as well. */
 export function orderLock(storeId: string, orderId: string): RawBuilder<unknown> {
-  return sql`pg_advisory_xact_lock(hashtextextended(${`order:${storeId}:${orderId}`}, 0))`
+  return sql`pg_advisory_xact_lock(hashtextextended(${orderLockKey(storeId, orderId)}, 0))`
 }
 
-/** An order's id as a value of a statement that takes `lockOrder`'s lock before using it. */
-export function lockedOrderId(storeId: string, orderId: string): RawBuilder<string> {
-  return sql<string>`(select ${orderId}::text from (select ${orderLock(storeId, orderId)}) as locked)`
+/** The text the order's lock is taken on, for the SQL functions that take it themselves. */
+export function orderLockKey(storeId: string, orderId: string): string {
+  return `order:${storeId}:${orderId}`
 }

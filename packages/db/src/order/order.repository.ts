@@ -1,10 +1,13 @@
-import { eventKey, journeyWorkflowId, orderTotal, type Cancellation, type JourneyEvent, type Order } from '@crosswise/domain'
-import { sql, type Transaction } from 'kysely'
-import { resolveCustomer } from '../customer/customer.repository.ts'
+import { eventKey, journeyWorkflowId, orderTotal, type Cancellation, type Order } from '@crosswise/domain'
+import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely'
+import { guestCustomerId, guestIdKey, guestIdPrefix } from '../customer/guest-customer-id.ts'
+import { placeholderEmailSuffix } from '../customer/placeholder-email.ts'
+import { subjectDigests } from '../customer/redacted-subject.ts'
 import type { Database, Db } from '../database.ts'
 import { enqueueDispatch } from '../dispatch/dispatch.repository.ts'
-import { announceFactsOf } from './order-announcements.ts'
-import { lockOrder, orderLock } from './order-lock.ts'
+import { takeInDeliveryWithCall, type WebhookDelivery } from '../webhook-delivery/webhook-delivery.repository.ts'
+import { orderFactKeys } from './order-fact-keys.ts'
+import { lockOrder, orderLockKey } from './order-lock.ts'
 import type { OrderSource } from './order.table.ts'
 
 /** What recording an order did: stored (or refreshed), or refused as the order of an erased person. */
@@ -28,97 +31,113 @@ export interface RecordedOrder {
   staleStatus: boolean
 }
 
+/** What `record_order` answers: stored, known (status refreshed), known with a newer status, or refused. */
+export type OrderOutcome = 'recorded' | 'known' | 'stale' | 'erased'
+
 /**
- * Stores an order with its lines inside the caller's transaction and, unless it arrived cancelled,
- * the dispatch that starts or restarts the customer's journey, followed by dispatches for any
- * fulfilment or refund that arrived before it. Idempotent on (store, order id): a repeat refreshes
- * the platform's status fields and adds nothing. `statusAt` is when the platform set the status
- * (Shopify's X-Shopify-Triggered-At): a delivery older than the stored status does not refresh it,
- * so a late retry cannot roll `fulfilled` back to `partial`. The store must exist.
+ * The call that records an order (migration 0022's `record_order`), as a FROM item: the customer
+ * found or created (a normalised email names one person per store, so a guest checkout joins the
+ * account with the same email, and a new guest gets an id derived from it; a guest who later orders
+ * with an account gets that account linked; known details are refreshed from the newest order that
+ * carries them), the order with its lines and, unless it arrived cancelled, the dispatch that starts
+ * or restarts the customer's journey, followed by dispatches for any fulfilment or refund that
+ * arrived before it. Idempotent on (store, order id): a repeat refreshes the platform's status fields
+ * and adds nothing. `statusAt` is when the platform set the status (Shopify's
+ * X-Shopify-Triggered-At): a delivery older than the stored status does not refresh it, so a late
+ * retry cannot roll `fulfilled` back to `partial`. An order of a person the store erased after it was
+ * placed is not stored. The store must exist.
  */
+async function recordOrderCall(
+  db: Kysely<Database>,
+  storeId: string,
+  order: Order,
+  source: Exclude<OrderSource, 'import'>,
+  statusAt: Date | undefined,
+): Promise<RawBuilder<{ code: OrderOutcome; customer: string | null }>> {
+  const { customer } = order
+  const key = await guestIdKey(db, storeId)
+  const lines = order.lineItems.map((line, index) => ({
+    line_no: index + 1,
+    product_id: line.productId,
+    variant_id: line.variantId ?? null,
+    title: line.title,
+    category: line.category ?? null,
+    quantity: line.quantity,
+    unit_price: line.unitPrice,
+  }))
+  // Fields left undefined are absent from the JSON: the function tells "not said" from a value.
+  const stored = {
+    orderId: order.orderId,
+    placedAt: order.placedAt.toISOString(),
+    currency: order.currency,
+    total: order.total ?? orderTotal(order),
+    cancelledAt: order.cancelledAt?.toISOString(),
+    financialStatus: order.financialStatus,
+    fulfillmentStatus: order.fulfillmentStatus,
+    lines,
+  }
+  const person = {
+    platformId: customer.id,
+    email: customer.email,
+    newId: customer.id ?? guestCustomerId(storeId, customer.email, key),
+    subjects: subjectDigests(storeId, { ids: customer.id ? [customer.id] : [], email: customer.email }, key),
+    details: {
+      first_name: customer.firstName,
+      last_name: customer.lastName,
+      time_zone: customer.timeZone,
+      accepts_marketing: customer.acceptsMarketing,
+    },
+  }
+  const placed = { orderId: order.orderId, placedAt: stored.placedAt, productIds: order.lineItems.map((line) => line.productId) }
+  return sql`record_order(${storeId}, ${orderLockKey(storeId, order.orderId)}, ${JSON.stringify(stored)}::jsonb,
+    ${JSON.stringify(person)}::jsonb, ${source}, ${statusAt ?? null}::timestamptz, ${JSON.stringify(placed)}::jsonb,
+    ${orderFactKeys(storeId, order.orderId)}, ${guestIdPrefix}, ${placeholderEmailSuffix})`
+}
+
+/** Records an order (see {@link recordOrderCall}) in one statement, on the pool or in the caller's transaction. */
 export async function recordOrderIn(
-  trx: Transaction<Database>,
+  db: Kysely<Database>,
   storeId: string,
   order: Order,
   source: Exclude<OrderSource, 'import'>,
   statusAt?: Date,
 ): Promise<OrderRecording> {
-  // The order's lock is taken in the customer lookup's statement: one round trip less per order.
-  const customerId = await resolveCustomer(trx, storeId, order.customer, order.placedAt, orderLock(storeId, order.orderId))
-  if (customerId === undefined) return { orderId: order.orderId, erased: true }
-  const workflowId = journeyWorkflowId(storeId, customerId)
-  const total = order.total ?? orderTotal(order)
-  const announce = !order.cancelledAt
-  const lines = order.lineItems
-  const placed: JourneyEvent = {
-    signal: 'orderPlaced',
-    payload: { orderId: order.orderId, placedAt: order.placedAt.toISOString(), productIds: lines.map((line) => line.productId) },
+  const call = await recordOrderCall(db, storeId, order, source, statusAt)
+  const { rows } = await sql<{ code: OrderOutcome; customer: string | null }>`select code, customer from ${call}`.execute(db)
+  const { code, customer } = rows[0]!
+  if (code === 'erased' || customer === null) return { orderId: order.orderId, erased: true }
+  return {
+    erased: false,
+    orderId: order.orderId,
+    customerId: customer,
+    workflowId: journeyWorkflowId(storeId, customer),
+    duplicate: code !== 'recorded',
+    staleStatus: code === 'stale',
   }
-  // One statement stores the order, its lines and its orderPlaced dispatch; when the order is
-  // already stored, the CTEs that read `o` insert nothing. (A webhook's round trips are its cost.)
-  const { rows } = await sql<{ inserted: number; waiting: boolean }>`
-    with o as (
-      insert into orders (store_id, id, customer_id, placed_at, currency, total, cancelled_at, financial_status, fulfillment_status, source, status_at)
-      values (${storeId}, ${order.orderId}, ${customerId}, ${order.placedAt}, ${order.currency}, ${total}, ${order.cancelledAt ?? null},
-              ${order.financialStatus ?? null}, ${order.fulfillmentStatus ?? null}, ${source}, ${statusAt ?? null})
-      on conflict do nothing
-      returning id
-    ), l as (
-      insert into order_lines (store_id, order_id, line_no, product_id, variant_id, title, category, quantity, unit_price)
-      select ${storeId}, o.id, x.line_no, x.product_id, x.variant_id, x.title, x.category, x.quantity, x.unit_price
-      from o cross join unnest(${lines.map((_, index) => index + 1)}::int[], ${lines.map((line) => line.productId)}::text[],
-                               ${lines.map((line) => line.variantId ?? null)}::text[], ${lines.map((line) => line.title)}::text[],
-                               ${lines.map((line) => line.category ?? null)}::text[], ${lines.map((line) => line.quantity)}::int[],
-                               ${lines.map((line) => line.unitPrice)}::numeric[])
-           as x(line_no, product_id, variant_id, title, category, quantity, unit_price)
-    ), d as (
-      insert into dispatches (store_id, customer_id, workflow_id, kind, event_key, payload)
-      select ${storeId}, ${customerId}, ${workflowId}, ${placed.signal}, ${eventKey('order', storeId, order.orderId)},
-             ${JSON.stringify(placed.payload)}::jsonb
-      from o where ${announce}
-      on conflict (event_key) do nothing
-    )
-    select (select count(*)::int from o) as inserted,
-           exists (select 1 from fulfillments where store_id = ${storeId} and order_id = ${order.orderId})
-             or exists (select 1 from refunds where store_id = ${storeId} and order_id = ${order.orderId}) as waiting`.execute(trx)
-  if (rows[0]?.inserted !== 1) {
-    const staleStatus = !(await refreshStatus(trx, storeId, order, statusAt))
-    return { erased: false, orderId: order.orderId, customerId, workflowId, duplicate: true, staleStatus }
-  }
-  // Facts that arrived before the order (the statement above saw them: the order lock was held).
-  if (announce && rows[0].waiting) await announceFactsOf(trx, storeId, order.orderId, { customerId, total })
-  return { erased: false, orderId: order.orderId, customerId, workflowId, duplicate: false, staleStatus: false }
 }
 
-/**
- * A later delivery of a known order (Shopify `orders/paid`, `orders/fulfilled`) updates its status,
- * unless the stored status is newer. Returns false when it was.
- */
-async function refreshStatus(trx: Transaction<Database>, storeId: string, order: Order, statusAt: Date | undefined): Promise<boolean> {
-  if (order.financialStatus === undefined && order.fulfillmentStatus === undefined) return true
-  const updated = await trx
-    .updateTable('orders')
-    .set({
-      ...(order.financialStatus === undefined ? {} : { financial_status: order.financialStatus }),
-      ...(order.fulfillmentStatus === undefined ? {} : { fulfillment_status: order.fulfillmentStatus }),
-      ...(statusAt === undefined ? {} : { status_at: statusAt }),
-      updated_at: sql<Date>`now()`,
-    })
-    .where('store_id', '=', storeId)
-    .where('id', '=', order.orderId)
-    .$if(statusAt !== undefined, (query) => query.where((eb) => eb.or([eb('status_at', 'is', null), eb('status_at', '<=', statusAt!)])))
-    .executeTakeFirst()
-  return updated.numUpdatedRows > 0n
-}
-
-/** `recordOrderIn` in a transaction of its own, for callers with nothing else to record. */
+/** `recordOrderIn` for callers with nothing else to record: one statement is its own transaction. */
 export async function recordOrder(
   db: Db,
   storeId: string,
   order: Order,
   source: Exclude<OrderSource, 'import'> = 'api',
 ): Promise<OrderRecording> {
-  return db.transaction().execute((trx) => recordOrderIn(trx, storeId, order, source))
+  return recordOrderIn(db, storeId, order, source)
+}
+
+/**
+ * A webhook delivery that records an order, taken in with one statement: the order's recording and
+ * the delivery's, whose outcome `outcomes` names. Undefined for a duplicate delivery (nothing stays).
+ */
+export async function takeInOrderDelivery(
+  db: Db,
+  delivery: WebhookDelivery,
+  order: Order,
+  outcomes: Readonly<Record<OrderOutcome, string>>,
+): Promise<string | undefined> {
+  const call = await recordOrderCall(db, delivery.storeId, order, 'shopify', delivery.triggeredAt)
+  return takeInDeliveryWithCall(db, delivery, call, outcomes)
 }
 
 /** What recording a cancellation did. */

@@ -1,8 +1,10 @@
 import type { Refund } from '@crosswise/domain'
-import type { Transaction } from 'kysely'
-import type { Database } from '../database.ts'
-import { announceOrderFacts, isOrderStored } from '../order/order-announcements.ts'
-import { lockedOrderId } from '../order/order-lock.ts'
+import { sql, type Kysely, type RawBuilder } from 'kysely'
+import type { Database, Db } from '../database.ts'
+import type { OrderFactOutcome } from '../fulfillment/fulfillment.repository.ts'
+import { orderFactKeys } from '../order/order-fact-keys.ts'
+import { orderLockKey } from '../order/order-lock.ts'
+import { takeInDeliveryWithCall, type WebhookDelivery } from '../webhook-delivery/webhook-delivery.repository.ts'
 
 /** What recording a refund did. */
 export interface RecordedRefund {
@@ -13,26 +15,35 @@ export interface RecordedRefund {
 }
 
 /**
- * Stores a refund in the caller's transaction, even before its order is known, and enqueues its
- * `orderRefunded` dispatch once the order is. Idempotent on (store, refund id).
+ * The call that stores a refund (migration 0022's `record_refund`), as a FROM item: stored even
+ * before its order is known, its `orderRefunded` dispatch enqueued once the order is. Idempotent on
+ * (store, refund id).
  */
-export async function recordRefund(trx: Transaction<Database>, storeId: string, refund: Refund): Promise<RecordedRefund> {
-  const inserted = await trx
-    .insertInto('refunds')
-    .values({
-      store_id: storeId,
-      id: refund.refundId,
-      // Locked in this statement: the reads that follow see whatever the lock's last holder stored.
-      order_id: lockedOrderId(storeId, refund.orderId),
-      refunded_at: refund.refundedAt,
-      amount: refund.amount,
-      full: refund.full ?? null,
-    })
-    .onConflict((oc) => oc.doNothing())
-    .returning('id')
-    .executeTakeFirst()
-  const orderKnown = inserted
-    ? (await announceOrderFacts(trx, storeId, refund.orderId)).orderKnown
-    : await isOrderStored(trx, storeId, refund.orderId)
-  return { duplicate: !inserted, waitingForOrder: !orderKnown }
+function recordRefundCall(storeId: string, refund: Refund): RawBuilder<{ code: OrderFactOutcome; order_known: boolean }> {
+  const fact = {
+    id: refund.refundId,
+    orderId: refund.orderId,
+    at: refund.refundedAt.toISOString(),
+    amount: refund.amount,
+    said: refund.full ?? null,
+  }
+  return sql`record_refund(${storeId}, ${orderLockKey(storeId, refund.orderId)}, ${JSON.stringify(fact)}::jsonb,
+    ${orderFactKeys(storeId, refund.orderId)})`
+}
+
+/** Stores a refund (see {@link recordRefundCall}) in one statement, on the pool or in the caller's transaction. */
+export async function recordRefund(db: Kysely<Database>, storeId: string, refund: Refund): Promise<RecordedRefund> {
+  const { rows } = await sql<{ code: OrderFactOutcome; order_known: boolean }>`
+    select code, order_known from ${recordRefundCall(storeId, refund)}`.execute(db)
+  return { duplicate: rows[0]!.code === 'known', waitingForOrder: !rows[0]!.order_known }
+}
+
+/** A webhook delivery of a refund, taken in with one statement (see `takeInDeliveryWithCall`). */
+export async function takeInRefundDelivery(
+  db: Db,
+  delivery: WebhookDelivery,
+  refund: Refund,
+  outcomes: Readonly<Record<OrderFactOutcome, string>>,
+): Promise<string | undefined> {
+  return takeInDeliveryWithCall(db, delivery, recordRefundCall(delivery.storeId, refund), outcomes)
 }

@@ -1,5 +1,5 @@
 import pg from 'pg'
-import { sql, type Transaction } from 'kysely'
+import { sql, type RawBuilder, type Transaction } from 'kysely'
 import type { Database, Db } from '../database.ts'
 
 /** A webhook delivery as its headers describe it. */
@@ -54,6 +54,31 @@ export async function recordDelivery(db: Db, delivery: WebhookDelivery, outcome:
       .values({ ...deliveryValues(delivery), outcome })
       .execute()
     return outcome
+  })
+}
+
+/**
+ * Takes in a delivery whose effect is one function call answering a `code` (`record_order(…)` and
+ * the like): the call and the delivery's record, with the outcome `outcomes` names for the code, are
+ * one statement, so one round trip and its own transaction. Undefined for a duplicate: its unique keys
+ * fail the record, which undoes the effect too.
+ */
+export async function takeInDeliveryWithCall<Code extends string>(
+  db: Db,
+  delivery: WebhookDelivery,
+  call: RawBuilder<{ code: Code }>,
+  outcomes: Readonly<Record<Code, string>>,
+): Promise<string | undefined> {
+  return recordingDelivery(async () => {
+    // The call is volatile, so the CTE runs it once, before the record that reads its answer.
+    const { rows } = await sql<{ outcome: string }>`
+      with effect as (select code from ${call})
+      insert into webhook_deliveries (store_id, webhook_id, event_id, topic, triggered_at, outcome)
+      select ${delivery.storeId}, ${delivery.webhookId}, ${delivery.eventId ?? null}, ${delivery.topic},
+             ${delivery.triggeredAt ?? null}::timestamptz, ${JSON.stringify(outcomes)}::jsonb ->> effect.code
+      from effect
+      returning outcome`.execute(db)
+    return rows[0]!.outcome
   })
 }
 

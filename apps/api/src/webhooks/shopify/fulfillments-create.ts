@@ -1,15 +1,17 @@
-import { recordFulfillment } from '@crosswise/db'
+import { recordDelivery, takeInFulfillmentDelivery } from '@crosswise/db'
 import { shopifyFulfillmentSchema, toFulfillment } from './shopify-order.ts'
-import { topicHandler } from './topic.ts'
+import { singleStatementHandler } from './topic.ts'
 
 /**
- * `fulfillments/create`: a shipment. Stored even when its order has not arrived yet; its journey
- * hears of it right after the order's `orderPlaced`.
+ * `fulfillments/create`: a shipment, in one statement with the delivery. Stored even when its order
+ * has not arrived yet; its journey hears of it right after the order's `orderPlaced`.
  */
-export const fulfillmentsCreate = topicHandler(shopifyFulfillmentSchema, async (trx, payload, shop) => {
+export const fulfillmentsCreate = singleStatementHandler(shopifyFulfillmentSchema, async (db, delivery, payload) => {
   const fulfillment = toFulfillment(payload)
-  if (!fulfillment) return `ignored-fulfilment-status:${payload.status}`
-  const recorded = await recordFulfillment(trx, shop.storeId, fulfillment)
-  if (recorded.duplicate) return 'fulfilment-known'
-  return recorded.waitingForOrder ? 'fulfilment-waiting-for-order' : 'fulfilment-recorded'
+  if (!fulfillment) return recordDelivery(db, delivery, `ignored-fulfilment-status:${payload.status}`)
+  return takeInFulfillmentDelivery(db, delivery, fulfillment, {
+    recorded: 'fulfilment-recorded',
+    waiting: 'fulfilment-waiting-for-order',
+    known: 'fulfilment-known',
+  })
 })

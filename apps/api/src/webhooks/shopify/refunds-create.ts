@@ -1,8 +1,8 @@
 import { decimalToUnits, moneySchema, unitsToDecimal } from '@crosswise/domain'
-import { recordRefund } from '@crosswise/db'
+import { takeInRefundDelivery } from '@crosswise/db'
 import { z } from 'zod'
 import { shopifyIdSchema, shopifyTimeSchema } from './shopify-fields.ts'
-import { topicHandler } from './topic.ts'
+import { singleStatementHandler } from './topic.ts'
 
 /** The fields of a Shopify refund that we keep. */
 export const shopifyRefundSchema = z.object({
@@ -25,9 +25,9 @@ const sum = (amounts: readonly string[]) => unitsToDecimal(amounts.reduce((total
 /**
  * `refunds/create`: money given back. The amount is what the successful refund transactions moved
  * (the line subtotals when there is none); whether the order is now wholly refunded is decided
- * against the order's total once the order is known.
+ * against the order's total once the order is known. One statement with the delivery.
  */
-export const refundsCreate = topicHandler(shopifyRefundSchema, async (trx, payload, shop) => {
+export const refundsCreate = singleStatementHandler(shopifyRefundSchema, async (db, delivery, payload) => {
   const moved = payload.transactions.filter(
     (transaction) => transaction.kind === 'refund' && (transaction.status ?? 'success') === 'success',
   )
@@ -35,12 +35,10 @@ export const refundsCreate = topicHandler(shopifyRefundSchema, async (trx, paylo
     moved.length > 0
       ? sum(moved.map((transaction) => transaction.amount))
       : sum(payload.refund_line_items.map((line) => line.subtotal ?? '0'))
-  const recorded = await recordRefund(trx, shop.storeId, {
-    refundId: payload.id,
-    orderId: payload.order_id,
-    refundedAt: payload.processed_at ?? payload.created_at,
-    amount,
+  const refund = { refundId: payload.id, orderId: payload.order_id, refundedAt: payload.processed_at ?? payload.created_at, amount }
+  return takeInRefundDelivery(db, delivery, refund, {
+    recorded: 'refund-recorded',
+    waiting: 'refund-waiting-for-order',
+    known: 'refund-known',
   })
-  if (recorded.duplicate) return 'refund-known'
-  return recorded.waitingForOrder ? 'refund-waiting-for-order' : 'refund-recorded'
 })
