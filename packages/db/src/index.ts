@@ -15,12 +15,8 @@ export { customersOfOrders, redactCustomer } from './customer/customer-redaction
 export type { CustomerTarget } from './customer/customer-match.ts'
 export { exportCustomerData, type CustomerDataExport } from './customer/customer-export.repository.ts'
 export { guestCustomerIdIn } from './customer/guest-customer-id.ts'
-export {
-  recordFulfillment,
-  takeInFulfillmentDelivery,
-  type OrderFactOutcome,
-  type RecordedFulfillment,
-} from './fulfillment/fulfillment.repository.ts'
+export { recordFulfillment, takeInFulfillmentDelivery, type RecordedFulfillment } from './fulfillment/fulfillment.repository.ts'
+export type { OrderFactOutcome } from './order/order-fact-recording.ts'
 export { recordRefund, takeInRefundDelivery, type RecordedRefund } from './refund/refund.repository.ts'
 export {
   markUnlistedProductsRemoved,
