@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely'
 
 // An order, fulfilment or refund is recorded by one function call, so a webhook takes its effect and
-// its delivery record in one statement: one round trip instead of a transaction's four or five (the
+// its delivery record in one statement: one round trip instead of a transaction of three or four (the
 // socket writes and backend wake-ups of each round trip were a third of the API's CPU). Each
 // statement inside a function sees what committed before it, so everything after the order's lock
 // sees what the lock's last holder stored. The callers pass the formats of ids and keys, which stay
@@ -9,8 +9,9 @@ import { sql, type Kysely } from 'kysely'
 // to the rows they sum.
 //
 // The functions plan their statements (and the foreign-key checks those run) generically: a plan
-// made for one store's id estimates a store that statistics have not seen yet at a row or none, so a
-// lookup by (store, id) took an index on (store, email) and read every customer of a new store.
+// made for one store's id estimates a store that statistics have not seen yet at a row or none, so the
+// customer lookup took the index on (store, email) as a store-wide scan and read every customer of a
+// newly connected store.
 const genericPlans = sql`set plan_cache_mode = force_generic_plan`
 
 export async function up(db: Kysely<unknown>): Promise<void> {
