@@ -21,6 +21,7 @@ import * as engagementMessage from './0019-engagement-message.ts'
 import * as sendConsentAndPick from './0020-send-consent-and-pick.ts'
 import * as journeyOutcomes from './0021-journey-outcomes.ts'
 import * as orderFactsInOneCall from './0022-order-facts-in-one-call.ts'
+import * as customerLookups from './0023-customer-lookups.ts'
 
 /** Every migration, keyed by name; names sort in the order they run. Append, never edit. */
 export const migrations: Record<string, Migration> = {
@@ -46,4 +47,5 @@ export const migrations: Record<string, Migration> = {
   '0020-send-consent-and-pick': sendConsentAndPick,
   '0021-journey-outcomes': journeyOutcomes,
   '0022-order-facts-in-one-call': orderFactsInOneCall,
+  '0023-customer-lookups': customerLookups,
 }
