@@ -136,3 +136,51 @@ describe('deliveries taken in with one statement', () => {
     expect(await outcomes()).toEqual(['wh-1:product-saved', 'wh-2:product-stale', 'wh-4:ignored-stale'])
   })
 })
+
+describe('a delivery that loses a deadlock', () => {
+  let db: Db
+  beforeAll(async () => {
+    db = createDatabase(await createTestDatabase('webhook_delivery_deadlock'), { maxConnections: 4 })
+    await migrateToLatest(db)
+    await ensureStore(db, store, { name: 'Deliveries', currency: 'EUR' })
+    for (const id of ['a', 'b']) await upsertProduct(db, store, product(id))
+  })
+  afterAll(async () => db?.destroy())
+
+  it('is taken in again instead of failing', async () => {
+    // Each effect locks its first product, waits until the other holds its own, then wants the
+    // other's: PostgreSQL aborts one of the two, which must then run again and succeed.
+    const latch = () => {
+      let open = () => {}
+      const opened = new Promise<void>((resolve) => (open = resolve))
+      return { open, opened }
+    }
+    const holds = { a: latch(), b: latch() }
+    const runs = { a: 0, b: 0 }
+    const crossing = (first: 'a' | 'b', second: 'a' | 'b') => async (trx: Transaction<Database>) => {
+      runs[first]++
+      await trx
+        .updateTable('products')
+        .set({ title: `by ${first}` })
+        .where('id', '=', first)
+        .execute()
+      holds[first].open()
+      await holds[second].opened
+      await trx
+        .updateTable('products')
+        .set({ title: `by ${first}` })
+        .where('id', '=', second)
+        .execute()
+      return `crossed-${first}`
+    }
+    const delivery = (webhookId: string) => ({ storeId: store, webhookId, topic: 'products/update' })
+    const outcomes = await Promise.all([
+      takeInDelivery(db, delivery('wh-a'), crossing('a', 'b')),
+      takeInDelivery(db, delivery('wh-b'), crossing('b', 'a')),
+    ])
+    expect(outcomes).toEqual(['crossed-a', 'crossed-b'])
+    expect(runs.a + runs.b).toBe(3)
+    const recorded = await db.selectFrom('webhook_deliveries').select('webhook_id').orderBy('webhook_id').execute()
+    expect(recorded.map((row) => row.webhook_id)).toEqual(['wh-a', 'wh-b'])
+  })
+})

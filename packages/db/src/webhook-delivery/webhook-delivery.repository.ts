@@ -95,16 +95,24 @@ export function deliveryValues(delivery: WebhookDelivery) {
 
 /**
  * Runs what records a delivery with its effect (one statement, or a transaction that rolls back on
- * failure): a duplicate fails the record's unique keys, and is answered with undefined.
+ * failure): a duplicate fails the record's unique keys, and is answered with undefined. A take that
+ * PostgreSQL chose as a deadlock's victim was rolled back whole and is run again, a few times: two
+ * deliveries about one customer (an erasure and a cancellation) can lock its rows in opposite order,
+ * and Shopify would otherwise get a 500 for a delivery that only had to wait.
  */
 export async function recordingDelivery(take: () => Promise<string>): Promise<string | undefined> {
-  try {
-    return await take()
-  } catch (error) {
-    if (isDuplicateDelivery(error)) return undefined
-    throw error
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await take()
+    } catch (error) {
+      if (isDuplicateDelivery(error)) return undefined
+      if (attempt < deadlockAttempts && isDeadlock(error)) continue
+      throw error
+    }
   }
 }
+
+const deadlockAttempts = 3
 
 /**
  * The delivery's insert as literal SQL: a statement sent with `commit` in one message cannot carry
@@ -140,6 +148,10 @@ export async function deleteDeliveriesReceivedBefore(db: Db, cutoff: Date, batch
     deleted += n
     if (n < batchSize) return deleted
   }
+}
+
+function isDeadlock(error: unknown): boolean {
+  return (error as { code?: string }).code === '40P01'
 }
 
 function isDuplicateDelivery(error: unknown): boolean {
