@@ -284,8 +284,9 @@ the index on store and email). With 16 deliveries in
 flight the latency is 16 divided by the rate; the row with 8 in flight shows the trade between the two. Machines of
 this kind differ from day to day (the echo ceiling row is the yardstick: 7,273 requests/s on 2026-12-03, 11,000 to
 14,000 on 2026-12-06), so the rate and the CPU per request move with them. On 2026-12-06, making the order, fulfilment and
-refund one statement each (they were three to five round trips) took the CPU per request from 1.29–1.38 ms to 1.14 ms and
-the rate from about 1,080 to about 1,290 verified webhooks/s. The 5 s Shopify deadline is met with a wide margin at the measured p99. The drain rate is Temporal's: signal-with-start
+refund one statement each (they were three to five round trips) took the CPU per request from 1.29–1.38 ms to 1.14–1.27 ms
+(three full runs, the slowest while the echo ceiling was 9,775) and the rate from about 1,080 to 1,160–1,290 verified
+webhooks/s. The 5 s Shopify deadline is met with a wide margin at the measured p99. The drain rate is Temporal's: signal-with-start
 on the dev server's SQLite store, where signals to running journeys are cheaper than the bare benchmark's new workflow per
 call.
 `
