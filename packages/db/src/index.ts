@@ -3,7 +3,6 @@ export { migrateToLatest, MigrationError } from './migrate.ts'
 export {
   cancelOrder,
   recordOrder,
-  recordOrderIn,
   takeInOrderDelivery,
   type ErasedCustomerOrder,
   type OrderOutcome,

@@ -2,7 +2,7 @@ import { orderSchema } from '@crosswise/domain'
 import { createTestDatabase } from '@crosswise/testing'
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createDatabase, ensureStore, migrateToLatest, recordOrderIn, type Db } from '../src/index.ts'
+import { createDatabase, ensureStore, migrateToLatest, recordOrder, type Db } from '../src/index.ts'
 
 const store = 'locks'
 
@@ -35,7 +35,7 @@ describe('recording an order', () => {
       lineItems: [{ productId: 'p1', title: 'Kettle', quantity: 1, unitPrice: '20.00' }],
     })
     await db.transaction().execute(async (trx) => {
-      await recordOrderIn(trx, store, order, 'api')
+      await recordOrder(trx, store, order, 'api')
       expect(await lockIsFree(orderId)).toBe(false)
     })
     expect(await lockIsFree(orderId)).toBe(true)

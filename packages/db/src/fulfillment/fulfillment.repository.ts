@@ -1,9 +1,12 @@
 import type { Fulfillment } from '@crosswise/domain'
-import { sql, type Kysely } from 'kysely'
-import type { Database, Db } from '../database.ts'
-import { orderFactKeys } from '../order/order-fact-keys.ts'
-import { recordOrderFact, type OrderFactCall, type OrderFactOutcome, type RecordedOrderFact } from '../order/order-fact-recording.ts'
-import { orderLockKey } from '../order/order-lock.ts'
+import type { Db } from '../database.ts'
+import {
+  orderFactCall,
+  recordOrderFact,
+  type OrderFactCall,
+  type OrderFactOutcome,
+  type RecordedOrderFact,
+} from '../order/order-fact-recording.ts'
 import { takeInDeliveryWithCall, type WebhookDelivery } from '../webhook-delivery/webhook-delivery.repository.ts'
 
 /** What recording a fulfilment did. */
@@ -15,19 +18,16 @@ export type RecordedFulfillment = RecordedOrderFact
  * fulfilment id).
  */
 function recordFulfillmentCall(storeId: string, fulfillment: Fulfillment): OrderFactCall {
-  const fact = {
+  return orderFactCall('fulfillment', storeId, fulfillment.orderId, {
     id: fulfillment.fulfillmentId,
-    orderId: fulfillment.orderId,
     at: fulfillment.fulfilledAt.toISOString(),
     said: fulfillment.complete ?? null,
     lineItems: fulfillment.lineItems ?? [],
-  }
-  return sql`record_fulfillment(${storeId}, ${orderLockKey(storeId, fulfillment.orderId)}, ${JSON.stringify(fact)}::jsonb,
-    ${orderFactKeys(storeId, fulfillment.orderId)})`
+  })
 }
 
 /** Stores a fulfilment (see {@link recordFulfillmentCall}) in one statement, on the pool or in the caller's transaction. */
-export async function recordFulfillment(db: Kysely<Database>, storeId: string, fulfillment: Fulfillment): Promise<RecordedFulfillment> {
+export async function recordFulfillment(db: Db, storeId: string, fulfillment: Fulfillment): Promise<RecordedFulfillment> {
   return recordOrderFact(db, recordFulfillmentCall(storeId, fulfillment))
 }
 

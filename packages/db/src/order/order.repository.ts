@@ -1,5 +1,5 @@
 import { eventKey, journeyWorkflowId, orderTotal, type Cancellation, type Order } from '@crosswise/domain'
-import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely'
+import { sql, type RawBuilder, type Transaction } from 'kysely'
 import { guestCustomerId, guestIdKey, guestIdPrefix } from '../customer/guest-customer-id.ts'
 import { placeholderEmailSuffix } from '../customer/placeholder-email.ts'
 import { subjectDigests } from '../customer/redacted-subject.ts'
@@ -48,7 +48,7 @@ export type OrderOutcome = 'recorded' | 'known' | 'stale' | 'erased'
  * placed is not stored. The store must exist.
  */
 async function recordOrderCall(
-  db: Kysely<Database>,
+  db: Db,
   storeId: string,
   order: Order,
   source: Exclude<OrderSource, 'import'>,
@@ -94,12 +94,15 @@ async function recordOrderCall(
     ${orderFactKeys(storeId, order.orderId)}, ${guestIdPrefix}, ${placeholderEmailSuffix})`
 }
 
-/** Records an order (see {@link recordOrderCall}) in one statement, on the pool or in the caller's transaction. */
-export async function recordOrderIn(
-  db: Kysely<Database>,
+/**
+ * Records an order (see {@link recordOrderCall}) in one statement: on the pool, where it is its own
+ * transaction, or in the caller's transaction with whatever else the caller records.
+ */
+export async function recordOrder(
+  db: Db,
   storeId: string,
   order: Order,
-  source: Exclude<OrderSource, 'import'>,
+  source: Exclude<OrderSource, 'import'> = 'api',
   statusAt?: Date,
 ): Promise<OrderRecording> {
   const call = await recordOrderCall(db, storeId, order, source, statusAt)
@@ -114,16 +117,6 @@ export async function recordOrderIn(
     duplicate: code !== 'recorded',
     staleStatus: code === 'stale',
   }
-}
-
-/** `recordOrderIn` for callers with nothing else to record: one statement is its own transaction. */
-export async function recordOrder(
-  db: Db,
-  storeId: string,
-  order: Order,
-  source: Exclude<OrderSource, 'import'> = 'api',
-): Promise<OrderRecording> {
-  return recordOrderIn(db, storeId, order, source)
 }
 
 /**

@@ -1,4 +1,4 @@
-import { cancelOrder, recordOrderIn } from '@crosswise/db'
+import { cancelOrder, recordOrder } from '@crosswise/db'
 import { shopifyOrderSchema, toOrder } from './shopify-order.ts'
 import { topicHandler } from './topic.ts'
 
@@ -9,7 +9,7 @@ import { topicHandler } from './topic.ts'
 export const ordersCancelled = topicHandler(shopifyOrderSchema, async (trx, payload, shop) => {
   const order = toOrder(payload)
   if (!order) return 'ignored-no-customer-email'
-  const recorded = await recordOrderIn(trx, shop.storeId, order, 'shopify', shop.triggeredAt)
+  const recorded = await recordOrder(trx, shop.storeId, order, 'shopify', shop.triggeredAt)
   if (recorded.erased) return 'customer-erased'
   if (!recorded.duplicate) return order.cancelledAt ? 'cancelled-order-recorded' : 'order-recorded'
   // Shopify always sets cancelled_at on this topic; a payload without it cancels nothing.

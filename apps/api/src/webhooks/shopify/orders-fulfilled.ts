@@ -1,4 +1,4 @@
-import { recordFulfillment, recordOrderIn } from '@crosswise/db'
+import { recordFulfillment, recordOrder } from '@crosswise/db'
 import { shopifyOrderSchema, toFulfillment, toOrder } from './shopify-order.ts'
 import { topicHandler } from './topic.ts'
 
@@ -10,7 +10,7 @@ import { topicHandler } from './topic.ts'
 export const ordersFulfilled = topicHandler(shopifyOrderSchema, async (trx, payload, shop) => {
   const order = toOrder(payload)
   if (!order) return 'ignored-no-customer-email'
-  if ((await recordOrderIn(trx, shop.storeId, order, 'shopify', shop.triggeredAt)).erased) return 'customer-erased'
+  if ((await recordOrder(trx, shop.storeId, order, 'shopify', shop.triggeredAt)).erased) return 'customer-erased'
   let recorded = 0
   for (const shipment of payload.fulfillments) {
     const fulfillment = toFulfillment(shipment)

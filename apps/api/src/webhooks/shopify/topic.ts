@@ -35,7 +35,8 @@ export function topicHandler<S extends z.ZodType>(
 
 /**
  * A handler that takes a delivery in with a single statement of its own (one round trip to
- * PostgreSQL instead of a transaction's several), for the topics that change one row.
+ * PostgreSQL instead of a transaction's several), for the topics whose effect is one statement: a
+ * product's upsert, a call of `record_order`, `record_fulfillment` or `record_refund`.
  */
 export function singleStatementHandler<S extends z.ZodType>(
   schema: S,
