@@ -14,9 +14,9 @@ export { customersOfOrders, redactCustomer } from './customer/customer-redaction
 export type { CustomerTarget } from './customer/customer-match.ts'
 export { exportCustomerData, type CustomerDataExport } from './customer/customer-export.repository.ts'
 export { guestCustomerIdIn } from './customer/guest-customer-id.ts'
-export { recordFulfillment, takeInFulfillmentDelivery, type RecordedFulfillment } from './fulfillment/fulfillment.repository.ts'
+export { recordFulfillment, recordFulfillmentCall, type RecordedFulfillment } from './fulfillment/fulfillment.repository.ts'
 export type { OrderFactOutcome } from './order/order-fact-recording.ts'
-export { recordRefund, takeInRefundDelivery, type RecordedRefund } from './refund/refund.repository.ts'
+export { recordRefund, recordRefundCall, type RecordedRefund } from './refund/refund.repository.ts'
 export {
   markUnlistedProductsRemoved,
   takeInProductDeletion,
@@ -54,6 +54,7 @@ export {
   deleteDeliveriesReceivedBefore,
   recordDelivery,
   takeInDelivery,
+  takeInDeliveryWithCall,
   type WebhookDelivery,
 } from './webhook-delivery/webhook-delivery.repository.ts'
 export { placeholderEmail } from './customer/placeholder-email.ts'

@@ -1,13 +1,6 @@
 import type { Fulfillment } from '@crosswise/domain'
 import type { Db } from '../database.ts'
-import {
-  orderFactCall,
-  recordOrderFact,
-  type OrderFactCall,
-  type OrderFactOutcome,
-  type RecordedOrderFact,
-} from '../order/order-fact-recording.ts'
-import { takeInDeliveryWithCall, type WebhookDelivery } from '../webhook-delivery/webhook-delivery.repository.ts'
+import { orderFactCall, recordOrderFact, type OrderFactCall, type RecordedOrderFact } from '../order/order-fact-recording.ts'
 
 /** What recording a fulfilment did. */
 export type RecordedFulfillment = RecordedOrderFact
@@ -17,7 +10,7 @@ export type RecordedFulfillment = RecordedOrderFact
  * order is known, its `orderFulfilled` dispatch enqueued once the order is. Idempotent on (store,
  * fulfilment id).
  */
-function recordFulfillmentCall(storeId: string, fulfillment: Fulfillment): OrderFactCall {
+export function recordFulfillmentCall(storeId: string, fulfillment: Fulfillment): OrderFactCall {
   return orderFactCall('fulfillment', storeId, fulfillment.orderId, {
     id: fulfillment.fulfillmentId,
     at: fulfillment.fulfilledAt.toISOString(),
@@ -29,14 +22,4 @@ function recordFulfillmentCall(storeId: string, fulfillment: Fulfillment): Order
 /** Stores a fulfilment (see {@link recordFulfillmentCall}) in one statement, on the pool or in the caller's transaction. */
 export async function recordFulfillment(db: Db, storeId: string, fulfillment: Fulfillment): Promise<RecordedFulfillment> {
   return recordOrderFact(db, recordFulfillmentCall(storeId, fulfillment))
-}
-
-/** A webhook delivery of a fulfilment, taken in with one statement (see `takeInDeliveryWithCall`). */
-export async function takeInFulfillmentDelivery(
-  db: Db,
-  delivery: WebhookDelivery,
-  fulfillment: Fulfillment,
-  outcomes: Readonly<Record<OrderFactOutcome, string>>,
-): Promise<string | undefined> {
-  return takeInDeliveryWithCall(db, delivery, recordFulfillmentCall(delivery.storeId, fulfillment), outcomes)
 }

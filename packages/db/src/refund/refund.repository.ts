@@ -1,13 +1,6 @@
 import type { Refund } from '@crosswise/domain'
 import type { Db } from '../database.ts'
-import {
-  orderFactCall,
-  recordOrderFact,
-  type OrderFactCall,
-  type OrderFactOutcome,
-  type RecordedOrderFact,
-} from '../order/order-fact-recording.ts'
-import { takeInDeliveryWithCall, type WebhookDelivery } from '../webhook-delivery/webhook-delivery.repository.ts'
+import { orderFactCall, recordOrderFact, type OrderFactCall, type RecordedOrderFact } from '../order/order-fact-recording.ts'
 
 /** What recording a refund did. */
 export type RecordedRefund = RecordedOrderFact
@@ -16,7 +9,7 @@ export type RecordedRefund = RecordedOrderFact
  * The call that stores a refund (migration 0022's `record_refund`): stored even before its order is
  * known, its `orderRefunded` dispatch enqueued once the order is. Idempotent on (store, refund id).
  */
-function recordRefundCall(storeId: string, refund: Refund): OrderFactCall {
+export function recordRefundCall(storeId: string, refund: Refund): OrderFactCall {
   return orderFactCall('refund', storeId, refund.orderId, {
     id: refund.refundId,
     at: refund.refundedAt.toISOString(),
@@ -28,14 +21,4 @@ function recordRefundCall(storeId: string, refund: Refund): OrderFactCall {
 /** Stores a refund (see {@link recordRefundCall}) in one statement, on the pool or in the caller's transaction. */
 export async function recordRefund(db: Db, storeId: string, refund: Refund): Promise<RecordedRefund> {
   return recordOrderFact(db, recordRefundCall(storeId, refund))
-}
-
-/** A webhook delivery of a refund, taken in with one statement (see `takeInDeliveryWithCall`). */
-export async function takeInRefundDelivery(
-  db: Db,
-  delivery: WebhookDelivery,
-  refund: Refund,
-  outcomes: Readonly<Record<OrderFactOutcome, string>>,
-): Promise<string | undefined> {
-  return takeInDeliveryWithCall(db, delivery, recordRefundCall(delivery.storeId, refund), outcomes)
 }

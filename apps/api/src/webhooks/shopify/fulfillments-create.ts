@@ -1,4 +1,4 @@
-import { recordDelivery, takeInFulfillmentDelivery } from '@crosswise/db'
+import { recordDelivery, recordFulfillmentCall, takeInDeliveryWithCall } from '@crosswise/db'
 import { shopifyFulfillmentSchema, toFulfillment } from './shopify-order.ts'
 import { singleStatementHandler } from './topic.ts'
 
@@ -9,7 +9,7 @@ import { singleStatementHandler } from './topic.ts'
 export const fulfillmentsCreate = singleStatementHandler(shopifyFulfillmentSchema, async (db, delivery, payload) => {
   const fulfillment = toFulfillment(payload)
   if (!fulfillment) return recordDelivery(db, delivery, `ignored-fulfilment-status:${payload.status}`)
-  return takeInFulfillmentDelivery(db, delivery, fulfillment, {
+  return takeInDeliveryWithCall(db, delivery, recordFulfillmentCall(delivery.storeId, fulfillment), {
     recorded: 'fulfilment-recorded',
     waiting: 'fulfilment-waiting-for-order',
     known: 'fulfilment-known',

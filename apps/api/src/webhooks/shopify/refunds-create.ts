@@ -1,5 +1,5 @@
 import { decimalToUnits, moneySchema, unitsToDecimal } from '@crosswise/domain'
-import { takeInRefundDelivery } from '@crosswise/db'
+import { recordRefundCall, takeInDeliveryWithCall } from '@crosswise/db'
 import { z } from 'zod'
 import { shopifyIdSchema, shopifyTimeSchema } from './shopify-fields.ts'
 import { singleStatementHandler } from './topic.ts'
@@ -36,7 +36,7 @@ export const refundsCreate = singleStatementHandler(shopifyRefundSchema, async (
       ? sum(moved.map((transaction) => transaction.amount))
       : sum(payload.refund_line_items.map((line) => line.subtotal ?? '0'))
   const refund = { refundId: payload.id, orderId: payload.order_id, refundedAt: payload.processed_at ?? payload.created_at, amount }
-  return takeInRefundDelivery(db, delivery, refund, {
+  return takeInDeliveryWithCall(db, delivery, recordRefundCall(delivery.storeId, refund), {
     recorded: 'refund-recorded',
     waiting: 'refund-waiting-for-order',
     known: 'refund-known',
