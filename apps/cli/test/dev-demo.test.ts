@@ -36,7 +36,11 @@ describe('crosswise dev on an empty database', () => {
       const first = startDev(env)
       children.push(first)
       // Reading, importing and mining a year of orders: minutes on a loaded two-core machine.
-      await eventually(async () => first.output().includes('demo: replaying'), 360_000)
+      await eventually(
+        async () => first.output().includes('demo: replaying'),
+        360_000,
+        () => `crosswise dev said:\n${first.output().slice(-4000)}`,
+      )
       expect(first.output()).toMatch(/demo: store 'demo' \(crosswise-demo\.myshopify\.com\) has [\d,]+ past orders and [\d,]+ products/)
       expect(first.output()).toContain(`http://localhost:${ports.ui}/namespaces/default/workflows?query=`)
 
@@ -123,7 +127,11 @@ describe('crosswise dev on an empty database', () => {
       expect(await first.exited).toBe(0)
       const second = startDev(env)
       children.push(second)
-      await eventually(async () => second.output().includes('no demo'), 120_000)
+      await eventually(
+        async () => second.output().includes('no demo'),
+        120_000,
+        () => `crosswise dev said:\n${second.output().slice(-4000)}`,
+      )
       expect(second.output()).not.toContain('demo: replaying')
       second.child.kill('SIGINT')
       expect(await second.exited).toBe(0)

@@ -132,11 +132,11 @@ export async function journeyResult(client: Client, journeyId: string): Promise<
   return client.workflow.getHandle(journeyId).result()
 }
 
-/** Polls `check` until it returns true or `timeoutMs` passes. */
-export async function eventually(check: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
+/** Polls `check` until it returns true or `timeoutMs` passes; a timeout says what `context` tells. */
+export async function eventually(check: () => Promise<boolean>, timeoutMs = 30_000, context?: () => string): Promise<void> {
   const deadline = Date.now() + timeoutMs
   while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`)
+    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms${context ? `\n${context()}` : ''}`)
     await new Promise((resolve) => setTimeout(resolve, 100))
   }
 }
